@@ -1,0 +1,282 @@
+package org.methodportal.account;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.account.persistence.AccountMapper;
+import org.methodportal.account.persistence.AccountQuery;
+import org.methodportal.account.persistence.AccountRow;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.LikePattern;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.PageResult;
+import org.methodportal.shared.Pinyin;
+import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: administration, own password and language, and the principal used at sign-in. */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final Set<Locale> SUPPORTED_LOCALES = Set.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    private static final Pattern LOGIN_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    private final AccountMapper accounts;
+    private final OrganisationService organisation;
+    private final PasswordEncoder passwordEncoder;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountService(AccountMapper accounts, OrganisationService organisation, PasswordEncoder passwordEncoder,
+                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.organisation = organisation;
+        this.passwordEncoder = passwordEncoder;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<AccountSummary> find(AccountFilter filter, PageRequest page) {
+        List<AccountRow> rows = accounts.findPage(query(filter), page.sortKey(), page.ascending(), page.offset(),
+                page.limit());
+        return withRoles(rows);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public long count(AccountFilter filter) {
+        return accounts.count(query(filter));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public PageResult<AccountSummary> page(AccountFilter filter, PageRequest page) {
+        return new PageResult<>(find(filter, page), count(filter), page.page(), page.limit());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary get(long id) {
+        return withRoles(List.of(row(id))).getFirst();
+    }
+
+    /** The signed-in user's own account. */
+    @PreAuthorize("isAuthenticated()")
+    public AccountSummary me() {
+        return withRoles(List.of(row(currentUser.require().id()))).getFirst();
+    }
+
+    /** Creates an account with an initial password the administrator hands over. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary create(AccountForm form, String initialPassword) {
+        String login = normaliseLogin(form.login());
+        if (!LOGIN_PATTERN.matcher(login).matches()) {
+            throw PortalException.invalid("account.login-invalid", login);
+        }
+        if (accounts.findByLogin(login).isPresent()) {
+            throw PortalException.conflict("account.login-taken", login);
+        }
+        checkPasswordStrength(initialPassword);
+        checkAssignments(form);
+        String displayName = form.displayName().strip();
+        accounts.insert(login, displayName, Pinyin.searchKey(displayName), passwordEncoder.encode(initialPassword),
+                form.branchId(), clock.instant());
+        long id = accounts.findByLogin(login).orElseThrow().id();
+        writeAssignments(id, form);
+        events.publishEvent(new OrganisationChanged("account.created", "account", login, describe(form)));
+        log.info("account {} created", id);
+        return get(id);
+    }
+
+    /** Changes name, branch, roles and reviewer departments; the login name never changes. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary update(long id, AccountForm form, int expectedVersion) {
+        AccountRow current = row(id);
+        checkAssignments(form);
+        if (current.id() == currentUser.require().id() && !form.roles().contains(Role.ADMIN)) {
+            throw PortalException.invalid("account.cannot-demote-self");
+        }
+        String displayName = form.displayName().strip();
+        if (accounts.update(id, displayName, Pinyin.searchKey(displayName), form.branchId(), expectedVersion) == 0) {
+            throw PortalException.stale("account.stale", current.login());
+        }
+        accounts.deleteRoles(id);
+        accounts.deleteReviewerDepartments(id);
+        writeAssignments(id, form);
+        events.publishEvent(new OrganisationChanged("account.updated", "account", current.login(), describe(form)));
+        return get(id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary setEnabled(long id, boolean enabled, int expectedVersion) {
+        AccountRow current = row(id);
+        if (!enabled && current.id() == currentUser.require().id()) {
+            throw PortalException.invalid("account.cannot-disable-self");
+        }
+        if (accounts.updateEnabled(id, enabled, expectedVersion) == 0) {
+            throw PortalException.stale("account.stale", current.login());
+        }
+        events.publishEvent(new OrganisationChanged(enabled ? "account.enabled" : "account.disabled", "account",
+                current.login(), null));
+        return get(id);
+    }
+
+    /** An administrator sets a new password for someone who forgot theirs. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void resetPassword(long id, String newPassword) {
+        AccountRow current = row(id);
+        checkPasswordStrength(newPassword);
+        accounts.updatePassword(id, passwordEncoder.encode(newPassword));
+        events.publishEvent(new OrganisationChanged("account.password-reset", "account", current.login(), null));
+    }
+
+    /** The signed-in user changes their own password; the current one must be given. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        AccountRow me = row(currentUser.require().id());
+        if (!passwordEncoder.matches(currentPassword, me.passwordHash())) {
+            throw PortalException.invalid("account.password-wrong");
+        }
+        checkPasswordStrength(newPassword);
+        if (passwordEncoder.matches(newPassword, me.passwordHash())) {
+            throw PortalException.invalid("account.password-unchanged");
+        }
+        accounts.updatePassword(me.id(), passwordEncoder.encode(newPassword));
+        events.publishEvent(new OrganisationChanged("account.password-changed", "account", me.login(), null));
+    }
+
+    /** Saves the signed-in user's language, so that it follows them to every session. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnLocale(Locale locale) {
+        if (!SUPPORTED_LOCALES.contains(locale)) {
+            throw PortalException.invalid("account.locale-unsupported", locale.toLanguageTag());
+        }
+        PortalUser me = currentUser.require();
+        accounts.updateLocale(me.id(), locale.toLanguageTag());
+        me.changeLocale(locale);
+        events.publishEvent(new OrganisationChanged("account.locale-changed", "account", me.login(),
+                locale.toLanguageTag()));
+    }
+
+    /** The principal for sign-in, with its password hash; empty when the login is unknown. */
+    Optional<PortalUser> loadPrincipal(String login) {
+        return accounts.findByLogin(normaliseLogin(login)).map(row -> {
+            Map<Long, Set<Role>> roles = rolesOf(List.of(row.id()));
+            Map<Long, Set<Long>> reviewed = reviewerDepartmentsOf(List.of(row.id()));
+            return new PortalUser(row.id(), row.login(), row.displayName(), row.passwordHash(), row.enabled(),
+                    row.branchId(), row.departmentId(), roles.getOrDefault(row.id(), Set.of()),
+                    reviewed.getOrDefault(row.id(), Set.of()), localeOf(row.locale()));
+        });
+    }
+
+    @Transactional
+    void recordLogin(String login) {
+        accounts.updateLastLogin(normaliseLogin(login), clock.instant());
+    }
+
+    /** Whether any account exists (the demo data is only loaded into an empty database). */
+    public boolean anyAccountExists() {
+        return accounts.countAll() > 0;
+    }
+
+    static String normaliseLogin(String login) {
+        return login.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static Locale localeOf(@Nullable String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        Locale locale = Locale.forLanguageTag(tag);
+        return SUPPORTED_LOCALES.contains(locale) ? locale : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    private void checkPasswordStrength(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw PortalException.invalid("account.password-too-short", MIN_PASSWORD_LENGTH);
+        }
+    }
+
+    private void checkAssignments(AccountForm form) {
+        if (form.roles().isEmpty()) {
+            throw PortalException.invalid("account.roles-required");
+        }
+        organisation.branch(form.branchId());
+        form.reviewerDepartmentIds().forEach(organisation::department);
+    }
+
+    private void writeAssignments(long id, AccountForm form) {
+        EnumSet.copyOf(form.roles()).forEach(role -> accounts.insertRole(id, role));
+        form.reviewerDepartmentIds().stream().sorted().forEach(dept -> accounts.insertReviewerDepartment(id, dept));
+    }
+
+    private AccountRow row(long id) {
+        return accounts.findById(id).orElseThrow(() -> PortalException.notFound("account.not-found", id));
+    }
+
+    private List<AccountSummary> withRoles(List<AccountRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(AccountRow::id).toList();
+        Map<Long, Set<Role>> roles = rolesOf(ids);
+        Map<Long, Set<Long>> reviewed = reviewerDepartmentsOf(ids);
+        return rows.stream().map(r -> new AccountSummary(r.id(), r.login(), r.displayName(), r.branchId(),
+                r.branchName(), r.departmentId(), r.departmentName(), roles.getOrDefault(r.id(), Set.of()),
+                reviewed.getOrDefault(r.id(), Set.of()), r.enabled(), r.locale(), r.createdAt(), r.lastLoginAt(),
+                r.version())).toList();
+    }
+
+    private Map<Long, Set<Role>> rolesOf(Collection<Long> ids) {
+        Map<Long, Set<Role>> result = new HashMap<>();
+        accounts.findRoles(ids).forEach(r -> result.computeIfAbsent(r.accountId(), k -> EnumSet.noneOf(Role.class))
+                .add(r.role()));
+        return result;
+    }
+
+    private Map<Long, Set<Long>> reviewerDepartmentsOf(Collection<Long> ids) {
+        Map<Long, Set<Long>> result = new HashMap<>();
+        accounts.findReviewerDepartments(ids).forEach(r -> result.computeIfAbsent(r.accountId(),
+                k -> new HashSet<>()).add(r.departmentId()));
+        return result;
+    }
+
+    private static AccountQuery query(AccountFilter filter) {
+        String text = filter.text();
+        String pinyin = text == null || text.isBlank() ? null : LikePattern.contains(Pinyin.normaliseQuery(text));
+        return new AccountQuery(LikePattern.contains(text == null ? null : text.toLowerCase(Locale.ROOT)), pinyin,
+                filter.departmentId(), filter.branchId(), filter.role(), filter.enabled());
+    }
+
+    private static String describe(AccountForm form) {
+        return form.displayName() + " roles=" + EnumSet.copyOf(form.roles()) + " branch=" + form.branchId()
+                + " reviews=" + form.reviewerDepartmentIds().stream().sorted().toList();
+    }
+}

@@ -1,0 +1,73 @@
+package org.methodportal.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.methodportal.shared.PortalUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Password sign-in for the login view and HTTP Basic alike: refuses throttled login names before
+ * checking the password, counts failures, audits every attempt and keeps no password hash in the
+ * session's principal.
+ */
+class PortalAuthenticationProvider extends DaoAuthenticationProvider {
+
+    private final LoginThrottle throttle;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+
+    PortalAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                 AccountService accounts, ApplicationEventPublisher events) {
+        super(users);
+        setPasswordEncoder(encoder);
+        this.throttle = throttle;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String login = String.valueOf(authentication.getName());
+        String address = clientAddress(authentication);
+        Optional<Instant> lockedUntil = throttle.lockedUntil(login);
+        if (lockedUntil.isPresent()) {
+            events.publishEvent(new LoginAttempted(login, "locked", address));
+            throw new LoginLockedException(lockedUntil.get());
+        }
+        try {
+            Authentication result = super.authenticate(authentication);
+            throttle.recordSuccess(login);
+            accounts.recordLogin(login);
+            events.publishEvent(new LoginAttempted(login, LoginAttempted.SUCCESS, address));
+            return result;
+        } catch (BadCredentialsException e) {
+            throttle.recordFailure(login);
+            events.publishEvent(new LoginAttempted(login, "bad-credentials", address));
+            throw e;
+        } catch (AccountStatusException e) {
+            events.publishEvent(new LoginAttempted(login, "disabled", address));
+            throw e;
+        }
+    }
+
+    @Override
+    protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+                                                         UserDetails user) {
+        Object sessionPrincipal = user instanceof PortalUser portalUser ? portalUser.withoutPassword() : principal;
+        return super.createSuccessAuthentication(sessionPrincipal, authentication, user);
+    }
+
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+    }
+}

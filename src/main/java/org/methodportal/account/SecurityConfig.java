@@ -1,0 +1,114 @@
+package org.methodportal.account;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import org.methodportal.account.ui.LoginView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: HTTP Basic without a session for {@code /api/**}, and Vaadin's form login with
+ * a session cookie for the UI. Both authenticate through {@link PortalAuthenticationProvider}, so
+ * throttling and auditing apply to both. Access rules are enforced again in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PortalAuthenticationProvider portalAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder,
+                                                              LoginThrottle throttle, AccountService accounts,
+                                                              ApplicationEventPublisher events) {
+        return new PortalAuthenticationProvider(users, encoder, throttle, accounts, events);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(PortalAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                 MessageSource messages, JsonMapper json) throws Exception {
+        var problems = new ApiProblemWriter(messages, json);
+        http.securityMatcher("/api/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response, e)))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> problems.unauthorized(response, e))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(response, HttpStatus.FORBIDDEN, "auth.forbidden")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic authentication: no cookie, so no cross-site request forgery to defend against.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**").permitAll())
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    /** Writes the API's authentication failures as problem details, as the rest of the API does. */
+    private record ApiProblemWriter(MessageSource messages, JsonMapper json) {
+
+        void unauthorized(HttpServletResponse response, AuthenticationException e) throws IOException {
+            if (e instanceof LoginLockedException) {
+                write(response, HttpStatus.TOO_MANY_REQUESTS, "auth.locked");
+            } else {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"method-portal\"");
+                write(response, HttpStatus.UNAUTHORIZED, "auth.unauthorized");
+            }
+        }
+
+        void write(HttpServletResponse response, HttpStatus status, String code) throws IOException {
+            ProblemDetail body = ProblemDetail.forStatus(status);
+            body.setType(URI.create("/problems/" + code));
+            body.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(),
+                    Locale.SIMPLIFIED_CHINESE));
+            body.setDetail(messages.getMessage("error." + code, null, code, Locale.SIMPLIFIED_CHINESE));
+            body.setProperty("code", code);
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(json.writeValueAsString(body));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.methodportal.account.persistence;
+
+import org.methodportal.shared.Role;
+
+public record AccountRoleRow(long accountId, Role role) {
+}

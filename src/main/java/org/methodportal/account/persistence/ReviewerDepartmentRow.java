@@ -1,0 +1,4 @@
+package org.methodportal.account.persistence;
+
+public record ReviewerDepartmentRow(long accountId, long departmentId) {
+}

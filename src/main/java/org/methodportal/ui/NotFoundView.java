@@ -1,0 +1,29 @@
+package org.methodportal.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Shown (with HTTP 404) for addresses that lead nowhere. */
+@AnonymousAllowed
+public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        removeAll();
+        setId("not-found");
+        addClassName("portal-error-page");
+        add(new H2(getTranslation("error.page.not-found.title")),
+                new Paragraph(getTranslation("error.page.not-found.text")),
+                new Anchor("", getTranslation("error.page.home")));
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}
