@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 
 import org.methodportal.account.ui.LoginView;
+import org.methodportal.ui.ForbiddenView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -82,6 +83,16 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**").permitAll())
+                // A page opened by address that the user's roles do not allow is refused here, before
+                // any view runs; send browsers to a page that says so instead of a bare 403.
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    String accept = request.getHeader("Accept");
+                    if ("GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")) {
+                        response.sendRedirect(request.getContextPath() + "/" + ForbiddenView.PATH);
+                    } else {
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                    }
+                }))
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -115,12 +115,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private SideNavItem navItem(MenuEntry entry) {
-        SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
-        item.setMatchNested(!entry.path().isEmpty());
+        String path = entry.path().replaceAll("^/+|/+$", "");
+        SideNavItem item = new SideNavItem(getTranslation(entry.title()), path);
+        item.setMatchNested(!path.isEmpty());
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));
         }
-        item.setId("nav-" + (entry.path().isEmpty() ? "home" : entry.path().replace('/', '-')));
+        item.setId("nav-" + (path.isEmpty() ? "home" : path.replace('/', '-')));
         return item;
     }
 }

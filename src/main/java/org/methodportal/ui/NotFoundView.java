@@ -1,8 +1,5 @@
 package org.methodportal.ui;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -18,12 +15,7 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        removeAll();
-        setId("not-found");
-        addClassName("portal-error-page");
-        add(new H2(getTranslation("error.page.not-found.title")),
-                new Paragraph(getTranslation("error.page.not-found.text")),
-                new Anchor("", getTranslation("error.page.home")));
+        ErrorPages.fill(this, "not-found", "error.page.not-found.title", "error.page.not-found.text");
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

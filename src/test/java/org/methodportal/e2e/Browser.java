@@ -1,0 +1,104 @@
+package org.methodportal.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian chromium for the whole test JVM, driven through Debian's chromedriver (so
+ * Selenium Manager never downloads anything), with the waits Vaadin pages need.
+ */
+final class Browser {
+
+    private static Browser shared;
+
+    final WebDriver driver;
+    private final Path profile;
+
+    private Browser() throws IOException {
+        profile = Files.createTempDirectory("portal-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    static synchronized Browser get() throws IOException {
+        if (shared == null) {
+            shared = new Browser();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.driver::quit));
+        }
+        return shared;
+    }
+
+    void open(String url) {
+        driver.get(url);
+        waitForVaadin();
+    }
+
+    /** Waits until Vaadin has rendered and has no pending server round trip. */
+    void waitForVaadin() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("""
+                        if (document.readyState !== 'complete') return false;
+                        const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                        if (!clients) return false;
+                        return Object.values(clients).every(c => !c.isActive || !c.isActive());
+                        """)));
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    boolean isPresent(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Forgets the session (cookies), so the next journey starts signed out. */
+    void signOutHard() {
+        // Through the DevTools protocol, because deleteAllCookies only reaches the current page's
+        // origin, which after a browser error page is not the portal.
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("screenshot " + name + " failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.methodportal.e2e;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the browser journeys: the whole application on a random port with the demo data in a
+ * private in-memory database, one shared browser, a screenshot under target/screenshots when a
+ * journey fails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(JourneySupport.ScreenshotOnFailure.class)
+abstract class JourneySupport {
+
+    static final String DEMO_PASSWORD = "portal-demo";
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeEach
+    void startSignedOut() throws IOException {
+        browser = Browser.get();
+        browser.signOutHard();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    /** Signs in through the login form as a person would. */
+    void signIn(String login, String password) {
+        browser.open(url("login"));
+        WebElement username = browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
+        username.clear();
+        username.sendKeys(login);
+        WebElement passwordField = browser.driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        browser.driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        // The form posts and the browser loads a new page: wait for the old one to go first.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(username));
+        browser.waitForVaadin();
+    }
+
+    /** Text of the login form's error panel, once it is shown. */
+    String loginError() {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
+            Object text = browser.js("""
+                    const form = document.querySelector('vaadin-login-form');
+                    const wrapper = form && form.shadowRoot && form.shadowRoot.querySelector('vaadin-login-form-wrapper');
+                    const part = wrapper && wrapper.shadowRoot && wrapper.shadowRoot.querySelector('[part=error-message]');
+                    return part && !part.hidden ? part.innerText : null;
+                    """);
+            return text instanceof String s && !s.isBlank() ? s : null;
+        });
+    }
+
+    static class ScreenshotOnFailure implements TestWatcher {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                Browser.get().screenshot(context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName());
+            } catch (IOException e) {
+                System.err.println("no screenshot: " + e);
+            }
+        }
+    }
+}

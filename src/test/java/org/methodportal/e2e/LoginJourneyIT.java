@@ -1,0 +1,97 @@
+package org.methodportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Signing in and out, per role, as people do it in the browser. */
+class LoginJourneyIT extends JourneySupport {
+
+    @Test
+    void loginPageIsChineseByDefault() {
+        browser.open(url(""));
+        browser.waitFor(By.id("login-view"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.driver.getTitle()).contains("支部工作法库");
+        assertThat(browser.waitFor(By.cssSelector(".portal-login-title")).getText()).isEqualTo("支部工作法库");
+        browser.screenshot("login-page");
+    }
+
+    @Test
+    void eachDemoRoleSeesItsNavigation() {
+        assertNavigation("admin", List.of("nav-home", "nav-admin-departments", "nav-admin-branches",
+                "nav-admin-accounts", "nav-admin-audit"), List.of());
+        assertNavigation("reviewer", List.of("nav-home"), List.of("nav-admin-accounts", "nav-admin-audit"));
+        assertNavigation("secretary", List.of("nav-home"), List.of("nav-admin-accounts"));
+        assertNavigation("member", List.of("nav-home"), List.of("nav-admin-departments", "nav-admin-accounts"));
+    }
+
+    private void assertNavigation(String login, List<String> visible, List<String> hidden) {
+        browser.signOutHard();
+        signIn(login, DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
+        browser.waitFor(By.id("nav-home"));
+        for (String id : visible) {
+            assertThat(browser.isPresent(By.id(id))).as(login + " sees " + id).isTrue();
+        }
+        for (String id : hidden) {
+            assertThat(browser.isPresent(By.id(id))).as(login + " does not see " + id).isFalse();
+        }
+        browser.screenshot("home-" + login);
+    }
+
+    @Test
+    void homeGreetsTheUserAndListsWhatTheirRolesAllow() {
+        signIn("secretary", DEMO_PASSWORD);
+        assertThat(browser.waitFor(By.id("home-greeting")).getText()).isEqualTo("您好，李书记");
+        assertThat(browser.isPresent(By.id("home-role-secretary"))).isTrue();
+        assertThat(browser.isPresent(By.id("home-role-member"))).isTrue();
+        assertThat(browser.isPresent(By.id("home-role-admin"))).isFalse();
+    }
+
+    @Test
+    void wrongPasswordShowsAChineseError() {
+        signIn("secretary2", "wrong-password-1");
+        assertThat(loginError()).contains("登录名或密码不正确");
+        assertThat(browser.driver.getCurrentUrl()).contains("/login");
+    }
+
+    @Test
+    void sixthFailedAttemptIsRefusedEvenWithTheRightPassword() {
+        for (int i = 0; i < 5; i++) {
+            signIn("reviewer2", "not-the-password-" + i);
+            assertThat(loginError()).contains("登录名或密码不正确");
+        }
+        signIn("reviewer2", DEMO_PASSWORD);
+        assertThat(loginError()).contains("登录失败次数过多");
+        assertThat(browser.isPresent(By.id("home-greeting"))).isFalse();
+        browser.screenshot("login-locked");
+    }
+
+    @Test
+    void memberTypingAnAdminAddressIsRefused() {
+        signIn("member", DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
+        browser.open(url("admin/accounts"));
+        WebElement denied = browser.waitFor(By.id("access-denied"));
+        assertThat(denied.getText()).contains("无权访问");
+        assertThat(browser.isPresent(By.id("grid"))).isFalse();
+        browser.screenshot("member-access-denied");
+    }
+
+    @Test
+    void logoutReturnsToTheLoginPage() {
+        signIn("member", DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
+        browser.waitFor(By.id("user-menu")).findElement(By.cssSelector("vaadin-menu-bar-button")).click();
+        browser.waitFor(By.id("menu-logout")).click();
+        browser.waitFor(By.id("login-view"));
+        browser.open(url(""));
+        browser.waitFor(By.id("login-view"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+    }
+}
