@@ -72,6 +72,11 @@ final class Browser {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until the element shows exactly this text (e.g. after a reload), failing after 30 s. */
+    void waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(by, text));
+    }
+
     boolean isPresent(By by) {
         return !driver.findElements(by).isEmpty();
     }

@@ -94,4 +94,23 @@ class LoginJourneyIT extends JourneySupport {
         browser.waitFor(By.id("login-view"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
     }
+
+    @Test
+    void languageChoiceFollowsTheAccountToTheNextSignIn() {
+        signIn("secretary2", DEMO_PASSWORD);
+        browser.open(url("profile"));
+        browser.waitFor(By.id("profile-language"));
+        browser.driver.findElement(By.cssSelector("#profile-language vaadin-radio-button:nth-of-type(2) input")).click();
+        browser.waitForText(By.cssSelector("#profile-view h2"), "Profile");
+
+        browser.signOutHard();
+        signIn("secretary2", DEMO_PASSWORD);
+        assertThat(browser.waitFor(By.id("home-greeting")).getText()).isEqualTo("Hello, 陈书记");
+        browser.screenshot("home-english");
+
+        browser.open(url("profile"));
+        browser.waitFor(By.id("profile-language"));
+        browser.driver.findElement(By.cssSelector("#profile-language vaadin-radio-button:nth-of-type(1) input")).click();
+        browser.waitForText(By.cssSelector("#profile-view h2"), "个人资料");
+    }
 }
