@@ -1,0 +1,30 @@
+package org.methodportal.shared;
+
+import java.util.UUID;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+
+/**
+ * Signing in inside a test, for accounts the test itself created (seeded accounts can use
+ * {@code @WithUserDetails("admin")}); spring-security-test clears the context after each test.
+ */
+public final class TestUsers {
+
+    private TestUsers() {
+    }
+
+    /** Puts the account's principal into the security context, as a successful sign-in would. */
+    public static PortalUser signInAs(UserDetailsService users, String login) {
+        PortalUser user = (PortalUser) users.loadUserByUsername(login);
+        TestSecurityContextHolder.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return user;
+    }
+
+    /** A login name no other test uses, valid for {@code AccountService}. */
+    public static String uniqueLogin() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
