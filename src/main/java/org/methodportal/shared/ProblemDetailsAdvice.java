@@ -21,8 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns failures of the REST API into RFC 9457 problem details with a stable {@code type}, a
  * {@code code} extension and a Chinese {@code detail}. No stack trace or SQL ever reaches a body.
+ * Not limited to our packages: failures found before any controller is chosen (unknown path, wrong
+ * method) have no handler, and a package-limited advice would leave them to the /error page,
+ * which the UI chain answers with an empty 403.
  */
-@RestControllerAdvice(basePackages = "org.methodportal")
+@RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

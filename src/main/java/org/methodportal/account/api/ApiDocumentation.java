@@ -1,0 +1,34 @@
+package org.methodportal.account.api;
+
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/** The OpenAPI document's header at /v3/api-docs: the API's conventions and its HTTP Basic sign-in. */
+@Configuration(proxyBeanMethods = false)
+@OpenAPIDefinition(
+        info = @Info(title = "Method Portal API (支部工作法库)", version = "v1", description = """
+                Same accounts and roles as the web interface; sign in with HTTP Basic on every request \
+                (no session). Lists are `{total, page, size, content}`; `page` is zero-based, `size` at \
+                most 500, `sort` is `key` or `key,desc`.
+
+                Errors are RFC 9457 problem details (`application/problem+json`) with `type` \
+                `/problems/<code>`, a stable `code` and a Chinese `detail`: 401 not signed in, \
+                403 not allowed, 404 not found, 409 conflict, 422 invalid, 429 sign-in locked after \
+                5 failed attempts within 10 minutes.
+
+                Optimistic concurrency: reads return `ETag: "<version>"`. Every write to an existing \
+                object must name the version it read, as `If-Match: "<version>"` or as a `version` \
+                field in the body (both: they must agree). A write based on an older version is \
+                refused with **409** and a `*.stale` code (never 412), so re-read and try again. \
+                A missing version gives 422 `api.version-required`."""),
+        security = @SecurityRequirement(name = ApiDocumentation.BASIC))
+@SecurityScheme(name = ApiDocumentation.BASIC, type = SecuritySchemeType.HTTP, scheme = "basic")
+class ApiDocumentation {
+
+    static final String BASIC = "basicAuth";
+}

@@ -1,0 +1,119 @@
+package org.methodportal.account.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.methodportal.account.api.Api.PASSWORD;
+import static org.methodportal.account.api.Api.as;
+import static org.methodportal.account.api.Api.assertProblem;
+import static org.methodportal.account.api.Api.body;
+import static org.methodportal.account.api.Api.id;
+import static org.methodportal.account.api.Api.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+@ApiTest
+class ApiSecurityTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void requestWithoutCredentialsGets401ProblemWithChineseDetail() {
+        MvcTestResult result = mvc.get().uri("/api/v1/me").exchange();
+
+        assertProblem(result, HttpStatus.UNAUTHORIZED, "auth.unauthorized");
+        assertThat(result).headers().containsHeader("WWW-Authenticate");
+        assertThat((String) JsonPath.read(body(result), "$.detail")).isEqualTo("登录名或密码不正确，或未提供登录凭据。");
+        assertThat(result.getResponse().getCookies()).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordGets401Problem() {
+        MvcTestResult result = mvc.get().uri("/api/v1/me").with(httpBasic("secretary", "not-the-password")).exchange();
+
+        assertProblem(result, HttpStatus.UNAUTHORIZED, "auth.unauthorized");
+    }
+
+    @Test
+    void memberCallingAdministratorEndpointsGets403Problem() {
+        assertProblem(as("member", mvc.get().uri("/api/v1/accounts")).exchange(), HttpStatus.FORBIDDEN, "auth.forbidden");
+        assertProblem(as("member", mvc.get().uri("/api/v1/accounts/1")).exchange(), HttpStatus.FORBIDDEN, "auth.forbidden");
+        assertProblem(as("member", json(mvc.post().uri("/api/v1/departments"), """
+                {"name": "成员不能建的部门"}""")).exchange(), HttpStatus.FORBIDDEN, "auth.forbidden");
+        assertProblem(as("secretary", json(mvc.post().uri("/api/v1/branches"), """
+                {"departmentId": 1, "name": "书记不能建的党支部"}""")).exchange(), HttpStatus.FORBIDDEN, "auth.forbidden");
+        assertProblem(as("reviewer", json(mvc.post().uri("/api/v1/accounts/1/password"), """
+                {"password": "a-new-password"}""")).exchange(), HttpStatus.FORBIDDEN, "auth.forbidden");
+    }
+
+    @Test
+    void membersMayReadDepartmentsAndBranches() {
+        assertThat(as("member", mvc.get().uri("/api/v1/departments?q=财政")).exchange()).hasStatusOk()
+                .bodyJson().extractingPath("$.content[0].name").isEqualTo("财政部");
+        assertThat(as("member", mvc.get().uri("/api/v1/branches")).exchange()).hasStatusOk()
+                .bodyJson().extractingPath("$.total").asNumber().satisfies(n -> assertThat(n.intValue()).isPositive());
+    }
+
+    @Test
+    void sixthAttemptWithinTenMinutesIsRefusedEvenWithTheRightPassword() {
+        // A fresh account, so that the lock cannot disturb the other tests sharing this database.
+        String login = "locked-" + System.nanoTime();
+        as("admin", json(mvc.post().uri("/api/v1/accounts"), """
+                {"login": "%s", "displayName": "锁定测试", "branchId": 1, "roles": ["MEMBER"], "password": "%s"}"""
+                .formatted(login, PASSWORD))).exchange();
+        assertThat(as(login, mvc.get().uri("/api/v1/me")).exchange()).hasStatusOk();
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertProblem(mvc.get().uri("/api/v1/me").with(httpBasic(login, "wrong-" + attempt)).exchange(),
+                    HttpStatus.UNAUTHORIZED, "auth.unauthorized");
+        }
+        MvcTestResult sixth = as(login, mvc.get().uri("/api/v1/me")).exchange();
+
+        assertProblem(sixth, HttpStatus.TOO_MANY_REQUESTS, "auth.locked");
+        assertThat(as("admin", mvc.get().uri("/api/v1/me")).exchange()).hasStatusOk();
+    }
+
+    @Test
+    void apiDocsSwaggerUiAndHealthAnswerWithoutSignIn() {
+        assertThat(mvc.get().uri("/v3/api-docs").exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/swagger-ui.html").exchange()).hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/actuator/health").exchange()).hasStatusOk()
+                .bodyJson().extractingPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void apiDocsDeclareHttpBasicAndTheEndpoints() {
+        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.basicAuth.type").isEqualTo("http");
+        assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.basicAuth.scheme").isEqualTo("basic");
+        assertThat(result).bodyJson().extractingPath("$.security[0]").asMap().containsKey("basicAuth");
+        assertThat(result).bodyJson().extractingPath("$.paths").asMap()
+                .containsKeys("/api/v1/me", "/api/v1/departments", "/api/v1/branches/{id}", "/api/v1/accounts/{id}/password");
+        assertThat(result).bodyJson().extractingPath("$.paths['/api/v1/accounts'].post.responses").asMap().containsKey("201");
+        assertThat(result).bodyJson().extractingPath("$.info.description").asString().contains("If-Match", "409");
+    }
+
+    @Test
+    void frameworkErrorsAreProblemsWithoutInternals() {
+        MvcTestResult malformed = as("admin", json(mvc.post().uri("/api/v1/departments"), "{not json")).exchange();
+        MvcTestResult badId = as("admin", mvc.get().uri("/api/v1/departments/abc")).exchange();
+        MvcTestResult unknownPath = as("admin", mvc.get().uri("/api/v1/no-such-thing")).exchange();
+        MvcTestResult wrongMethod = as("admin", mvc.delete().uri("/api/v1/departments/1")).exchange();
+
+        assertThat(malformed).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(badId).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(unknownPath).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(wrongMethod).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+        for (MvcTestResult result : new MvcTestResult[] {malformed, badId, unknownPath, wrongMethod}) {
+            assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+            Api.assertNoInternals(body(result));
+        }
+    }
+}
