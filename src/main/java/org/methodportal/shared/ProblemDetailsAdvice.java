@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -73,6 +74,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
                 .map(FieldError::getField).toList());
         return ResponseEntity.unprocessableContent().body(body);
+    }
+
+    /**
+     * Framework refusals (malformed JSON, unknown path, wrong method, bad parameter) get the same
+     * shape as ours: a stable code {@code http.<status>} and a Chinese detail, not Spring's English.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode statusCode,
+            org.springframework.web.context.request.WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getProperties() == null) {
+            String code = "http." + statusCode.value();
+            problem.setType(URI.create("/problems/" + code));
+            problem.setTitle(messages.getMessage("error.title." + statusCode.value(), null, problem.getTitle(), API_LOCALE));
+            problem.setDetail(messages.getMessage("error." + code, null,
+                    messages.getMessage("error.http.other", null, "", API_LOCALE), API_LOCALE));
+            problem.setProperty("code", code);
+        }
+        return response;
     }
 
     private ProblemDetail problem(HttpStatus status, String code, String messageKey, Object... args) {

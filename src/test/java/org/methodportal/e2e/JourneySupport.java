@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
  * private in-memory database, one shared browser, a screenshot under target/screenshots when a
  * journey fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Only the classpath configuration: ./config/ would otherwise override application-test.yaml.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.location=classpath:/")
 @ActiveProfiles("test")
 @ExtendWith(JourneySupport.ScreenshotOnFailure.class)
 abstract class JourneySupport {

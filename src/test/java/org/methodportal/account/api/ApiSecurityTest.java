@@ -107,10 +107,10 @@ class ApiSecurityTest {
         MvcTestResult unknownPath = as("admin", mvc.get().uri("/api/v1/no-such-thing")).exchange();
         MvcTestResult wrongMethod = as("admin", mvc.delete().uri("/api/v1/departments/1")).exchange();
 
-        assertThat(malformed).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(badId).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(unknownPath).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(wrongMethod).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+        Api.assertProblem(malformed, HttpStatus.BAD_REQUEST, "http.400");
+        Api.assertProblem(badId, HttpStatus.BAD_REQUEST, "http.400");
+        Api.assertProblem(unknownPath, HttpStatus.NOT_FOUND, "http.404");
+        Api.assertProblem(wrongMethod, HttpStatus.METHOD_NOT_ALLOWED, "http.405");
         for (MvcTestResult result : new MvcTestResult[] {malformed, badId, unknownPath, wrongMethod}) {
             assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
             Api.assertNoInternals(body(result));
