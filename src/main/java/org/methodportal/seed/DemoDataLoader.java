@@ -43,14 +43,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final OrganisationService organisation;
     private final AccountService accounts;
     private final TransactionTemplate transaction;
+    private final SystemAuthentication system;
 
     DemoDataLoader(SeedProperties properties, ResourceLoader resources, OrganisationService organisation,
-                   AccountService accounts, TransactionTemplate transaction) {
+                   AccountService accounts, TransactionTemplate transaction, SystemAuthentication system) {
         this.properties = properties;
         this.resources = resources;
         this.organisation = organisation;
         this.accounts = accounts;
         this.transaction = transaction;
+        this.system = system;
     }
 
     @Override
@@ -63,7 +65,7 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         DemoSeed seed = read();
-        SystemAuthentication.runAsSystem(() -> transaction.executeWithoutResult(status -> load(seed)));
+        system.runAsSystem(() -> transaction.executeWithoutResult(status -> load(seed)));
         log.info("demo data loaded: {} departments, {} accounts", seed.departments().size(), seed.accounts().size());
     }
 

@@ -2,24 +2,42 @@ package org.methodportal.shared;
 
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
-/** Reads the signed-in {@link PortalUser} from the security context (UI and API alike). */
+/**
+ * Reads the signed-in {@link PortalUser} (UI and API alike) through the application's
+ * {@link SecurityContextHolderStrategy}, the same one method security uses. Vaadin installs its own
+ * strategy per application context; reading the static holder would miss it when several contexts
+ * share a JVM, as they do in tests.
+ */
 @Component
 public class CurrentUser {
 
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy;
+    }
+
     public Optional<PortalUser> find() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof PortalUser user) {
-            return Optional.of(user);
-        }
-        return Optional.empty();
+        Optional<PortalUser> user = principal(strategy().getContext().getAuthentication());
+        return user.isPresent() ? user : principal(SecurityContextHolder.getContext().getAuthentication());
     }
 
     /** The signed-in user; services call this where only authenticated callers may come. */
     public PortalUser require() {
         return find().orElseThrow(() -> PortalException.forbidden("auth.required"));
+    }
+
+    SecurityContextHolderStrategy strategy() {
+        return strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    private static Optional<PortalUser> principal(Authentication auth) {
+        return auth != null && auth.getPrincipal() instanceof PortalUser user ? Optional.of(user) : Optional.empty();
     }
 }

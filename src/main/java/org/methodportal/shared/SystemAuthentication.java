@@ -6,35 +6,41 @@ import java.util.function.Supplier;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs start-up work (demo data, imports from the command line) as the built-in "system" user, so
  * that it goes through the same secured and audited services as everyone else.
  */
-public final class SystemAuthentication {
+@Component
+public class SystemAuthentication {
 
     public static final String LOGIN = "system";
 
-    private SystemAuthentication() {
+    private final CurrentUser currentUser;
+
+    SystemAuthentication(CurrentUser currentUser) {
+        this.currentUser = currentUser;
     }
 
-    public static <T> T callAsSystem(Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+    public <T> T callAsSystem(Supplier<T> work) {
+        SecurityContextHolderStrategy holder = currentUser.strategy();
+        SecurityContext previous = holder.getContext();
+        SecurityContext context = holder.createEmptyContext();
         PortalUser system = new PortalUser(0, LOGIN, LOGIN, null, true, 0, 0, Set.of(Role.ADMIN), Set.of(),
                 Locale.SIMPLIFIED_CHINESE);
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null,
                 system.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        holder.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            holder.setContext(previous);
         }
     }
 
-    public static void runAsSystem(Runnable work) {
+    public void runAsSystem(Runnable work) {
         callAsSystem(() -> {
             work.run();
             return null;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -38,6 +40,14 @@ class AccountServiceTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    /** Tests that sign in an account they created must not leave it signed in for the next test. */
+    @AfterEach
+    void signOut() {
+        securityContexts.clearContext();
+    }
 
     @Test
     @WithUserDetails("admin")
@@ -136,7 +146,7 @@ class AccountServiceTest {
     @WithUserDetails("admin")
     void changingOwnPasswordNeedsTheCurrentOne() {
         String login = accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), PASSWORD).login();
-        signInAs(users, login);
+        signInAs(users, securityContexts, login);
 
         assertRefused(() -> accounts.changeOwnPassword("wrong-password", "brand-new-pass"), Kind.INVALID,
                 "account.password-wrong");
@@ -154,7 +164,7 @@ class AccountServiceTest {
     @WithUserDetails("admin")
     void changingOwnLocaleIsSavedOnTheAccount() {
         String login = accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), PASSWORD).login();
-        var me = signInAs(users, login);
+        var me = signInAs(users, securityContexts, login);
 
         accounts.changeOwnLocale(Locale.ENGLISH);
 

@@ -3,6 +3,8 @@ package org.methodportal.shared;
 import java.util.UUID;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.TestSecurityContextHolder;
 
@@ -15,11 +17,17 @@ public final class TestUsers {
     private TestUsers() {
     }
 
-    /** Puts the account's principal into the security context, as a successful sign-in would. */
-    public static PortalUser signInAs(UserDetailsService users, String login) {
+    /**
+     * Puts the account's principal into the security context, as a successful sign-in would: into
+     * the application's own strategy (the one method security reads) and the test holder.
+     */
+    public static PortalUser signInAs(UserDetailsService users, SecurityContextHolderStrategy strategy, String login) {
         PortalUser user = (PortalUser) users.loadUserByUsername(login);
-        TestSecurityContextHolder.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        TestSecurityContextHolder.setAuthentication(authentication);
+        SecurityContext context = strategy.createEmptyContext();
+        context.setAuthentication(authentication);
+        strategy.setContext(context);
         return user;
     }
 

@@ -1,0 +1,107 @@
+package org.methodportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An administrator sets up a department, a branch and an account; the new person signs in. */
+class AdminJourneyIT extends JourneySupport {
+
+    @Test
+    void adminCreatesDepartmentBranchAndAccountAndTheNewMemberSignsIn() {
+        signIn("admin", DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
+
+        browser.open(url("admin/departments"));
+        browser.waitFor(By.id("department-create")).click();
+        type(By.id("department-name"), "旅游局");
+        type(By.id("department-code"), "CNTA");
+        save(By.id("department-save"));
+        waitForGridText("旅游局");
+        browser.screenshot("admin-departments");
+
+        browser.open(url("admin/branches"));
+        browser.waitFor(By.id("branch-create")).click();
+        pick(By.id("branch-department"), "旅游局");
+        type(By.id("branch-name"), "市场司党支部");
+        save(By.id("branch-save"));
+        waitForGridText("市场司党支部");
+        browser.screenshot("admin-branches");
+
+        browser.open(url("admin/accounts"));
+        browser.waitFor(By.id("account-create")).click();
+        type(By.id("account-login"), "liuxin");
+        type(By.id("account-display-name"), "刘新");
+        pick(By.id("account-branch"), "市场司党支部");
+        // 党员 is ticked for a new account; make this one a secretary as well.
+        browser.waitFor(By.xpath("//*[@id='account-roles']//vaadin-checkbox//label[normalize-space()='支部书记']"))
+                .click();
+        type(By.id("account-password"), "welcome-2026");
+        save(By.id("account-save"));
+        type(By.id("filter"), "lx");
+        waitForGridText("liuxin");
+        browser.screenshot("admin-accounts");
+
+        browser.open(url("admin/audit"));
+        waitForGridText("account.created");
+        browser.screenshot("admin-audit");
+
+        browser.signOutHard();
+        signIn("liuxin", "welcome-2026");
+        assertThat(browser.waitFor(By.id("home-greeting")).getText()).isEqualTo("您好，刘新");
+        assertThat(browser.isPresent(By.id("home-role-secretary"))).isTrue();
+        assertThat(browser.isPresent(By.id("nav-admin-accounts"))).isFalse();
+    }
+
+    @Test
+    void duplicateLoginIsExplainedAndTheDialogKeepsTheInput() {
+        signIn("admin", DEMO_PASSWORD);
+        browser.open(url("admin/accounts"));
+        browser.waitFor(By.id("account-create")).click();
+        type(By.id("account-login"), "member");
+        type(By.id("account-display-name"), "重名测试");
+        pick(By.id("account-branch"), "预算司党支部");
+        type(By.id("account-password"), "welcome-2026");
+        browser.waitFor(By.id("account-save")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("account-login"), "已被使用"));
+        assertThat(browser.driver.findElement(By.cssSelector("#account-display-name input")).getDomProperty("value"))
+                .isEqualTo("重名测试");
+        browser.screenshot("admin-duplicate-login");
+    }
+
+    /** Clicks a dialog's save button and waits until the dialog (and its closing animation) is gone. */
+    private void save(By saveButton) {
+        browser.waitFor(saveButton).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(saveButton));
+        browser.waitForVaadin();
+    }
+
+    private void type(By field, String text) {
+        WebElement input = browser.waitFor(field).findElement(By.cssSelector("input"));
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+        browser.waitForVaadin();
+    }
+
+    /** Types into a combo box and takes the first item whose label contains the text. */
+    private void pick(By comboBox, String label) {
+        WebElement input = browser.waitFor(comboBox).findElement(By.cssSelector("input"));
+        input.sendKeys(label);
+        browser.waitFor(By.xpath("//vaadin-combo-box-item[contains(normalize-space(), '" + label + "')]")).click();
+        browser.waitForVaadin();
+    }
+
+    private void waitForGridText(String text) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(
+                "#grid vaadin-grid-cell-content")).stream().anyMatch(c -> c.getText().contains(text)));
+    }
+}
