@@ -58,6 +58,20 @@ class AdminJourneyIT extends JourneySupport {
         assertThat(browser.waitFor(By.id("home-greeting")).getText()).isEqualTo("您好，刘新");
         assertThat(browser.isPresent(By.id("home-role-secretary"))).isTrue();
         assertThat(browser.isPresent(By.id("nav-admin-accounts"))).isFalse();
+
+        // The administrator disables the account (after confirming); it can no longer sign in.
+        browser.signOutHard();
+        signIn("admin", DEMO_PASSWORD);
+        browser.open(url("admin/accounts"));
+        type(By.id("filter"), "liuxin");
+        waitForGridText("liuxin");
+        browser.waitFor(By.cssSelector("[id^='account-toggle-']")).click();
+        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "
+                + "//vaadin-button[@slot='confirm-button']")).click();
+        waitForGridText("已停用");
+        browser.signOutHard();
+        signIn("liuxin", "welcome-2026");
+        assertThat(loginError()).contains("账号已停用");
     }
 
     @Test

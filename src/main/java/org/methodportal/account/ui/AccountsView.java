@@ -12,13 +12,13 @@ import org.methodportal.account.Department;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.Role;
+import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Grids;
 import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -169,23 +169,9 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmToggle(AccountSummary account) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation(account.enabled() ? "admin.disable" : "admin.enable"));
-        confirm.setText(getTranslation(account.enabled() ? "admin.account.confirm-disable"
-                : "admin.account.confirm-enable", account.displayName()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("admin.cancel"));
-        confirm.setConfirmText(getTranslation("admin.confirm"));
-        confirm.addConfirmListener(e -> {
-            try {
-                accounts.setEnabled(account.id(), !account.enabled(), account.version());
-                Notifications.success(getTranslation("admin.saved"));
-            } catch (PortalException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            refresh();
-        });
-        confirm.open();
+        Confirmations.confirmThen(getTranslation(account.enabled() ? "admin.disable" : "admin.enable"),
+                getTranslation(account.enabled() ? "admin.account.confirm-disable" : "admin.account.confirm-enable", account.displayName()),
+                () -> accounts.setEnabled(account.id(), !account.enabled(), account.version()), () -> refresh());
     }
 
     private void openEditor(AccountSummary account) {

@@ -9,13 +9,13 @@ import org.methodportal.account.BranchForm;
 import org.methodportal.account.Department;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.shared.PortalException;
+import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Grids;
 import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -104,23 +104,9 @@ public class BranchesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmToggle(Branch branch) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation(branch.enabled() ? "admin.disable" : "admin.enable"));
-        confirm.setText(getTranslation(branch.enabled() ? "admin.branch.confirm-disable"
-                : "admin.branch.confirm-enable", branch.name()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("admin.cancel"));
-        confirm.setConfirmText(getTranslation("admin.confirm"));
-        confirm.addConfirmListener(e -> {
-            try {
-                organisation.setBranchEnabled(branch.id(), !branch.enabled(), branch.version());
-                Notifications.success(getTranslation("admin.saved"));
-            } catch (PortalException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            grid.getDataProvider().refreshAll();
-        });
-        confirm.open();
+        Confirmations.confirmThen(getTranslation(branch.enabled() ? "admin.disable" : "admin.enable"),
+                getTranslation(branch.enabled() ? "admin.branch.confirm-disable" : "admin.branch.confirm-enable", branch.name()),
+                () -> organisation.setBranchEnabled(branch.id(), !branch.enabled(), branch.version()), () -> grid.getDataProvider().refreshAll());
     }
 
     private void openEditor(Branch branch) {

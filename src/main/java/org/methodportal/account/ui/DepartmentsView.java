@@ -4,12 +4,12 @@ import org.methodportal.account.Department;
 import org.methodportal.account.DepartmentForm;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.shared.PortalException;
+import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Grids;
 import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -83,23 +83,9 @@ public class DepartmentsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmToggle(Department department) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation(department.enabled() ? "admin.disable" : "admin.enable"));
-        confirm.setText(getTranslation(department.enabled() ? "admin.department.confirm-disable"
-                : "admin.department.confirm-enable", department.name()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("admin.cancel"));
-        confirm.setConfirmText(getTranslation("admin.confirm"));
-        confirm.addConfirmListener(e -> {
-            try {
-                organisation.setDepartmentEnabled(department.id(), !department.enabled(), department.version());
-                Notifications.success(getTranslation("admin.saved"));
-            } catch (PortalException ex) {
-                Notifications.error(getTranslation(ex.messageKey(), ex.args()));
-            }
-            grid.getDataProvider().refreshAll();
-        });
-        confirm.open();
+        Confirmations.confirmThen(getTranslation(department.enabled() ? "admin.disable" : "admin.enable"),
+                getTranslation(department.enabled() ? "admin.department.confirm-disable" : "admin.department.confirm-enable", department.name()),
+                () -> organisation.setDepartmentEnabled(department.id(), !department.enabled(), department.version()), () -> grid.getDataProvider().refreshAll());
     }
 
     private void openEditor(Department department) {
