@@ -49,9 +49,7 @@ public class PasswordView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void change(AccountService accounts) {
-        current.setInvalid(false);
-        next.setInvalid(false);
-        repeat.setInvalid(false);
+        resetValidation();
         if (next.getValue().length() < AccountService.MIN_PASSWORD_LENGTH) {
             next.setErrorMessage(getTranslation("error.account.password-too-short", AccountService.MIN_PASSWORD_LENGTH));
             next.setInvalid(true);
@@ -67,11 +65,20 @@ public class PasswordView extends VerticalLayout implements HasDynamicTitle {
             current.clear();
             next.clear();
             repeat.clear();
+            // Clearing required fields marks them invalid; after a success nothing is wrong.
+            resetValidation();
             Notifications.success(getTranslation("account.password.changed"));
         } catch (PortalException ex) {
             PasswordField target = "account.password-wrong".equals(ex.code()) ? current : next;
             target.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
             target.setInvalid(true);
+        }
+    }
+
+    private void resetValidation() {
+        for (PasswordField f : new PasswordField[] {current, next, repeat}) {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
         }
     }
 
