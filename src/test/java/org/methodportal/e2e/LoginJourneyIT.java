@@ -54,6 +54,17 @@ class LoginJourneyIT extends JourneySupport {
     }
 
     @Test
+    void signingInIssuesANewSessionId() {
+        browser.open(url("login"));
+        browser.waitFor(By.id("login-view"));
+        String before = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        signIn("member", DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
+        String after = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    @Test
     void wrongPasswordShowsAChineseError() {
         signIn("secretary2", "wrong-password-1");
         assertThat(loginError()).contains("登录名或密码不正确");
