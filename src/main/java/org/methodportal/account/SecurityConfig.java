@@ -45,16 +45,12 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The one way to sign in; not a bean of its own, so Spring Security builds no second manager. */
     @Bean
-    PortalAuthenticationProvider portalAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder,
-                                                              LoginThrottle throttle, AccountService accounts,
-                                                              ApplicationEventPublisher events) {
-        return new PortalAuthenticationProvider(users, encoder, throttle, accounts, events);
-    }
-
-    @Bean
-    AuthenticationManager authenticationManager(PortalAuthenticationProvider provider) {
-        return new ProviderManager(provider);
+    AuthenticationManager authenticationManager(PortalUserDetailsService users, PasswordEncoder encoder,
+                                                LoginThrottle throttle, AccountService accounts,
+                                                ApplicationEventPublisher events) {
+        return new ProviderManager(new PortalAuthenticationProvider(users, encoder, throttle, accounts, events));
     }
 
     @Bean
