@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class InlineDiffTest {
 
@@ -98,6 +99,29 @@ class InlineDiffTest {
             }
         }
         assertThat(pairs).isEqualTo(240);
+    }
+
+    @Test
+    @Timeout(10)
+    void longTextsAreDiffedBySentenceFirstKeepingSmallEditsCharacterLevel() throws IOException {
+        List<String> problems = Corpus.texts("problem");
+        String body = String.join("\n", problems);
+        String reversed = String.join("\n", problems.reversed());
+        String edited = body.replace("以往评审主要靠个人经验", "过去评审多凭经验");
+        assertThat(InlineDiff.tokenise(body).size()).isGreaterThan(InlineDiff.FINE_LIMIT);
+
+        List<Segment> small = InlineDiff.between(body, edited);
+        List<Segment> rewritten = InlineDiff.between(body, reversed);
+
+        assertThat(small).filteredOn(s -> s.kind() != EQUAL)
+                .containsExactly(new Segment(DELETED, "以往评审主要靠个人"), new Segment(INSERTED, "过去评审多凭"));
+        assertThat(Corpus.older(rewritten)).isEqualTo(body);
+        assertThat(Corpus.newer(rewritten)).isEqualTo(reversed);
+    }
+
+    @Test
+    void sentencesKeepTheirClosingMarksAndJoinBackToTheText() {
+        assertThat(InlineDiff.sentences("第一句。第二句！\n第三行")).containsExactly("第一句。", "第二句！", "\n", "第三行");
     }
 
     /** A typical revision: one sentence reworded, a clause appended. */
