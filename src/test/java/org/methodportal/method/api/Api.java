@@ -1,0 +1,63 @@
+package org.methodportal.method.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Small helpers for calling the API as a demo account and checking its problem details. */
+final class Api {
+
+    static final String PASSWORD = "portal-demo";
+
+    private Api() {
+    }
+
+    static MockMvcRequestBuilder as(String login, MockMvcRequestBuilder request) {
+        return request.with(httpBasic(login, PASSWORD));
+    }
+
+    static MockMvcRequestBuilder json(MockMvcRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    static String body(MvcTestResult result) {
+        return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    static long id(MvcTestResult result) {
+        return ((Number) JsonPath.read(body(result), "$.id")).longValue();
+    }
+
+    static String eTag(MvcTestResult result) {
+        return result.getResponse().getHeader("ETag");
+    }
+
+    /**
+     * Asserts an RFC 9457 problem with the given status and code, a Chinese detail, and nothing of
+     * the server's insides (stack trace, exception class, SQL) in the body.
+     */
+    static void assertProblem(MvcTestResult result, HttpStatus status, String code) {
+        assertThat(result).hasStatus(status);
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String body = body(result);
+        assertThat((String) JsonPath.read(body, "$.code")).isEqualTo(code);
+        assertThat((String) JsonPath.read(body, "$.type")).isEqualTo("/problems/" + code);
+        assertThat((Integer) JsonPath.read(body, "$.status")).isEqualTo(status.value());
+        assertThat((String) JsonPath.read(body, "$.detail")).containsPattern("\\p{IsHan}");
+        assertNoInternals(body);
+    }
+
+    static void assertNoInternals(String body) {
+        assertThat(body).doesNotContainIgnoringCase("exception")
+                .doesNotContain("\tat ", "org.", "java.", "trace", "SELECT ");
+    }
+}
