@@ -1,12 +1,14 @@
 package org.methodportal.account.api;
 
+import org.methodportal.shared.api.Api;
+import org.methodportal.shared.api.ApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.methodportal.account.api.Api.PASSWORD;
-import static org.methodportal.account.api.Api.as;
-import static org.methodportal.account.api.Api.assertProblem;
-import static org.methodportal.account.api.Api.body;
-import static org.methodportal.account.api.Api.id;
-import static org.methodportal.account.api.Api.json;
+import static org.methodportal.shared.api.Api.PASSWORD;
+import static org.methodportal.shared.api.Api.as;
+import static org.methodportal.shared.api.Api.assertProblem;
+import static org.methodportal.shared.api.Api.body;
+import static org.methodportal.shared.api.Api.id;
+import static org.methodportal.shared.api.Api.json;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
 package org.methodportal.account.api;
 
+import org.methodportal.shared.api.Api;
+import org.methodportal.shared.api.ApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.methodportal.account.api.Api.as;
-import static org.methodportal.account.api.Api.body;
+import static org.methodportal.shared.api.Api.as;
+import static org.methodportal.shared.api.Api.body;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,11 +1,13 @@
 package org.methodportal.account.api;
 
+import org.methodportal.shared.api.Api;
+import org.methodportal.shared.api.ApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.methodportal.account.api.Api.as;
-import static org.methodportal.account.api.Api.assertProblem;
-import static org.methodportal.account.api.Api.eTag;
-import static org.methodportal.account.api.Api.id;
-import static org.methodportal.account.api.Api.json;
+import static org.methodportal.shared.api.Api.as;
+import static org.methodportal.shared.api.Api.assertProblem;
+import static org.methodportal.shared.api.Api.eTag;
+import static org.methodportal.shared.api.Api.id;
+import static org.methodportal.shared.api.Api.json;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.methodportal.account.api;
+package org.methodportal.shared.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -14,30 +14,30 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import com.jayway.jsonpath.JsonPath;
 
 /** Small helpers for calling the API as a demo account and checking its problem details. */
-final class Api {
+public final class Api {
 
-    static final String PASSWORD = "portal-demo";
+    public static final String PASSWORD = "portal-demo";
 
     private Api() {
     }
 
-    static MockMvcRequestBuilder as(String login, MockMvcRequestBuilder request) {
+    public static MockMvcRequestBuilder as(String login, MockMvcRequestBuilder request) {
         return request.with(httpBasic(login, PASSWORD));
     }
 
-    static MockMvcRequestBuilder json(MockMvcRequestBuilder request, String body) {
+    public static MockMvcRequestBuilder json(MockMvcRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
-    static String body(MvcTestResult result) {
+    public static String body(MvcTestResult result) {
         return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
     }
 
-    static long id(MvcTestResult result) {
+    public static long id(MvcTestResult result) {
         return ((Number) JsonPath.read(body(result), "$.id")).longValue();
     }
 
-    static String eTag(MvcTestResult result) {
+    public static String eTag(MvcTestResult result) {
         return result.getResponse().getHeader("ETag");
     }
 
@@ -45,7 +45,7 @@ final class Api {
      * Asserts an RFC 9457 problem with the given status and code, a Chinese detail, and nothing of
      * the server's insides (stack trace, exception class, SQL) in the body.
      */
-    static void assertProblem(MvcTestResult result, HttpStatus status, String code) {
+    public static void assertProblem(MvcTestResult result, HttpStatus status, String code) {
         assertThat(result).hasStatus(status);
         assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String body = body(result);
@@ -56,7 +56,7 @@ final class Api {
         assertNoInternals(body);
     }
 
-    static void assertNoInternals(String body) {
+    public static void assertNoInternals(String body) {
         assertThat(body).doesNotContainIgnoringCase("exception")
                 .doesNotContain("\tat ", "org.", "java.", "trace", "SELECT ");
     }

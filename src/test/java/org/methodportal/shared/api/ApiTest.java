@@ -1,4 +1,4 @@
-package org.methodportal.account.api;
+package org.methodportal.shared.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -20,5 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = "spring.config.location=classpath:/")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@interface ApiTest {
+public @interface ApiTest {
 }

@@ -1,0 +1,423 @@
+package org.methodportal.method;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.account.Branch;
+import org.methodportal.account.OrganisationService;
+import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.MethodDraftMapper;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.MethodQuery;
+import org.methodportal.method.persistence.MethodRow;
+import org.methodportal.method.persistence.NewMethod;
+import org.methodportal.method.persistence.NewRevision;
+import org.methodportal.method.persistence.RevisionItemRow;
+import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
+import org.methodportal.method.persistence.RevisionRow;
+import org.methodportal.method.persistence.RevisionTagRow;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.LikePattern;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.PageResult;
+import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Work methods as wiki pages: drafting, immutable revisions, reading and browsing.
+ * Visibility (issue 4): drafts and unpublished proposals are visible only to their owner, to
+ * reviewers of the origin department and to admins; published and archived methods to every
+ * signed-in user. The rule is checked here and repeated in the browse SQL. A method someone may
+ * not see is reported as not found, so that its existence is not revealed.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class MethodService {
+
+    static final int TITLE_MAX = 100;
+    static final int SUMMARY_MAX = 500;
+    static final int TEXT_MAX = 10_000;
+    static final int ITEM_MAX = 2_000;
+    static final int ITEMS_MAX = 50;
+    static final int TAG_MAX = 40;
+    static final int TAGS_MAX = 20;
+    static final int BODY_MAX = 100_000;
+    static final int CHANGE_NOTE_MAX = 500;
+    static final int WORKING_COPY_MAX = 500_000;
+
+    private static final Logger log = LoggerFactory.getLogger(MethodService.class);
+
+    private final MethodMapper methods;
+    private final MethodDraftMapper workingCopies;
+    private final OrganisationService organisation;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MethodService(MethodMapper methods, MethodDraftMapper workingCopies, OrganisationService organisation,
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.methods = methods;
+        this.workingCopies = workingCopies;
+        this.organisation = organisation;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a method in status DRAFT with its first revision, owned by the caller. The origin
+     * defaults to the caller's branch; a branch given alone determines the department.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARY', 'REVIEWER', 'ADMIN')")
+    public MethodView createDraft(MethodContent content, @Nullable Long originDepartmentId,
+                                  @Nullable Long originBranchId, @Nullable String changeNote) {
+        PortalUser user = currentUser.require();
+        MethodContent clean = validate(content);
+        String note = validateChangeNote(changeNote);
+        Branch branch = organisation.branch(originBranchId != null ? originBranchId : user.branchId());
+        if (originDepartmentId != null && originDepartmentId != branch.departmentId()) {
+            throw PortalException.invalid("method.branch-mismatch");
+        }
+        Instant now = clock.instant();
+        var methodKey = new GeneratedKey();
+        methods.insert(new NewMethod(null, clean.category(), branch.departmentId(), branch.id(), user.id(),
+                MethodStatus.DRAFT, null, now), methodKey);
+        long methodId = methodKey.getId();
+        long revisionId = insertRevision(methodId, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
+        methods.updateLatestRevision(methodId, revisionId, clean.category(), now, 0);
+        workingCopies.delete(null, user.id());
+        events.publishEvent(MethodRevised.created(methodId, clean.title()));
+        log.info("method {} created by {}", methodId, user.login());
+        return view(load(methodId), user);
+    }
+
+    /**
+     * Saves a new immutable revision of a draft. {@code baseRevision} is the revision the editor
+     * started from; when someone saved in between, nothing is written and a
+     * {@link MethodStaleException} names the latest revision.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARY', 'REVIEWER', 'ADMIN')")
+    public MethodView saveRevision(long methodId, MethodContent content, int baseRevision,
+                                   @Nullable String changeNote) {
+        PortalUser user = currentUser.require();
+        MethodContent clean = validate(content);
+        String note = validateChangeNote(changeNote);
+        // Saves of one method queue here, so "latest == base" stays true until this one commits.
+        int version = methods.lockVersion(methodId).orElseThrow(() -> notFound(methodId));
+        MethodRow method = load(methodId);
+        checkMaySave(method, user);
+        if (method.latestRevisionNumber() != baseRevision) {
+            log.warn("stale save of method {} by {}: base {}, latest {}", methodId, user.login(), baseRevision,
+                    method.latestRevisionNumber());
+            throw new MethodStaleException(methodId, baseRevision, method.latestRevisionNumber());
+        }
+        int number = baseRevision + 1;
+        Instant now = clock.instant();
+        long revisionId;
+        try {
+            revisionId = insertRevision(methodId, number, method.latestRevisionId(), clean, user.id(), now, note,
+                    method.status());
+        } catch (DuplicateKeyException e) {
+            // Only possible if a writer bypassed the row lock; the unique (method_id, n) still holds.
+            throw new MethodStaleException(methodId, baseRevision, number);
+        }
+        if (methods.updateLatestRevision(methodId, revisionId, clean.category(), now, version) == 0) {
+            throw new MethodStaleException(methodId, baseRevision, number);
+        }
+        workingCopies.delete(methodId, user.id());
+        events.publishEvent(MethodRevised.revised(methodId, number, clean.title()));
+        log.info("method {} revision {} saved by {}", methodId, number, user.login());
+        return view(load(methodId), user);
+    }
+
+    /** The method page: the latest revision for those who may see unpublished work, else the published one. */
+    public MethodView get(long methodId) {
+        PortalUser user = currentUser.require();
+        return view(visible(methodId, user), user);
+    }
+
+    /** One revision; readers without access to unpublished work see only revisions up to the published one. */
+    public Revision revision(long methodId, int number) {
+        PortalUser user = currentUser.require();
+        MethodRow method = visible(methodId, user);
+        Integer max = maxReadableRevision(method, user);
+        if (max != null && number > max) {
+            throw PortalException.notFound("method.revision-not-found", methodId, number);
+        }
+        RevisionRow row = methods.findRevision(methodId, number)
+                .orElseThrow(() -> PortalException.notFound("method.revision-not-found", methodId, number));
+        return toRevision(row);
+    }
+
+    /** The history of a method, newest first. */
+    public List<RevisionSummary> revisions(long methodId) {
+        PortalUser user = currentUser.require();
+        MethodRow method = visible(methodId, user);
+        return methods.findRevisions(methodId, maxReadableRevision(method, user)).stream()
+                .map(r -> new RevisionSummary(r.methodId(), r.number(), r.baseNumber(), r.title(), r.authorId(),
+                        r.authorName(), r.createdAt(), r.changeNote(), r.statusAtCreation()))
+                .toList();
+    }
+
+    /** A page of the methods the caller may see; sort keys updatedAt (default), createdAt, title, category, status, department. */
+    public List<MethodSummary> find(MethodFilter filter, PageRequest page) {
+        return methods.findPage(query(filter, currentUser.require()), page.sortKey(), page.ascending(), page.offset(),
+                page.limit());
+    }
+
+    public long count(MethodFilter filter) {
+        return methods.count(query(filter, currentUser.require()));
+    }
+
+    public PageResult<MethodSummary> browse(MethodFilter filter, PageRequest page) {
+        return new PageResult<>(find(filter, page), count(filter), page.page(), page.limit());
+    }
+
+    /** The caller's own methods that are still being drafted (DRAFT or CHANGES_REQUESTED). */
+    public PageResult<MethodSummary> myDrafts(PageRequest page) {
+        PortalUser user = currentUser.require();
+        var query = new MethodQuery(null, null, List.copyOf(MethodStatus.EDITABLE), null, user.id(), null, user.id(),
+                user.hasRole(Role.ADMIN), List.copyOf(user.reviewerDepartmentIds()));
+        return new PageResult<>(methods.findPage(query, page.sortKey(), page.ascending(), page.offset(), page.limit()),
+                methods.count(query), page.page(), page.limit());
+    }
+
+    /** Tags of published methods containing {@code text}, most used first, for the editor's suggestions. */
+    public List<String> suggestTags(String text, int limit) {
+        String pattern = LikePattern.contains(text);
+        return pattern == null ? List.of() : methods.findPublishedTagsLike(pattern, Math.clamp(limit, 1, 50));
+    }
+
+    /**
+     * Autosaves the open editor's state, overwriting the caller's previous working copy of that
+     * method ({@code methodId} null: a method not saved yet). Never touches a revision.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SECRETARY', 'REVIEWER', 'ADMIN')")
+    public WorkingCopy saveWorkingCopy(@Nullable Long methodId, @Nullable Integer baseRevision, String content) {
+        PortalUser user = currentUser.require();
+        if (content.length() > WORKING_COPY_MAX) {
+            throw PortalException.invalid("method.too-long", "workingCopy", WORKING_COPY_MAX);
+        }
+        if (methodId != null) {
+            checkMaySave(visible(methodId, user), user);
+        }
+        Instant now = clock.instant();
+        if (workingCopies.update(methodId, user.id(), baseRevision, content, now) == 0) {
+            workingCopies.insert(methodId, user.id(), baseRevision, content, now);
+        }
+        return new WorkingCopy(methodId, baseRevision, content, now);
+    }
+
+    /** The caller's autosaved working copy of a method ({@code methodId} null: of a new method), if any. */
+    public Optional<WorkingCopy> workingCopy(@Nullable Long methodId) {
+        return workingCopies.find(methodId, currentUser.require().id());
+    }
+
+    @Transactional
+    public void discardWorkingCopy(@Nullable Long methodId) {
+        workingCopies.delete(methodId, currentUser.require().id());
+    }
+
+    // ---- rules
+
+    private static boolean maySeeUnpublished(MethodRow method, PortalUser user) {
+        return user.hasRole(Role.ADMIN) || method.ownerId() == user.id()
+                || user.reviewerDepartmentIds().contains(method.originDepartmentId());
+    }
+
+    private static boolean maySee(MethodRow method, PortalUser user) {
+        return method.status().isPublic() || maySeeUnpublished(method, user);
+    }
+
+    /** Null: every revision; else the highest revision number the user may open. */
+    private static @Nullable Integer maxReadableRevision(MethodRow method, PortalUser user) {
+        if (maySeeUnpublished(method, user)) {
+            return null;
+        }
+        return Objects.requireNonNullElse(method.publishedRevisionNumber(), 0);
+    }
+
+    /** Only the owner (or an admin) saves a proposal, and only while it is being drafted. */
+    private static void checkMaySave(MethodRow method, PortalUser user) {
+        if (!maySee(method, user)) {
+            throw notFound(method.id());
+        }
+        if (method.ownerId() != user.id() && !user.hasRole(Role.ADMIN)) {
+            throw PortalException.forbidden("method.not-owner");
+        }
+        if (!MethodStatus.EDITABLE.contains(method.status())) {
+            throw PortalException.conflict("method.not-editable", method.status().name());
+        }
+    }
+
+    private MethodRow visible(long methodId, PortalUser user) {
+        MethodRow method = load(methodId);
+        if (!maySee(method, user)) {
+            throw notFound(methodId);
+        }
+        return method;
+    }
+
+    private MethodRow load(long methodId) {
+        return methods.findById(methodId).orElseThrow(() -> notFound(methodId));
+    }
+
+    private static PortalException notFound(long methodId) {
+        return PortalException.notFound("method.not-found", methodId);
+    }
+
+    private static MethodQuery query(MethodFilter filter, PortalUser user) {
+        Long owner = filter.mine() ? Long.valueOf(user.id()) : filter.ownerId();
+        String tag = filter.tag() == null || filter.tag().isBlank() ? null : filter.tag().strip();
+        return new MethodQuery(filter.category(), filter.departmentId(),
+                filter.status() == null ? List.of() : List.of(filter.status()), tag, owner,
+                LikePattern.contains(filter.text()), user.id(), user.hasRole(Role.ADMIN),
+                List.copyOf(user.reviewerDepartmentIds()));
+    }
+
+    // ---- reading
+
+    private MethodView view(MethodRow method, PortalUser user) {
+        Integer shown = maySeeUnpublished(method, user) ? Integer.valueOf(method.latestRevisionNumber())
+                : method.publishedRevisionNumber();
+        if (shown == null) {
+            throw notFound(method.id());
+        }
+        Revision revision = toRevision(methods.findRevision(method.id(), shown).orElseThrow());
+        return new MethodView(method.id(), method.externalId(), method.status(), method.originDepartmentId(),
+                method.departmentName(), method.originBranchId(), method.branchName(), method.ownerId(),
+                method.ownerName(), method.rawPractice(), method.createdAt(), method.updatedAt(),
+                method.latestRevisionNumber(), method.publishedRevisionNumber(), revision);
+    }
+
+    private Revision toRevision(RevisionRow row) {
+        List<String> measures = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        for (RevisionItemRow item : methods.findItems(row.id())) {
+            (item.kind() == ItemKind.MEASURE ? measures : steps).add(item.itemText());
+        }
+        List<String> tags = methods.findTags(row.id()).stream().map(RevisionTagRow::tag).toList();
+        var content = new MethodContent(row.title(), row.summary(), row.category(), row.problem(), row.concept(),
+                measures, steps, row.outcomes(), row.applicability(), tags, row.body());
+        return new Revision(row.methodId(), row.number(), row.baseNumber(), content, row.authorId(), row.authorName(),
+                row.createdAt(), row.changeNote(), row.statusAtCreation());
+    }
+
+    // ---- writing
+
+    private long insertRevision(long methodId, int number, @Nullable Long baseRevisionId, MethodContent c,
+                                long authorId, Instant now, @Nullable String note, MethodStatus status) {
+        var key = new GeneratedKey();
+        methods.insertRevision(new NewRevision(methodId, number, baseRevisionId, c.title(), c.summary(), c.category(),
+                c.problem(), c.concept(), c.outcomes(), c.applicability(), c.body(), authorId, now, note, status), key);
+        long revisionId = key.getId();
+        List<RevisionItemRow> items = new ArrayList<>();
+        for (int i = 0; i < c.measures().size(); i++) {
+            items.add(new RevisionItemRow(revisionId, ItemKind.MEASURE, i, c.measures().get(i)));
+        }
+        for (int i = 0; i < c.steps().size(); i++) {
+            items.add(new RevisionItemRow(revisionId, ItemKind.STEP, i, c.steps().get(i)));
+        }
+        if (!items.isEmpty()) {
+            methods.insertItems(items);
+        }
+        List<RevisionTagRow> tags = new ArrayList<>();
+        for (int i = 0; i < c.tags().size(); i++) {
+            tags.add(new RevisionTagRow(revisionId, i, c.tags().get(i)));
+        }
+        if (!tags.isEmpty()) {
+            methods.insertTags(tags);
+        }
+        return revisionId;
+    }
+
+    // ---- validation
+
+    /**
+     * Trims every field, drops blank list entries and duplicate tags, and checks the rules of the
+     * editor (issue 4): title, category, problem and at least one measure or step are required.
+     * The first argument of a length or count error names the field, for the form to place it.
+     */
+    static MethodContent validate(MethodContent content) {
+        String title = trim(content.title());
+        if (title == null) {
+            throw PortalException.invalid("method.title-required");
+        }
+        checkLength("title", title, TITLE_MAX);
+        // Declared non-null, but forms and JSON bodies can still leave it empty.
+        if (content.category() == null) {
+            throw PortalException.invalid("method.category-required");
+        }
+        String problem = trim(content.problem());
+        if (problem == null) {
+            throw PortalException.invalid("method.problem-required");
+        }
+        checkLength("problem", problem, TEXT_MAX);
+        List<String> measures = items("measures", content.measures(), ITEM_MAX);
+        List<String> steps = items("steps", content.steps(), ITEM_MAX);
+        if (measures.isEmpty() && steps.isEmpty()) {
+            throw PortalException.invalid("method.measure-or-step-required");
+        }
+        List<String> tags = List.copyOf(new LinkedHashSet<>(items("tags", content.tags(), TAG_MAX)));
+        if (tags.size() > TAGS_MAX) {
+            throw PortalException.invalid("method.too-many-items", "tags", TAGS_MAX);
+        }
+        return new MethodContent(title, optional("summary", content.summary(), SUMMARY_MAX), content.category(),
+                problem, optional("concept", content.concept(), TEXT_MAX), measures, steps,
+                optional("outcomes", content.outcomes(), TEXT_MAX),
+                optional("applicability", content.applicability(), TEXT_MAX), tags,
+                optional("body", content.body(), BODY_MAX));
+    }
+
+    private static @Nullable String validateChangeNote(@Nullable String note) {
+        return optional("changeNote", note, CHANGE_NOTE_MAX);
+    }
+
+    private static List<String> items(String field, @Nullable List<String> values, int max) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> kept = values.stream().map(MethodService::trim).filter(Objects::nonNull).toList();
+        if (kept.size() > ITEMS_MAX) {
+            throw PortalException.invalid("method.too-many-items", field, ITEMS_MAX);
+        }
+        kept.forEach(v -> checkLength(field, v, max));
+        return kept;
+    }
+
+    private static @Nullable String optional(String field, @Nullable String value, int max) {
+        String trimmed = trim(value);
+        if (trimmed != null) {
+            checkLength(field, trimmed, max);
+        }
+        return trimmed;
+    }
+
+    private static void checkLength(String field, String value, int max) {
+        if (value.length() > max) {
+            throw PortalException.invalid("method.too-long", field, max);
+        }
+    }
+
+    private static @Nullable String trim(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,95 @@
+package org.methodportal.method.api;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.Revision;
+import org.methodportal.method.api.MethodJson.MethodListItem;
+import org.methodportal.method.api.MethodJson.MethodResponse;
+import org.methodportal.method.api.MethodJson.RevisionListItem;
+import org.methodportal.method.api.MethodJson.RevisionResponse;
+import org.methodportal.shared.ETags;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.PageResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Reading methods and their history. Drafts and unpublished proposals answer 404 to those who may
+ * not see them, the same as a method that does not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/methods")
+@Tag(name = "methods", description = "工作法; published ones for everyone signed in, unpublished ones for their "
+        + "author, reviewers of the origin department and administrators")
+class MethodController {
+
+    static final String DEFAULT_SIZE = "20";
+
+    private final MethodService methods;
+
+    MethodController(MethodService methods) {
+        this.methods = methods;
+    }
+
+    @GetMapping
+    @Operation(summary = "Methods the caller may see; category as Chinese name or enum, department as id, "
+            + "q matches the title, mine=true for the caller's own. Sort by updatedAt (default, newest first), "
+            + "createdAt, title, category, status or department, e.g. sort=title,asc")
+    PageResult<MethodListItem> list(@RequestParam(required = false) @Nullable MethodStatus status,
+                                    @RequestParam(required = false) @Nullable String category,
+                                    @RequestParam(required = false) @Nullable Long department,
+                                    @RequestParam(required = false) @Nullable String tag,
+                                    @RequestParam(required = false) @Nullable Long owner,
+                                    @RequestParam(defaultValue = "false") boolean mine,
+                                    @RequestParam(required = false) @Nullable String q,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = DEFAULT_SIZE) int size,
+                                    @RequestParam(required = false) @Nullable String sort) {
+        var filter = new MethodFilter(MethodJson.category(category), department, status, tag, owner, mine, q);
+        return methods.browse(filter, paging(page, size, sort)).map(MethodListItem::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A method with its published revision, or its latest for those who may see unpublished "
+            + "work; the ETag is the number of the revision returned")
+    ResponseEntity<MethodResponse> get(@PathVariable long id) {
+        MethodResponse body = MethodResponse.of(methods.get(id));
+        return ResponseEntity.ok().eTag(ETags.of(body.revision())).body(body);
+    }
+
+    @GetMapping("/{id}/revisions")
+    @Operation(summary = "The method's history, newest first")
+    PageResult<RevisionListItem> revisions(@PathVariable long id) {
+        List<RevisionListItem> all = methods.revisions(id).stream().map(RevisionListItem::of).toList();
+        return new PageResult<>(all, all.size(), 0, Math.max(all.size(), 1));
+    }
+
+    @GetMapping("/{id}/revisions/{number}")
+    @Operation(summary = "One revision, read-only; the ETag is its number")
+    ResponseEntity<RevisionResponse> revision(@PathVariable long id, @PathVariable int number) {
+        Revision revision = methods.revision(id, number);
+        return ResponseEntity.ok().eTag(ETags.of(revision.number())).body(RevisionResponse.of(revision));
+    }
+
+    /** {@code sort=key[,asc|desc]}; without a direction the default order is newest first. */
+    static PageRequest paging(int page, int size, @Nullable String sort) {
+        if (sort == null || sort.isBlank()) {
+            return PageRequest.ofPage(page, size, "updatedAt", false);
+        }
+        String[] parts = sort.split(",", 2);
+        boolean ascending = parts.length == 2 ? !parts[1].strip().equalsIgnoreCase("desc")
+                : !parts[0].strip().equals("updatedAt") && !parts[0].strip().equals("createdAt");
+        return PageRequest.ofPage(page, size, parts[0].strip(), ascending);
+    }
+}

@@ -1,0 +1,117 @@
+package org.methodportal.method.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.Revision;
+import org.methodportal.method.RevisionSummary;
+import org.methodportal.shared.PortalException;
+
+/**
+ * The JSON shapes of the method API. Field names follow the corpus format (design §5): category as
+ * its Chinese name, department and branch as names (with their ids beside them).
+ */
+final class MethodJson {
+
+    private MethodJson() {
+    }
+
+    /** A method with the revision shown to the caller. */
+    record MethodResponse(long id, @Nullable String externalId, MethodStatus status, int revision,
+                          int latestRevision, @Nullable Integer publishedRevision, String title,
+                          @Nullable String summary, String category, String department, long departmentId,
+                          String branch, long branchId, String owner, long ownerId, String problem,
+                          @Nullable String concept, List<String> measures, List<String> steps,
+                          @Nullable String outcomes, @Nullable String applicability, List<String> tags,
+                          @Nullable String body, @Nullable String changeNote, String author, Instant revisedAt,
+                          @Nullable String rawPractice, Instant createdAt, Instant updatedAt) {
+
+        static MethodResponse of(MethodView m) {
+            Revision r = m.revision();
+            MethodContent c = r.content();
+            return new MethodResponse(m.id(), m.externalId(), m.status(), r.number(), m.latestRevision(),
+                    m.publishedRevision(), c.title(), c.summary(), c.category().chineseName(), m.departmentName(),
+                    m.originDepartmentId(), m.branchName(), m.originBranchId(), m.ownerName(), m.ownerId(),
+                    c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(), c.applicability(), c.tags(),
+                    c.body(), r.changeNote(), r.authorName(), r.createdAt(), m.rawPractice(), m.createdAt(),
+                    m.updatedAt());
+        }
+    }
+
+    /** One line of the method list. */
+    record MethodListItem(long id, @Nullable String externalId, String title, @Nullable String summary,
+                          String category, String department, long departmentId, String branch, long branchId,
+                          MethodStatus status, String owner, long ownerId, int latestRevision,
+                          @Nullable Integer publishedRevision, Instant createdAt, Instant updatedAt) {
+
+        static MethodListItem of(MethodSummary s) {
+            return new MethodListItem(s.id(), s.externalId(), s.title(), s.summary(), s.category().chineseName(),
+                    s.departmentName(), s.originDepartmentId(), s.branchName(), s.originBranchId(), s.status(),
+                    s.ownerName(), s.ownerId(), s.latestRevision(), s.publishedRevision(), s.createdAt(),
+                    s.updatedAt());
+        }
+    }
+
+    /** One revision with all its fields. */
+    record RevisionResponse(long methodId, int revision, @Nullable Integer baseRevision, String title,
+                            @Nullable String summary, String category, String problem, @Nullable String concept,
+                            List<String> measures, List<String> steps, @Nullable String outcomes,
+                            @Nullable String applicability, List<String> tags, @Nullable String body,
+                            @Nullable String changeNote, String author, long authorId, Instant createdAt,
+                            MethodStatus statusAtCreation) {
+
+        static RevisionResponse of(Revision r) {
+            MethodContent c = r.content();
+            return new RevisionResponse(r.methodId(), r.number(), r.baseNumber(), c.title(), c.summary(),
+                    c.category().chineseName(), c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(),
+                    c.applicability(), c.tags(), c.body(), r.changeNote(), r.authorName(), r.authorId(),
+                    r.createdAt(), r.statusAtCreation());
+        }
+    }
+
+    /** One line of a method's history. */
+    record RevisionListItem(int revision, @Nullable Integer baseRevision, String title, String author, long authorId,
+                            Instant createdAt, @Nullable String changeNote, MethodStatus statusAtCreation) {
+
+        static RevisionListItem of(RevisionSummary r) {
+            return new RevisionListItem(r.number(), r.baseNumber(), r.title(), r.authorName(), r.authorId(),
+                    r.createdAt(), r.changeNote(), r.statusAtCreation());
+        }
+    }
+
+    /**
+     * A proposal's fields as a client sends them. The service validates (so the problem codes are the
+     * UI's); {@code baseRevision} is the revision a save is based on, unless sent as {@code If-Match}.
+     */
+    record ProposalRequest(@Nullable String title, @Nullable String summary, @Nullable String category,
+                           @Nullable Long departmentId, @Nullable Long branchId, @Nullable String problem,
+                           @Nullable String concept, @Nullable List<String> measures, @Nullable List<String> steps,
+                           @Nullable String outcomes, @Nullable String applicability, @Nullable List<String> tags,
+                           @Nullable String body, @Nullable String changeNote, @Nullable Integer baseRevision) {
+
+        @SuppressWarnings("DataFlowIssue") // null title, category and problem are reported by the service
+        MethodContent toContent() {
+            return new MethodContent(title, summary, MethodJson.category(category), problem, concept, orEmpty(measures),
+                    orEmpty(steps), outcomes, applicability, orEmpty(tags), body);
+        }
+
+        private static List<String> orEmpty(@Nullable List<String> list) {
+            return list == null ? List.of() : list.stream().filter(s -> s != null).toList();
+        }
+    }
+
+    /** The category named in Chinese (as in the corpus) or by its enum name; null when not given. */
+    static @Nullable Category category(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return Category.fromName(name)
+                .orElseThrow(() -> PortalException.invalid("method.category-unknown", name));
+    }
+}

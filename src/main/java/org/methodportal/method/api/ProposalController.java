@@ -1,0 +1,61 @@
+package org.methodportal.method.api;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.api.MethodJson.MethodResponse;
+import org.methodportal.method.api.MethodJson.ProposalRequest;
+import org.methodportal.shared.ETags;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Drafting: a new draft, and saves that each create an immutable revision. A save names the
+ * revision it is based on ({@code If-Match: "<n>"} or {@code baseRevision}); if someone saved in
+ * between, it gets 409 with code {@code method.stale} and nothing is written.
+ */
+@RestController
+@RequestMapping("/api/v1/proposals")
+@Tag(name = "proposals", description = "起草工作法; secretaries, reviewers and administrators")
+class ProposalController {
+
+    private final MethodService methods;
+
+    ProposalController(MethodService methods) {
+        this.methods = methods;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a draft with its first revision; origin defaults to the caller's branch")
+    @ApiResponse(responseCode = "201", description = "Created, with Location and ETag \"1\"", useReturnTypeSchema = true)
+    ResponseEntity<MethodResponse> create(@RequestBody ProposalRequest body) {
+        MethodView created = methods.createDraft(body.toContent(), body.departmentId(), body.branchId(),
+                body.changeNote());
+        return ResponseEntity.created(URI.create("/api/v1/methods/" + created.id()))
+                .eTag(ETags.of(created.latestRevision())).body(MethodResponse.of(created));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Save a new revision of a draft (owner or administrator); needs If-Match or baseRevision")
+    @ApiResponse(responseCode = "409", description = "Stale: the draft has a newer revision (code method.stale)")
+    ResponseEntity<MethodResponse> save(@PathVariable long id,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                                        @RequestBody ProposalRequest body) {
+        int base = ETags.expectedVersion(ifMatch, body.baseRevision());
+        MethodView saved = methods.saveRevision(id, body.toContent(), base, body.changeNote());
+        return ResponseEntity.ok().eTag(ETags.of(saved.latestRevision())).body(MethodResponse.of(saved));
+    }
+}

@@ -1,0 +1,70 @@
+package org.methodportal.method.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+
+/**
+ * Methods and their revisions (one aggregate). Revisions are only ever inserted: there is no
+ * update or delete statement for method_revision or its lists.
+ */
+@Mapper
+public interface MethodMapper {
+
+    Optional<MethodRow> findById(long id);
+
+    /** Locks the method row until the transaction ends, so saves of one method run one after another. */
+    Optional<Integer> lockVersion(long id);
+
+    Optional<Long> findIdByExternalId(String externalId);
+
+    List<MethodSummary> findPage(@Param("q") MethodQuery query, @Param("sortKey") @Nullable String sortKey,
+                                 @Param("ascending") boolean ascending, @Param("offset") int offset,
+                                 @Param("limit") int limit);
+
+    long count(@Param("q") MethodQuery query);
+
+    void insert(@Param("m") NewMethod method, @Param("key") GeneratedKey key);
+
+    /**
+     * Points the method at a new latest revision; the list category follows it while nothing is
+     * published. 0 rows when the version is stale.
+     */
+    int updateLatestRevision(@Param("id") long id, @Param("revisionId") long revisionId,
+                             @Param("category") Category category, @Param("updatedAt") Instant updatedAt,
+                             @Param("version") int version);
+
+    int updateStatus(@Param("id") long id, @Param("status") MethodStatus status,
+                     @Param("updatedAt") Instant updatedAt, @Param("version") int version);
+
+    /** Publishes a revision: status PUBLISHED, the published pointer and the list category follow it. */
+    int updatePublishedRevision(@Param("id") long id, @Param("revisionId") long revisionId,
+                                @Param("updatedAt") Instant updatedAt, @Param("version") int version);
+
+    Optional<RevisionRow> findRevision(@Param("methodId") long methodId, @Param("number") int number);
+
+    Optional<RevisionRow> findRevisionById(long revisionId);
+
+    /** Newest first; {@code maxNumber} limits to revisions up to that number (null: all). */
+    List<RevisionRow> findRevisions(@Param("methodId") long methodId, @Param("maxNumber") @Nullable Integer maxNumber);
+
+    List<RevisionItemRow> findItems(long revisionId);
+
+    List<RevisionTagRow> findTags(long revisionId);
+
+    /** Tags of published revisions matching {@code pattern} (an escaped LIKE pattern), most used first. */
+    List<String> findPublishedTagsLike(@Param("pattern") String pattern, @Param("limit") int limit);
+
+    void insertRevision(@Param("r") NewRevision revision, @Param("key") GeneratedKey key);
+
+    void insertItems(@Param("items") List<RevisionItemRow> items);
+
+    void insertTags(@Param("tags") List<RevisionTagRow> tags);
+}

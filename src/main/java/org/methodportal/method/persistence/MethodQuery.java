@@ -1,0 +1,23 @@
+package org.methodportal.method.persistence;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+
+/**
+ * Bound parameters of the browse query: the filters ({@code titlePattern} is an escaped LIKE
+ * pattern, empty {@code statuses} means any) and who is looking, for the visibility rule: admins
+ * see everything, others the public statuses plus their own methods and those of the departments
+ * they review.
+ */
+public record MethodQuery(@Nullable Category category, @Nullable Long departmentId, List<MethodStatus> statuses,
+                          @Nullable String tag, @Nullable Long ownerId, @Nullable String titlePattern,
+                          long viewerId, boolean viewerAdmin, List<Long> viewerReviewerDepartmentIds) {
+
+    public MethodQuery {
+        statuses = List.copyOf(statuses);
+        viewerReviewerDepartmentIds = List.copyOf(viewerReviewerDepartmentIds);
+    }
+}
