@@ -166,6 +166,11 @@ public class MethodService {
         return toRevision(row);
     }
 
+    /** The differences between two revisions the caller may read, field by field in domain order. */
+    public RevisionDiff diff(long methodId, int from, int to) {
+        return MethodDiff.between(revision(methodId, from).content(), revision(methodId, to).content());
+    }
+
     /** The history of a method, newest first. */
     public List<RevisionSummary> revisions(long methodId) {
         PortalUser user = currentUser.require();

@@ -7,6 +7,7 @@ import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.Revision;
+import org.methodportal.method.api.MethodJson.DiffResponse;
 import org.methodportal.method.api.MethodJson.MethodListItem;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.RevisionListItem;
@@ -80,6 +81,13 @@ class MethodController {
     ResponseEntity<RevisionResponse> revision(@PathVariable long id, @PathVariable int number) {
         Revision revision = methods.revision(id, number);
         return ResponseEntity.ok().eTag(ETags.of(revision.number())).body(RevisionResponse.of(revision));
+    }
+
+    @GetMapping("/{id}/diff")
+    @Operation(summary = "What changed from one revision to another, field by field in domain order: text fields as "
+            + "inline segments (EQUAL, INSERTED, DELETED), list fields item by item")
+    DiffResponse diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
+        return DiffResponse.of(id, from, to, methods.diff(id, from, to));
     }
 
     /** {@code sort=key[,asc|desc]}; without a direction the default order is newest first. */

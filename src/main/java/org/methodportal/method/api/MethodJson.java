@@ -2,15 +2,20 @@ package org.methodportal.method.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
+import org.methodportal.method.FieldDiff;
+import org.methodportal.method.ItemDiff;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.Revision;
+import org.methodportal.method.RevisionDiff;
 import org.methodportal.method.RevisionSummary;
+import org.methodportal.method.Segment;
 import org.methodportal.shared.PortalException;
 
 /**
@@ -113,5 +118,30 @@ final class MethodJson {
         }
         return Category.fromName(name)
                 .orElseThrow(() -> PortalException.invalid("method.category-unknown", name));
+    }
+
+    /** The differences between two revisions; {@code changed} tells whether any field differs. */
+    record DiffResponse(long methodId, int from, int to, boolean changed, List<FieldDiffItem> fields) {
+
+        static DiffResponse of(long methodId, int from, int to, RevisionDiff diff) {
+            return new DiffResponse(methodId, from, to, diff.changed(),
+                    diff.fields().stream().map(FieldDiffItem::of).toList());
+        }
+    }
+
+    /**
+     * One field of a diff: {@code field} is the field key (e.g. {@code problem}); text fields carry
+     * {@code segments}, list fields (measures, steps, tags) {@code items}, the other one is null.
+     */
+    record FieldDiffItem(String field, boolean changed, @Nullable List<Segment> segments,
+                         @Nullable List<ItemDiff> items) {
+
+        static FieldDiffItem of(FieldDiff diff) {
+            String key = diff.field().name().toLowerCase(Locale.ROOT);
+            return switch (diff) {
+                case FieldDiff.Text text -> new FieldDiffItem(key, text.changed(), text.segments(), null);
+                case FieldDiff.Items items -> new FieldDiffItem(key, items.changed(), null, items.items());
+            };
+        }
     }
 }

@@ -155,6 +155,40 @@ class MethodApiTest {
                 "http.400");
     }
 
+    @Test
+    void diffShowsWhatChangedBetweenTwoRevisionsToThoseWhoMaySeeThem() {
+        long id = id(create("secretary", proposal("对比法", "凝心聚力", "tag-diff")));
+        assertThat(as("secretary", json(mvc.put().uri("/api/v1/proposals/" + id),
+                proposal("对比法", "凝心聚力", "tag-diff").replace("机关服务与基层需求脱节", "机关服务与基层需求严重脱节")
+                        .replace("[\"调研\"]", "[\"调研\", \"回访\"]"))).header("If-Match", "\"1\"").exchange())
+                .hasStatusOk();
+
+        MvcTestResult diff = as("secretary", mvc.get().uri("/api/v1/methods/" + id + "/diff?from=1&to=2")).exchange();
+        assertThat(diff).hasStatusOk();
+        String body = body(diff);
+        assertThat((Boolean) JsonPath.read(body, "$.changed")).isTrue();
+        assertThat((Integer) JsonPath.read(body, "$.from")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(body, "$.to")).isEqualTo(2);
+        List<String> fields = JsonPath.read(body, "$.fields[*].field");
+        assertThat(fields).containsExactly("title", "summary", "category", "problem", "concept", "measures", "steps",
+                "outcomes", "applicability", "tags", "body");
+        assertThat((Boolean) JsonPath.read(body, "$.fields[0].changed")).isFalse();
+        List<String> inserted = JsonPath.read(body,
+                "$.fields[?(@.field == 'problem')].segments[?(@.kind == 'INSERTED')].text");
+        assertThat(inserted).containsExactly("严重");
+        List<String> steps = JsonPath.read(body, "$.fields[?(@.field == 'steps')].items[*].change");
+        assertThat(steps).containsExactly("KEPT", "ADDED");
+        assertThat((Object) JsonPath.read(body, "$.fields[?(@.field == 'steps')].segments")).asList()
+                .containsOnlyNulls();
+
+        assertThat(as("reviewer", mvc.get().uri("/api/v1/methods/" + id + "/diff?from=2&to=1")).exchange())
+                .hasStatusOk();
+        assertProblem(as("member", mvc.get().uri("/api/v1/methods/" + id + "/diff?from=1&to=2")).exchange(),
+                HttpStatus.NOT_FOUND, "method.not-found");
+        assertProblem(as("secretary", mvc.get().uri("/api/v1/methods/" + id + "/diff?from=1&to=9")).exchange(),
+                HttpStatus.NOT_FOUND, "method.revision-not-found");
+    }
+
     private List<Long> ids(String login, String query) {
         MvcTestResult result = as(login, mvc.get().uri("/api/v1/methods?" + query)).exchange();
         assertThat(result).hasStatusOk();

@@ -1,0 +1,96 @@
+package org.methodportal.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MarkdownRendererTest {
+
+    @Test
+    void rendersCommonMarkdown() {
+        String html = MarkdownRenderer.render("""
+                ## 做法
+
+                **重点**是*落实*。
+
+                1. 调研
+                2. 对接
+
+                - 甲
+                - 乙
+
+                > 引文
+
+                见[说明](https://example.org/a)。
+                """);
+
+        assertThat(html).startsWith("<div class=\"method-body\">").endsWith("</div>")
+                .contains("<h2>做法</h2>", "<strong>重点</strong>", "<em>落实</em>", "<ol>", "<li>调研</li>",
+                        "<ul>", "<blockquote>", "href=\"https://example.org/a\"", "rel=\"nofollow\"");
+    }
+
+    @Test
+    void keepsTextThatLooksLikeMarkupAsText() {
+        assertThat(MarkdownRenderer.render("a < b && c > d")).contains("a &lt; b &amp;&amp; c &gt; d");
+        assertThat(MarkdownRenderer.render("<b>粗</b>")).contains("&lt;b&gt;粗&lt;/b&gt;").doesNotContain("<b>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<script>alert(1)</script>",
+            "<SCRIPT SRC=http://xss.example/xss.js></SCRIPT>",
+            "<img src=x onerror=alert(1)>",
+            "<svg onload=alert(1)>",
+            "<body onload=alert(1)>",
+            "<iframe src=\"javascript:alert(1)\"></iframe>",
+            "[click](javascript:alert(1))",
+            "[click](JaVaScRiPt:alert(1))",
+            "[click](  javascript:alert(1) )",
+            "[click](&#106;avascript:alert(1))",
+            "[click](java&#x09;script:alert(1))",
+            "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "[click](vbscript:msgbox(1))",
+            "![x](javascript:alert(1))",
+            "![x](https://example.org/x.png \"onerror=alert(1)\")",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<input onfocus=alert(1) autofocus>",
+            "<details open ontoggle=alert(1)>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "[a](https://example.org/\" onmouseover=\"alert(1))",
+            "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+            "<<script>script>alert(1)<</script>/script>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+            "<form action=javascript:alert(1)><button>x</button></form>",
+    })
+    void noPayloadSurvives(String payload) {
+        String html = MarkdownRenderer.render(payload);
+
+        // Text that merely reads "javascript:" is harmless once escaped; what matters is the markup.
+        assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script", "<img", "<svg", "<iframe", "<object",
+                "<style", "<meta", "<form", "<input", "<details", "<math", "<body");
+        for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+            assertThat(element.tagName()).as(html).isIn(SAFE_TAGS);
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                assertThat(name).as(html).doesNotStartWith("on").isNotEqualTo("style").isNotEqualTo("src");
+                if (name.equals("href")) {
+                    assertThat(attribute.getValue().toLowerCase(Locale.ROOT).strip()).as(html)
+                            .matches("(https?://|mailto:).*");
+                }
+            }
+        }
+    }
+
+    private static final Set<String> SAFE_TAGS = Set.of("body", "div", "p", "a", "em", "strong", "code", "pre",
+            "ul", "ol", "li", "blockquote", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6");
+}
