@@ -24,6 +24,8 @@ import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.Role;
 
 import com.sun.source.tree.AnnotationTree;
@@ -91,6 +93,20 @@ class TranslationBundlesTest {
         for (Role role : Role.values()) {
             String lower = role.name().toLowerCase(Locale.ROOT);
             keys.addAll(List.of("role." + role.name(), "home.role." + lower + ".title", "home.role." + lower + ".text"));
+        }
+
+        assertThat(missingFrom(chinese, keys)).as("keys missing in Chinese").isEmpty();
+        assertThat(missingFrom(english, keys)).as("keys missing in English").isEmpty();
+    }
+
+    @Test
+    void everyMethodStatusAndCategoryHasItsKey() {
+        Set<String> keys = new TreeSet<>();
+        for (MethodStatus status : MethodStatus.values()) {
+            keys.add("method.status." + status.name());
+        }
+        for (Category category : Category.values()) {
+            keys.add("method.category." + category.name());
         }
 
         assertThat(missingFrom(chinese, keys)).as("keys missing in Chinese").isEmpty();

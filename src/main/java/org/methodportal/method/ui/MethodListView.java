@@ -1,0 +1,139 @@
+package org.methodportal.method.ui;
+
+import java.util.List;
+
+import org.methodportal.account.Department;
+import org.methodportal.account.OrganisationService;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+import org.methodportal.ui.Grids;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Browsing methods: a grid paged and sorted in SQL, filtered by category, origin department,
+ * status, tag, title and "mine". Which methods appear is decided by the service (drafts only for
+ * those who may see them).
+ */
+@Route("methods")
+@Menu(title = "method.nav.browse", icon = "vaadin:book", order = 10)
+@PermitAll
+public class MethodListView extends VerticalLayout implements HasDynamicTitle {
+
+    final Select<Category> category = new Select<>();
+    final ComboBox<Department> department = new ComboBox<>();
+    final Select<MethodStatus> status = new Select<>();
+    final TextField tag = new TextField();
+    final TextField text = new TextField();
+    final Checkbox mine = new Checkbox();
+    final Grid<MethodSummary> grid = new Grid<>(MethodSummary.class, false);
+
+    MethodListView(MethodService methods, OrganisationService organisation) {
+        setId("method-list-view");
+        addClassName("portal-page");
+        setSizeFull();
+
+        category.setId("filter-category");
+        category.setLabel(getTranslation("method.field.category"));
+        category.setItems(Category.values());
+        category.setItemLabelGenerator(c -> c == null ? getTranslation("method.list.any") : MethodLabels.category(this, c));
+        category.setEmptySelectionAllowed(true);
+        category.setEmptySelectionCaption(getTranslation("method.list.any"));
+
+        department.setId("filter-department");
+        department.setLabel(getTranslation("method.list.department"));
+        department.setItems(organisation.enabledDepartments());
+        department.setItemLabelGenerator(Department::name);
+        department.setClearButtonVisible(true);
+
+        status.setId("filter-status");
+        status.setLabel(getTranslation("method.list.status"));
+        status.setItems(MethodStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("method.list.any") : MethodLabels.status(this, s));
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("method.list.any"));
+
+        tag.setId("filter-tag");
+        tag.setLabel(getTranslation("method.list.tag"));
+        tag.setClearButtonVisible(true);
+        tag.setValueChangeMode(ValueChangeMode.LAZY);
+
+        text.setId("filter-text");
+        text.setLabel(getTranslation("method.list.text"));
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+
+        mine.setId("filter-mine");
+        mine.setLabel(getTranslation("method.list.mine"));
+
+        grid.setId("grid");
+        grid.addColumn(MethodSummary::title).setHeader(getTranslation("method.field.title"))
+                .setSortProperty("title").setFlexGrow(3);
+        grid.addColumn(m -> MethodLabels.category(this, m.category())).setHeader(getTranslation("method.field.category"))
+                .setSortProperty("category").setFlexGrow(2);
+        grid.addColumn(m -> getTranslation("method.page.origin-value", m.departmentName(), m.branchName()))
+                .setHeader(getTranslation("method.list.department")).setSortProperty("department").setFlexGrow(2);
+        grid.addComponentColumn(m -> MethodLabels.statusBadge(this, m.status()))
+                .setHeader(getTranslation("method.list.status")).setSortProperty("status").setAutoWidth(true)
+                .setFlexGrow(0);
+        var updated = grid.addColumn(m -> MethodLabels.time(m.updatedAt()))
+                .setHeader(getTranslation("method.list.updated")).setSortProperty("updatedAt").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setEmptyStateText(getTranslation("method.list.empty"));
+        grid.setSizeFull();
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MethodPageView.class,
+                MethodPageView.parameters(e.getItem().id()))));
+        grid.addClassName("method-grid");
+        Grids.bindLazy(grid, page -> methods.find(filter(), page), ignored -> methods.count(filter()));
+        grid.sort(List.of(new GridSortOrder<>(updated, SortDirection.DESCENDING)));
+
+        category.addValueChangeListener(e -> refresh());
+        department.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        tag.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> refresh());
+        mine.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout filters = new HorizontalLayout(text, category, department, status, tag, mine);
+        filters.addClassName("portal-toolbar");
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWidthFull();
+        add(new H2(getTranslation("method.list.title")), filters, grid);
+    }
+
+    MethodFilter filter() {
+        Department d = department.getValue();
+        return new MethodFilter(category.getValue(), d == null ? null : d.id(), status.getValue(), tag.getValue(),
+                null, mine.getValue(), text.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("method.list.title") + " | " + getTranslation("app.name");
+    }
+}

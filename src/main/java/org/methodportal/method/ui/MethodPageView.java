@@ -1,0 +1,198 @@
+package org.methodportal.method.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MarkdownRenderer;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.Revision;
+import org.methodportal.shared.PortalException;
+import org.methodportal.ui.Notifications;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The method page: the revision the reader may see (published, or the latest for those allowed
+ * to see unpublished work) with its fields as sections in domain order, or, under
+ * {@code /revisions/n}, one older revision read-only. Layout and CSS are made to print well.
+ */
+@Route("methods/:id(\\d+)")
+@RouteAlias("methods/:id(\\d+)/revisions/:n(\\d+)")
+@PermitAll
+public class MethodPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient MethodService methods;
+    private String pageTitle = "";
+
+    MethodPageView(MethodService methods) {
+        this.methods = methods;
+        setId("method-page");
+        addClassNames("portal-page", "method-page");
+    }
+
+    static RouteParameters parameters(long methodId) {
+        return new RouteParameters("id", String.valueOf(methodId));
+    }
+
+    static RouteParameters parameters(long methodId, int revision) {
+        return new RouteParameters(Map.of("id", String.valueOf(methodId), "n", String.valueOf(revision)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        removeClassName("portal-error-page");
+        pageTitle = getTranslation("method.page.not-found");
+        long id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
+        Optional<Integer> number = event.getRouteParameters().getInteger("n");
+        try {
+            MethodView method = methods.get(id);
+            Revision revision = number.isPresent() ? methods.revision(id, number.get()) : method.revision();
+            show(method, revision);
+        } catch (PortalException e) {
+            if (e.kind() == PortalException.Kind.NOT_FOUND) {
+                MethodLabels.showNotFound(this, e);
+            } else {
+                Notifications.error(getTranslation(e.messageKey(), e.args()));
+            }
+        }
+    }
+
+    private void show(MethodView method, Revision revision) {
+        MethodContent c = revision.content();
+        pageTitle = c.title();
+        H1 title = new H1(c.title());
+        title.setId("method-title");
+        title.addClassName("method-title");
+
+        Span version = new Span(getTranslation("method.page.version", revision.number()));
+        version.setId("method-version");
+        Div meta = new Div(MethodLabels.statusBadge(this, method.status()),
+                metaItem("method.field.category", MethodLabels.category(this, c.category())),
+                metaItem("method.page.origin", getTranslation("method.page.origin-value", method.departmentName(),
+                        method.branchName())),
+                metaItem("method.page.owner", method.ownerName()),
+                version,
+                metaItem("method.page.created", MethodLabels.time(method.createdAt())),
+                metaItem("method.page.updated", MethodLabels.time(revision.createdAt())));
+        meta.addClassName("method-meta");
+        meta.setId("method-meta");
+
+        RouterLink history = new RouterLink(getTranslation("method.page.history"), MethodHistoryView.class,
+                parameters(method.id()));
+        history.setId("method-history-link");
+        Button print = new Button(getTranslation("method.page.print"), VaadinIcon.PRINT.create(),
+                e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        print.setId("method-print");
+        print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(history, print);
+        actions.addClassName("method-actions");
+        actions.setAlignItems(Alignment.CENTER);
+
+        add(title, meta, actions);
+        if (revision.number() != method.revision().number()) {
+            Div note = new Div(new Span(getTranslation("method.page.old-revision", revision.number(),
+                    method.revision().number())), new RouterLink(getTranslation("method.page.current"),
+                    MethodPageView.class, parameters(method.id())));
+            note.setId("method-old-revision");
+            note.addClassName("method-old-revision");
+            add(note);
+        }
+        if (c.summary() != null && !c.summary().isBlank()) {
+            Paragraph summary = new Paragraph(c.summary());
+            summary.addClassName("method-summary");
+            summary.setId("method-summary");
+            add(summary);
+        }
+        addText("problem", "method.field.problem", c.problem());
+        addText("concept", "method.field.concept", c.concept());
+        addList("measures", "method.field.measures", c.measures());
+        addList("steps", "method.field.steps", c.steps());
+        addText("outcomes", "method.field.outcomes", c.outcomes());
+        addText("applicability", "method.field.applicability", c.applicability());
+        if (!c.tags().isEmpty()) {
+            Div tags = new Div();
+            tags.addClassName("method-tags");
+            c.tags().forEach(t -> {
+                Span tag = new Span(t);
+                tag.addClassNames("portal-badge", "method-tag");
+                tags.add(tag);
+            });
+            add(section("tags", "method.field.tags", tags));
+        }
+        if (c.body() != null && !c.body().isBlank()) {
+            add(section("body", "method.field.body", new Html(MarkdownRenderer.render(c.body()))));
+        }
+        if (method.rawPractice() != null && !method.rawPractice().isBlank()) {
+            Paragraph note = new Paragraph(getTranslation("method.page.raw-practice-note"));
+            note.addClassName("method-raw-note");
+            Paragraph raw = new Paragraph(method.rawPractice());
+            raw.addClassName("method-text");
+            Section block = section("raw-practice", "method.page.raw-practice", note, raw);
+            block.addClassName("method-raw-practice");
+            add(block);
+        }
+    }
+
+    private Span metaItem(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("method-meta-label");
+        return new Span(label, new Span(value));
+    }
+
+    private void addText(String id, String labelKey, @Nullable String text) {
+        if (text != null && !text.isBlank()) {
+            Paragraph p = new Paragraph(text);
+            p.addClassName("method-text");
+            add(section(id, labelKey, p));
+        }
+    }
+
+    private void addList(String id, String labelKey, List<String> items) {
+        if (!items.isEmpty()) {
+            OrderedList list = new OrderedList();
+            items.forEach(item -> list.add(new ListItem(item)));
+            add(section(id, labelKey, list));
+        }
+    }
+
+    private Section section(String id, String labelKey, Component... content) {
+        Section section = new Section(new H3(getTranslation(labelKey)));
+        section.add(content);
+        section.setId("method-" + id);
+        section.addClassName("method-section");
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle + " | " + getTranslation("app.name");
+    }
+}
