@@ -65,6 +65,7 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle {
         department.setItems(organisation.enabledDepartments());
         department.setItemLabelGenerator(Department::name);
         department.setClearButtonVisible(true);
+        department.setPlaceholder(getTranslation("method.list.any"));
 
         status.setId("filter-status");
         status.setLabel(getTranslation("method.list.status"));
