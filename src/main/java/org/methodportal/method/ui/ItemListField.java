@@ -41,6 +41,9 @@ class ItemListField extends VerticalLayout {
         rows.setPadding(false);
         Span heading = new Span(label);
         heading.addClassName("method-item-list-label");
+        // Looks like the label of the other fields.
+        heading.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)")
+                .set("font-weight", "500");
         add = new Button(getTranslation("method.editor.item-add"), VaadinIcon.PLUS.create(), e -> {
             addItem("").focus();
             onChange.run();

@@ -274,7 +274,21 @@ public class MethodForm extends VerticalLayout {
             steps.showError(message);
             valid = false;
         }
+        focusFirstInvalid();
         return valid;
+    }
+
+    /** Brings the first marked field into view, so a long form does not hide what is missing. */
+    private void focusFirstInvalid() {
+        if (title.isInvalid()) {
+            title.focus();
+        } else if (category.isInvalid()) {
+            category.focus();
+        } else if (problem.isInvalid()) {
+            problem.focus();
+        } else if (measures.error.isVisible() && !measures.items.isEmpty()) {
+            measures.items.getFirst().focus();
+        }
     }
 
     /** Shows a service failure next to the field it concerns; false when it concerns no field. */
