@@ -238,8 +238,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void save() {
+        // The messages stand next to the fields and the first one gets the focus; no toast over them.
         if (!form.validate()) {
-            Notifications.error(getTranslation("method.editor.invalid"));
             return;
         }
         MethodContent content = form.content();

@@ -120,6 +120,7 @@ public class MethodForm extends VerticalLayout {
         tags.setLabel(getTranslation("method.field.tags"));
         tags.setHelperText(getTranslation("method.editor.tags-help"));
         tags.setAllowCustomValue(true);
+        tags.setWidthFull();
         tags.setItems(query -> {
             String filter = query.getFilter().orElse("");
             int wanted = Math.min(TAG_SUGGESTIONS, query.getOffset() + query.getLimit());
@@ -140,6 +141,9 @@ public class MethodForm extends VerticalLayout {
         body.addValueChangeListener(e -> preview.show(e.getValue()));
         preview.setId("method-body-preview");
         Span previewLabel = new Span(getTranslation("method.editor.preview"));
+        previewLabel.getStyle().set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)").set("font-weight", "500")
+                .set("padding", "var(--lumo-space-xs) 0");
         VerticalLayout previewColumn = new VerticalLayout(previewLabel, preview);
         previewColumn.setPadding(false);
         previewColumn.setSpacing(false);
