@@ -1,0 +1,147 @@
+package org.methodportal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.RevisionSummary;
+import org.methodportal.shared.SystemAuthentication;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A secretary drafts a method with every field, is told what is missing, saves, edits and saves again. */
+class MethodEditorJourneyIT extends JourneySupport {
+
+    private static final Pattern SAVED_URL = Pattern.compile("/methods/(\\d+)$");
+
+    @Autowired
+    MethodService methods;
+
+    @Autowired
+    SystemAuthentication system;
+
+    @Test
+    void secretaryDraftsAMethodWithAllFieldsAndSavesASecondRevision() {
+        signIn("secretary", DEMO_PASSWORD);
+        browser.waitFor(By.id("nav-methods-new")).click();
+        browser.waitFor(By.id("method-title"));
+        browser.waitForVaadin();
+        // The origin defaults to the author's own branch.
+        assertThat(value(By.id("method-branch"))).contains("预算司党支部");
+
+        type(By.id("method-title"), "三色台账工作法");
+        type(By.id("method-summary"), "用红黄绿三色台账跟踪群众诉求。");
+        choose(By.id("method-category"), "践行群众路线");
+        type(By.id("method-concept"), "把群众的事当成自己的事。");
+        type(By.id("method-measures-0"), "建立诉求台账");
+        click(By.id("method-measures-add"));
+        browser.waitForVaadin();
+        type(By.id("method-measures-1"), "每周按颜色督办");
+        type(By.id("method-steps-0"), "收集诉求并登记");
+        click(By.id("method-steps-add"));
+        browser.waitForVaadin();
+        type(By.id("method-steps-1"), "办结后回访销号");
+        type(By.id("method-outcomes"), "诉求办结率明显提高。");
+        type(By.id("method-applicability"), "适用于联系群众较多的支部。");
+        WebElement tagInput = browser.waitFor(By.id("method-tags")).findElement(By.cssSelector("input"));
+        tagInput.sendKeys("台账管理");
+        tagInput.sendKeys(Keys.ENTER);
+        browser.waitForVaadin();
+        type(By.id("method-body"), "## 背景\n\n每月复盘一次。");
+        type(By.id("method-change-note"), "初稿");
+        browser.waitForText(By.id("method-body-preview"), "## 背景\n\n每月复盘一次。");
+        browser.screenshot("method-editor-filled");
+
+        // Saving without the problem: the message stands next to the field, nothing typed is lost.
+        click(By.id("method-save"));
+        WebElement problem = browser.driver.findElement(By.id("method-problem"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.js(
+                "return arguments[0].invalid === true;", problem)));
+        assertThat(browser.js("return arguments[0].errorMessage;", problem)).isEqualTo("请填写针对问题。");
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", problem);
+        browser.screenshot("method-editor-problem-missing");
+        assertThat(value(By.id("method-title"))).isEqualTo("三色台账工作法");
+        assertThat(value(By.id("method-measures-1"))).isEqualTo("每周按颜色督办");
+
+        type(By.id("method-problem"), "群众诉求多，办理进度不透明。");
+        click(By.id("method-save"));
+        long id = savedMethodId();
+
+        browser.open(url("methods/" + id + "/edit"));
+        browser.waitForText(By.id("method-editor-heading"), "修改工作法：三色台账工作法（当前第 1 版）");
+        assertThat(value(By.id("method-problem"))).isEqualTo("群众诉求多，办理进度不透明。");
+        assertThat(value(By.id("method-steps-1"))).isEqualTo("办结后回访销号");
+        type(By.id("method-problem"), "群众诉求多、分散，办理进度不透明。");
+        type(By.id("method-change-note"), "细化针对问题");
+        browser.screenshot("method-editor-edit");
+        // Ctrl+S saves as the button does.
+        browser.driver.findElement(By.cssSelector("#method-change-note input")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
+        assertThat(savedMethodId()).isEqualTo(id);
+
+        List<RevisionSummary> history = system.callAsSystem(() -> methods.revisions(id));
+        assertThat(history).extracting(RevisionSummary::number).containsExactly(2, 1);
+        MethodContent first = system.callAsSystem(() -> methods.revision(id, 1)).content();
+        assertThat(first).isEqualTo(new MethodContent("三色台账工作法", "用红黄绿三色台账跟踪群众诉求。",
+                Category.MASS_LINE, "群众诉求多，办理进度不透明。", "把群众的事当成自己的事。",
+                List.of("建立诉求台账", "每周按颜色督办"), List.of("收集诉求并登记", "办结后回访销号"),
+                "诉求办结率明显提高。", "适用于联系群众较多的支部。", List.of("台账管理"), "## 背景\n\n每月复盘一次。"));
+        MethodContent second = system.callAsSystem(() -> methods.revision(id, 2)).content();
+        assertThat(second.problem()).isEqualTo("群众诉求多、分散，办理进度不透明。");
+        assertThat(second.measures()).isEqualTo(first.measures());
+        assertThat(history.getFirst().changeNote()).isEqualTo("细化针对问题");
+        assertThat(history.getLast().changeNote()).isEqualTo("初稿");
+    }
+
+    /** Waits for the editor to navigate to the saved method's page and reads its id from the address. */
+    private long savedMethodId() {
+        String address = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> SAVED_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
+        browser.waitForVaadin();
+        Matcher matcher = SAVED_URL.matcher(address);
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** Clicks through script, so that a tooltip or the sticky header over the button does not matter. */
+    private void click(By button) {
+        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", present(button));
+        browser.waitForVaadin();
+    }
+
+    private void type(By field, String text) {
+        WebElement input = present(field).findElement(By.cssSelector("input, textarea"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+        browser.waitForVaadin();
+    }
+
+    private String value(By field) {
+        return present(field).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
+    }
+
+    /** Waits for an element to exist; fields below the fold or under a toast still count. */
+    private WebElement present(By by) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** Opens a select and clicks the item with this label. */
+    private void choose(By select, String label) {
+        browser.waitFor(select).click();
+        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space()='" + label + "']")).click();
+        browser.waitForVaadin();
+    }
+}
