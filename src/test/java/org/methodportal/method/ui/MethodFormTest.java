@@ -6,6 +6,8 @@ import static org.mockito.Mockito.mock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.Html;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
@@ -26,7 +28,8 @@ class MethodFormTest {
 
         assertThat(form.content()).isEqualTo(content);
         assertThat(form.measures.items).hasSize(2);
-        assertThat(form.preview.getText()).isEqualTo("# 正文");
+        assertThat(form.preview.getChildren().findFirst()).get()
+                .isInstanceOfSatisfying(Html.class, html -> assertThat(html.getInnerHtml()).contains("<h1>正文</h1>"));
     }
 
     @Test
