@@ -117,7 +117,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private SideNavItem navItem(MenuEntry entry) {
         String path = entry.path().replaceAll("^/+|/+$", "");
         SideNavItem item = new SideNavItem(getTranslation(entry.title()), path);
-        item.setMatchNested(!path.isEmpty());
+        // Exact matches only: "methods" must not light up on "methods/new", which has its own entry.
+        item.setMatchNested(false);
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));
         }

@@ -57,10 +57,15 @@ class MethodEditorJourneyIT extends JourneySupport {
         WebElement tagInput = browser.waitFor(By.id("method-tags")).findElement(By.cssSelector("input"));
         tagInput.sendKeys("台账管理");
         tagInput.sendKeys(Keys.ENTER);
+        // Close the suggestion list, which would otherwise lie over the fields below it.
+        tagInput.sendKeys(Keys.ESCAPE);
         browser.waitForVaadin();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("vaadin-multi-select-combo-box-overlay[opened]")));
         type(By.id("method-body"), "## 背景\n\n每月复盘一次。");
         type(By.id("method-change-note"), "初稿");
-        browser.waitForText(By.id("method-body-preview"), "## 背景\n\n每月复盘一次。");
+        // The preview renders the Markdown as readers will see it.
+        browser.waitForText(By.cssSelector("#method-body-preview h2"), "背景");
         browser.screenshot("method-editor-filled");
 
         // Saving without the problem: the message stands next to the field, nothing typed is lost.
