@@ -159,6 +159,9 @@ class AccountMapperTest {
                 .containsExactly("u1001", "u1002");
         assertThat(logins(find(new AccountQuery(null, null, null, null, null, false)))).containsExactly("u1002");
         assertThat(accounts.count(new AccountQuery(null, null, alpha, null, Role.MEMBER, true))).isEqualTo(1);
+        assertThat(accounts.count(new AccountQuery(null, null, null, null, Role.MEMBER, null))).isEqualTo(2);
+        assertThat(logins(accounts.findPage(new AccountQuery(null, null, alpha, null, null, null), "branchName", false,
+                0, 10))).containsExactly("u1002", "u1001");
     }
 
     @Test
