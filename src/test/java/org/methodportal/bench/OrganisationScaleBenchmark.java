@@ -1,7 +1,6 @@
 package org.methodportal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.methodportal.shared.SystemAuthentication.callAsSystem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import org.methodportal.account.Branch;
 import org.methodportal.account.BranchFilter;
 import org.methodportal.account.Department;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.Role;
 import org.methodportal.shared.TestDatabase;
@@ -64,6 +64,8 @@ class OrganisationScaleBenchmark {
     private static final int REPETITIONS = 20;
     private static final int PAGE_SIZE = 50;
 
+    @Autowired
+    SystemAuthentication system;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -119,7 +121,7 @@ class OrganisationScaleBenchmark {
                 |---|---:|---:|---:|---:|---:|
                 """.formatted(database()));
         for (Case c : cases) {
-            table.append(callAsSystem(() -> measure(c))).append('\n');
+            table.append(system.callAsSystem(() -> measure(c))).append('\n');
         }
         System.out.printf("%n%d runs after %d warm-up runs, times in ms:%n%n%s%n", REPETITIONS, WARM_UP, table);
     }
