@@ -5,14 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.methodportal.account.AccountFilter;
+import org.methodportal.account.AccountService;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.SystemAuthentication;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** An administrator sets up a department, a branch and an account; the new person signs in. */
 class AdminJourneyIT extends JourneySupport {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    SystemAuthentication system;
 
     @Test
     void adminCreatesDepartmentBranchAndAccountAndTheNewMemberSignsIn() {
@@ -65,7 +76,13 @@ class AdminJourneyIT extends JourneySupport {
         browser.open(url("admin/accounts"));
         type(By.id("filter"), "liuxin");
         waitForGridText("liuxin");
-        browser.waitFor(By.cssSelector("[id^='account-toggle-']")).click();
+        // The filtered grid re-renders its rows: look the button up again if a re-render replaced it.
+        By toggle = By.id("account-toggle-" + accountId("liuxin"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(toggle).click();
+                    return true;
+                });
         browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "
                 + "//vaadin-button[@slot='confirm-button']")).click();
         waitForGridText("已停用");
@@ -89,6 +106,12 @@ class AdminJourneyIT extends JourneySupport {
         assertThat(browser.driver.findElement(By.cssSelector("#account-display-name input")).getDomProperty("value"))
                 .isEqualTo("重名测试");
         browser.screenshot("admin-duplicate-login");
+    }
+
+    private long accountId(String login) {
+        return system.callAsSystem(() -> accounts.find(new AccountFilter(login, null, null, null, null),
+                new PageRequest(0, 10, "login", true)).stream().filter(a -> a.login().equals(login)).findFirst()
+                .orElseThrow().id());
     }
 
     /** Clicks a dialog's save button and waits until the dialog (and its closing animation) is gone. */
