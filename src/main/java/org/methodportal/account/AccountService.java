@@ -59,6 +59,12 @@ public class AccountService {
         this.clock = clock;
     }
 
+    /** Ids of the enabled reviewers of a department, e.g. to tell them a proposal waits for review. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Long> reviewerIdsOf(long departmentId) {
+        return accounts.findReviewerIdsOfDepartment(departmentId);
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public List<AccountSummary> find(AccountFilter filter, PageRequest page) {
         List<AccountRow> rows = accounts.findPage(query(filter), page.sortKey(), page.ascending(), page.offset(),

@@ -2,7 +2,6 @@ package org.methodportal.method;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +16,6 @@ import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.MethodQuery;
 import org.methodportal.method.persistence.MethodRow;
 import org.methodportal.method.persistence.NewMethod;
-import org.methodportal.method.persistence.NewRevision;
-import org.methodportal.method.persistence.RevisionItemRow;
-import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
-import org.methodportal.method.persistence.RevisionRow;
-import org.methodportal.method.persistence.RevisionTagRow;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.PageRequest;
@@ -63,15 +57,18 @@ public class MethodService {
     private static final Logger log = LoggerFactory.getLogger(MethodService.class);
 
     private final MethodMapper methods;
+    private final MethodRecords records;
     private final MethodDraftMapper workingCopies;
     private final OrganisationService organisation;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MethodService(MethodMapper methods, MethodDraftMapper workingCopies, OrganisationService organisation,
-                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    MethodService(MethodMapper methods, MethodRecords records, MethodDraftMapper workingCopies,
+                  OrganisationService organisation, CurrentUser currentUser, ApplicationEventPublisher events,
+                  Clock clock) {
         this.methods = methods;
+        this.records = records;
         this.workingCopies = workingCopies;
         this.organisation = organisation;
         this.currentUser = currentUser;
@@ -99,12 +96,12 @@ public class MethodService {
         methods.insert(new NewMethod(null, clean.category(), branch.departmentId(), branch.id(), user.id(),
                 MethodStatus.DRAFT, null, now), methodKey);
         long methodId = methodKey.getId();
-        long revisionId = insertRevision(methodId, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
+        long revisionId = records.insertRevision(methodId, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
         methods.updateLatestRevision(methodId, revisionId, clean.category(), now, 0);
         workingCopies.delete(null, user.id());
         events.publishEvent(MethodRevised.created(methodId, clean.title()));
         log.info("method {} created by {}", methodId, user.login());
-        return view(load(methodId), user);
+        return view(records.load(methodId), user);
     }
 
     /**
@@ -120,8 +117,8 @@ public class MethodService {
         MethodContent clean = validate(content);
         String note = validateChangeNote(changeNote);
         // Saves of one method queue here, so "latest == base" stays true until this one commits.
-        int version = methods.lockVersion(methodId).orElseThrow(() -> notFound(methodId));
-        MethodRow method = load(methodId);
+        int version = methods.lockVersion(methodId).orElseThrow(() -> MethodRecords.notFound(methodId));
+        MethodRow method = records.load(methodId);
         checkMaySave(method, user);
         if (method.latestRevisionNumber() != baseRevision) {
             log.warn("stale save of method {} by {}: base {}, latest {}", methodId, user.login(), baseRevision,
@@ -132,7 +129,7 @@ public class MethodService {
         Instant now = clock.instant();
         long revisionId;
         try {
-            revisionId = insertRevision(methodId, number, method.latestRevisionId(), clean, user.id(), now, note,
+            revisionId = records.insertRevision(methodId, number, method.latestRevisionId(), clean, user.id(), now, note,
                     method.status());
         } catch (DuplicateKeyException e) {
             // Only possible if a writer bypassed the row lock; the unique (method_id, n) still holds.
@@ -144,7 +141,7 @@ public class MethodService {
         workingCopies.delete(methodId, user.id());
         events.publishEvent(MethodRevised.revised(methodId, number, clean.title()));
         log.info("method {} revision {} saved by {}", methodId, number, user.login());
-        return view(load(methodId), user);
+        return view(records.load(methodId), user);
     }
 
     /** The method page: the latest revision for those who may see unpublished work, else the published one. */
@@ -153,17 +150,15 @@ public class MethodService {
         return view(visible(methodId, user), user);
     }
 
-    /** One revision; readers without access to unpublished work see only revisions up to the published one. */
+    /** One revision; readers without access to unpublished work see only revisions that were published. */
     public Revision revision(long methodId, int number) {
         PortalUser user = currentUser.require();
         MethodRow method = visible(methodId, user);
-        Integer max = maxReadableRevision(method, user);
-        if (max != null && number > max) {
+        if (!MethodAccess.maySeeUnpublished(method, user)
+                && !methods.findPublishedRevisionNumbers(methodId).contains(number)) {
             throw PortalException.notFound("method.revision-not-found", methodId, number);
         }
-        RevisionRow row = methods.findRevision(methodId, number)
-                .orElseThrow(() -> PortalException.notFound("method.revision-not-found", methodId, number));
-        return toRevision(row);
+        return records.revision(methodId, number);
     }
 
     /** The differences between two revisions the caller may read, field by field in domain order. */
@@ -175,7 +170,7 @@ public class MethodService {
     public List<RevisionSummary> revisions(long methodId) {
         PortalUser user = currentUser.require();
         MethodRow method = visible(methodId, user);
-        return methods.findRevisions(methodId, maxReadableRevision(method, user)).stream()
+        return methods.findRevisions(methodId, !MethodAccess.maySeeUnpublished(method, user)).stream()
                 .map(r -> new RevisionSummary(r.methodId(), r.number(), r.baseNumber(), r.title(), r.authorId(),
                         r.authorName(), r.createdAt(), r.changeNote(), r.statusAtCreation()))
                 .toList();
@@ -195,11 +190,16 @@ public class MethodService {
         return new PageResult<>(find(filter, page), count(filter), page.page(), page.limit());
     }
 
-    /** The caller's own methods that are still being drafted (DRAFT or CHANGES_REQUESTED). */
+    /** The caller's own proposals that are still being drafted (DRAFT or CHANGES_REQUESTED), change requests included. */
     public PageResult<MethodSummary> myDrafts(PageRequest page) {
+        return myProposals(List.copyOf(MethodStatus.EDITABLE), page);
+    }
+
+    /** The caller's own methods and change requests in the given statuses (empty: any), newest first by default. */
+    public PageResult<MethodSummary> myProposals(List<MethodStatus> statuses, PageRequest page) {
         PortalUser user = currentUser.require();
-        var query = new MethodQuery(null, null, List.copyOf(MethodStatus.EDITABLE), null, user.id(), null, user.id(),
-                user.hasRole(Role.ADMIN), List.copyOf(user.reviewerDepartmentIds()));
+        var query = new MethodQuery(null, null, statuses, null, user.id(), null, user.id(),
+                user.hasRole(Role.ADMIN), List.copyOf(user.reviewerDepartmentIds()), true);
         return new PageResult<>(methods.findPage(query, page.sortKey(), page.ascending(), page.offset(), page.limit()),
                 methods.count(query), page.page(), page.limit());
     }
@@ -222,7 +222,7 @@ public class MethodService {
             throw PortalException.invalid("method.too-long", "workingCopy", WORKING_COPY_MAX);
         }
         if (methodId != null) {
-            checkMaySave(visible(methodId, user), user);
+            checkMaySave(records.load(methodId), user);
         }
         Instant now = clock.instant();
         if (workingCopies.update(methodId, user.id(), baseRevision, content, now) == 0) {
@@ -243,50 +243,21 @@ public class MethodService {
 
     // ---- rules
 
-    private static boolean maySeeUnpublished(MethodRow method, PortalUser user) {
-        return user.hasRole(Role.ADMIN) || method.ownerId() == user.id()
-                || user.reviewerDepartmentIds().contains(method.originDepartmentId());
-    }
-
-    private static boolean maySee(MethodRow method, PortalUser user) {
-        return method.status().isPublic() || maySeeUnpublished(method, user);
-    }
-
-    /** Null: every revision; else the highest revision number the user may open. */
-    private static @Nullable Integer maxReadableRevision(MethodRow method, PortalUser user) {
-        if (maySeeUnpublished(method, user)) {
-            return null;
-        }
-        return Objects.requireNonNullElse(method.publishedRevisionNumber(), 0);
-    }
-
     /** Only the owner (or an admin) saves a proposal, and only while it is being drafted. */
     private static void checkMaySave(MethodRow method, PortalUser user) {
-        if (!maySee(method, user)) {
-            throw notFound(method.id());
+        if (!MethodAccess.maySee(method, user)) {
+            throw MethodRecords.notFound(method.id());
         }
-        if (method.ownerId() != user.id() && !user.hasRole(Role.ADMIN)) {
-            throw PortalException.forbidden("method.not-owner");
-        }
-        if (!MethodStatus.EDITABLE.contains(method.status())) {
-            throw PortalException.conflict("method.not-editable", method.status().name());
-        }
+        WorkflowPolicy.check(WorkflowAction.SAVE, method.status(), method.isChangeRequest(),
+                MethodAccess.actor(method, user));
     }
 
     private MethodRow visible(long methodId, PortalUser user) {
-        MethodRow method = load(methodId);
-        if (!maySee(method, user)) {
-            throw notFound(methodId);
+        MethodRow method = records.load(methodId);
+        if (!MethodAccess.maySee(method, user)) {
+            throw MethodRecords.notFound(methodId);
         }
         return method;
-    }
-
-    private MethodRow load(long methodId) {
-        return methods.findById(methodId).orElseThrow(() -> notFound(methodId));
-    }
-
-    private static PortalException notFound(long methodId) {
-        return PortalException.notFound("method.not-found", methodId);
     }
 
     private static MethodQuery query(MethodFilter filter, PortalUser user) {
@@ -295,63 +266,18 @@ public class MethodService {
         return new MethodQuery(filter.category(), filter.departmentId(),
                 filter.status() == null ? List.of() : List.of(filter.status()), tag, owner,
                 LikePattern.contains(filter.text()), user.id(), user.hasRole(Role.ADMIN),
-                List.copyOf(user.reviewerDepartmentIds()));
+                List.copyOf(user.reviewerDepartmentIds()), false);
     }
 
     // ---- reading
 
     private MethodView view(MethodRow method, PortalUser user) {
-        Integer shown = maySeeUnpublished(method, user) ? Integer.valueOf(method.latestRevisionNumber())
+        Integer shown = MethodAccess.maySeeUnpublished(method, user) ? Integer.valueOf(method.latestRevisionNumber())
                 : method.publishedRevisionNumber();
         if (shown == null) {
-            throw notFound(method.id());
+            throw MethodRecords.notFound(method.id());
         }
-        Revision revision = toRevision(methods.findRevision(method.id(), shown).orElseThrow());
-        return new MethodView(method.id(), method.externalId(), method.status(), method.originDepartmentId(),
-                method.departmentName(), method.originBranchId(), method.branchName(), method.ownerId(),
-                method.ownerName(), method.rawPractice(), method.createdAt(), method.updatedAt(),
-                method.latestRevisionNumber(), method.publishedRevisionNumber(), revision);
-    }
-
-    private Revision toRevision(RevisionRow row) {
-        List<String> measures = new ArrayList<>();
-        List<String> steps = new ArrayList<>();
-        for (RevisionItemRow item : methods.findItems(row.id())) {
-            (item.kind() == ItemKind.MEASURE ? measures : steps).add(item.itemText());
-        }
-        List<String> tags = methods.findTags(row.id()).stream().map(RevisionTagRow::tag).toList();
-        var content = new MethodContent(row.title(), row.summary(), row.category(), row.problem(), row.concept(),
-                measures, steps, row.outcomes(), row.applicability(), tags, row.body());
-        return new Revision(row.methodId(), row.number(), row.baseNumber(), content, row.authorId(), row.authorName(),
-                row.createdAt(), row.changeNote(), row.statusAtCreation());
-    }
-
-    // ---- writing
-
-    private long insertRevision(long methodId, int number, @Nullable Long baseRevisionId, MethodContent c,
-                                long authorId, Instant now, @Nullable String note, MethodStatus status) {
-        var key = new GeneratedKey();
-        methods.insertRevision(new NewRevision(methodId, number, baseRevisionId, c.title(), c.summary(), c.category(),
-                c.problem(), c.concept(), c.outcomes(), c.applicability(), c.body(), authorId, now, note, status), key);
-        long revisionId = key.getId();
-        List<RevisionItemRow> items = new ArrayList<>();
-        for (int i = 0; i < c.measures().size(); i++) {
-            items.add(new RevisionItemRow(revisionId, ItemKind.MEASURE, i, c.measures().get(i)));
-        }
-        for (int i = 0; i < c.steps().size(); i++) {
-            items.add(new RevisionItemRow(revisionId, ItemKind.STEP, i, c.steps().get(i)));
-        }
-        if (!items.isEmpty()) {
-            methods.insertItems(items);
-        }
-        List<RevisionTagRow> tags = new ArrayList<>();
-        for (int i = 0; i < c.tags().size(); i++) {
-            tags.add(new RevisionTagRow(revisionId, i, c.tags().get(i)));
-        }
-        if (!tags.isEmpty()) {
-            methods.insertTags(tags);
-        }
-        return revisionId;
+        return records.view(method, shown);
     }
 
     // ---- validation
@@ -392,7 +318,7 @@ public class MethodService {
                 optional("body", content.body(), BODY_MAX));
     }
 
-    private static @Nullable String validateChangeNote(@Nullable String note) {
+    static @Nullable String validateChangeNote(@Nullable String note) {
         return optional("changeNote", note, CHANGE_NOTE_MAX);
     }
 

@@ -6,10 +6,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A method page: the method's identity, origin and status with the revision to show, which is the
- * published one, or the latest one for those who may see unpublished work.
+ * published one, or the latest one for those who may see unpublished work. A change request also
+ * names its target and the target's published revision it was written against; a submitted
+ * proposal its revision under review and review round.
  */
 public record MethodView(long id, @Nullable String externalId, MethodStatus status, long originDepartmentId,
                          String departmentName, long originBranchId, String branchName, long ownerId,
                          String ownerName, @Nullable String rawPractice, Instant createdAt, Instant updatedAt,
-                         int latestRevision, @Nullable Integer publishedRevision, Revision revision) {
+                         int latestRevision, @Nullable Integer publishedRevision, Revision revision,
+                         @Nullable Long changeOfMethodId, @Nullable String changeOfTitle,
+                         @Nullable Integer basePublishedRevision, @Nullable Integer submittedRevision,
+                         int reviewRound, @Nullable Instant submittedAt) {
+
+    /** A change request (修改提案) against the published method {@code changeOfMethodId}. */
+    public boolean isChangeRequest() {
+        return changeOfMethodId != null;
+    }
 }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalException.Kind;
@@ -44,7 +43,7 @@ class MethodServiceTest {
     @Autowired
     MethodService methods;
     @Autowired
-    MethodMapper mapper;
+    ProposalService proposals;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -189,18 +188,18 @@ class MethodServiceTest {
     void publishedMethodIsReadByEveryoneButItsLaterRevisionsOnlyByThoseAllowed() {
         signInAs(users, securityContexts, "secretary");
         String tag = "tag-" + UUID.randomUUID();
-        long id = methods.createDraft(content("已发布", tag), null, null, null).id();
-        methods.saveRevision(id, edited(content("已发布", tag), "已发布（修订中）"), 1, null);
-        publish(id, 1);
+        long id = methods.createDraft(content("草稿标题", tag), null, null, null).id();
+        methods.saveRevision(id, edited(content("已发布", tag), "已发布"), 1, null);
+        publish(id, 2);
         var byTag = new MethodFilter(null, null, null, tag, null, false, null);
 
         signInAs(users, securityContexts, "member");
         MethodView seen = methods.get(id);
         assertThat(seen.status()).isEqualTo(MethodStatus.PUBLISHED);
-        assertThat(seen.revision().number()).isEqualTo(1);
-        assertThat(seen.latestRevision()).isEqualTo(2);
-        assertThat(methods.revisions(id)).extracting(RevisionSummary::number).containsExactly(1);
-        assertRefused(() -> methods.revision(id, 2), Kind.NOT_FOUND, "method.revision-not-found");
+        assertThat(seen.revision().number()).isEqualTo(2);
+        assertThat(methods.revisions(id)).as("only published versions").extracting(RevisionSummary::number)
+                .containsExactly(2);
+        assertRefused(() -> methods.revision(id, 1), Kind.NOT_FOUND, "method.revision-not-found");
         assertThat(methods.browse(byTag, FIRST_PAGE).content()).singleElement()
                 .satisfies(s -> assertThat(s.title()).isEqualTo("已发布"));
 
@@ -208,7 +207,7 @@ class MethodServiceTest {
         assertThat(methods.count(byTag)).isEqualTo(1);
 
         signInAs(users, securityContexts, "reviewer");
-        assertThat(methods.get(id).revision().content().title()).isEqualTo("已发布（修订中）");
+        assertThat(methods.revision(id, 1).content().title()).isEqualTo("草稿标题");
         assertThat(methods.revisions(id)).hasSize(2);
     }
 
@@ -243,15 +242,16 @@ class MethodServiceTest {
         long id = methods.createDraft(content("只许本人", null), null, null, null).id();
 
         signInAs(users, securityContexts, "reviewer");
-        assertRefused(() -> methods.saveRevision(id, content("改", null), 1, null), Kind.FORBIDDEN, "method.not-owner");
+        assertRefused(() -> methods.saveRevision(id, content("改", null), 1, null), Kind.FORBIDDEN, "workflow.owner-only");
         signInAs(users, securityContexts, "secretary2");
         assertRefused(() -> methods.saveRevision(id, content("改", null), 1, null), Kind.NOT_FOUND, "method.not-found");
         signInAs(users, securityContexts, "admin");
         assertThat(methods.saveRevision(id, content("管理员改", null), 1, "整理").latestRevision()).isEqualTo(2);
+        signInAs(users, securityContexts, "secretary");
         publish(id, 2);
         signInAs(users, securityContexts, "secretary");
         assertRefused(() -> methods.saveRevision(id, content("改", null), 2, null), Kind.CONFLICT,
-                "method.not-editable");
+                "workflow.not-in-status");
     }
 
     @Test
@@ -335,7 +335,7 @@ class MethodServiceTest {
         });
         signInAs(users, securityContexts, "reviewer");
         assertThat(methods.workingCopy(id)).isEmpty();
-        assertRefused(() -> methods.saveWorkingCopy(id, 1, "{}"), Kind.FORBIDDEN, "method.not-owner");
+        assertRefused(() -> methods.saveWorkingCopy(id, 1, "{}"), Kind.FORBIDDEN, "workflow.owner-only");
 
         signInAs(users, securityContexts, "secretary");
         methods.saveRevision(id, content("自动保存", null), 1, null);
@@ -344,11 +344,12 @@ class MethodServiceTest {
 
     // ---- helpers
 
-    /** Publishes the latest revision the way the review module will, until that module exists. */
+    /** Publishes the latest revision through the workflow: the owner submits, a reviewer approves. */
     private void publish(long id, int number) {
-        var row = mapper.findById(id).orElseThrow();
-        long revisionId = mapper.findRevision(id, number).orElseThrow().id();
-        assertThat(mapper.updatePublishedRevision(id, revisionId, row.updatedAt(), row.version())).isEqualTo(1);
+        proposals.submit(id, number);
+        signInAs(users, securityContexts, "reviewer");
+        int round = proposals.startReview(id, number).reviewRound();
+        assertThat(proposals.approve(id, round).publishedRevision()).isEqualTo(number);
     }
 
     static MethodContent content(String title, String tag) {

@@ -51,5 +51,8 @@ public interface AccountMapper {
 
     void deleteReviewerDepartments(long accountId);
 
+    /** Enabled accounts with the REVIEWER role that review in the department. */
+    List<Long> findReviewerIdsOfDepartment(long departmentId);
+
     long countAll();
 }

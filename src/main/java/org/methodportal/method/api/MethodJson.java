@@ -35,7 +35,9 @@ final class MethodJson {
                           @Nullable String concept, List<String> measures, List<String> steps,
                           @Nullable String outcomes, @Nullable String applicability, List<String> tags,
                           @Nullable String body, @Nullable String changeNote, String author, Instant revisedAt,
-                          @Nullable String rawPractice, Instant createdAt, Instant updatedAt) {
+                          @Nullable String rawPractice, Instant createdAt, Instant updatedAt,
+                          @Nullable Long changeOf, @Nullable Integer basePublishedRevision,
+                          @Nullable Integer submittedRevision, int reviewRound, @Nullable Instant submittedAt) {
 
         static MethodResponse of(MethodView m) {
             Revision r = m.revision();
@@ -45,7 +47,8 @@ final class MethodJson {
                     m.originDepartmentId(), m.branchName(), m.originBranchId(), m.ownerName(), m.ownerId(),
                     c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(), c.applicability(), c.tags(),
                     c.body(), r.changeNote(), r.authorName(), r.createdAt(), m.rawPractice(), m.createdAt(),
-                    m.updatedAt());
+                    m.updatedAt(), m.changeOfMethodId(), m.basePublishedRevision(), m.submittedRevision(),
+                    m.reviewRound(), m.submittedAt());
         }
     }
 
@@ -53,13 +56,14 @@ final class MethodJson {
     record MethodListItem(long id, @Nullable String externalId, String title, @Nullable String summary,
                           String category, String department, long departmentId, String branch, long branchId,
                           MethodStatus status, String owner, long ownerId, int latestRevision,
-                          @Nullable Integer publishedRevision, Instant createdAt, Instant updatedAt) {
+                          @Nullable Integer publishedRevision, Instant createdAt, Instant updatedAt,
+                          @Nullable Long changeOf) {
 
         static MethodListItem of(MethodSummary s) {
             return new MethodListItem(s.id(), s.externalId(), s.title(), s.summary(), s.category().chineseName(),
                     s.departmentName(), s.originDepartmentId(), s.branchName(), s.originBranchId(), s.status(),
                     s.ownerName(), s.ownerId(), s.latestRevision(), s.publishedRevision(), s.createdAt(),
-                    s.updatedAt());
+                    s.updatedAt(), s.changeOfMethodId());
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ProposalService;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.ProposalRequest;
 import org.methodportal.shared.ETags;
@@ -33,9 +34,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ProposalController {
 
     private final MethodService methods;
+    private final ProposalService proposals;
 
-    ProposalController(MethodService methods) {
+    ProposalController(MethodService methods, ProposalService proposals) {
         this.methods = methods;
+        this.proposals = proposals;
     }
 
     @PostMapping
@@ -57,5 +60,32 @@ class ProposalController {
         int base = ETags.expectedVersion(ifMatch, body.baseRevision());
         MethodView saved = methods.saveRevision(id, body.toContent(), base, body.changeNote());
         return ResponseEntity.ok().eTag(ETags.of(saved.latestRevision())).body(MethodResponse.of(saved));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit a draft or change request for review (author); needs If-Match or revision, the revision seen")
+    @ApiResponse(responseCode = "409", description = "Not in a submittable status, stale, or a change request to rebase")
+    ResponseEntity<MethodResponse> submit(@PathVariable long id,
+                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                                          @RequestBody(required = false) @Nullable RevisionRequest body) {
+        int revision = ETags.expectedVersion(ifMatch, body == null ? null : body.revision());
+        MethodView submitted = proposals.submit(id, revision);
+        return ResponseEntity.ok().eTag(ETags.of(submitted.latestRevision())).body(MethodResponse.of(submitted));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Withdraw a proposal from review back to draft (author)")
+    MethodResponse withdraw(@PathVariable long id) {
+        return MethodResponse.of(proposals.withdraw(id));
+    }
+
+    @PostMapping("/{id}/rebase")
+    @Operation(summary = "Base a change request on the method's current published revision (author)")
+    MethodResponse rebase(@PathVariable long id) {
+        return MethodResponse.of(proposals.rebase(id));
+    }
+
+    /** The revision a client acts on, when not sent as {@code If-Match}. */
+    record RevisionRequest(@Nullable Integer revision) {
     }
 }

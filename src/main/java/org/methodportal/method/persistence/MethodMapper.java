@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
+import org.methodportal.method.PublicationSource;
 
 /**
  * Methods and their revisions (one aggregate). Revisions are only ever inserted: there is no
@@ -44,16 +45,39 @@ public interface MethodMapper {
     int updateStatus(@Param("id") long id, @Param("status") MethodStatus status,
                      @Param("updatedAt") Instant updatedAt, @Param("version") int version);
 
-    /** Publishes a revision: status PUBLISHED, the published pointer and the list category follow it. */
+    /**
+     * Publishes a revision: status PUBLISHED, the published and latest pointers and the list category
+     * follow it. Callers also record the publication ({@link #insertPublication}).
+     */
     int updatePublishedRevision(@Param("id") long id, @Param("revisionId") long revisionId,
                                 @Param("updatedAt") Instant updatedAt, @Param("version") int version);
+
+    /** Submits the latest revision for review: status IN_REVIEW, next review round. */
+    int updateSubmitted(@Param("id") long id, @Param("submittedAt") Instant submittedAt, @Param("version") int version);
+
+    int updateBasePublishedRevision(@Param("id") long id, @Param("revisionId") long revisionId,
+                                    @Param("updatedAt") Instant updatedAt, @Param("version") int version);
+
+    void insertPublication(@Param("methodId") long methodId, @Param("revisionId") long revisionId,
+                           @Param("publishedAt") Instant publishedAt, @Param("publishedBy") long publishedBy,
+                           @Param("sourceMethodId") long sourceMethodId, @Param("sourceRound") int sourceRound);
 
     Optional<RevisionRow> findRevision(@Param("methodId") long methodId, @Param("number") int number);
 
     Optional<RevisionRow> findRevisionById(long revisionId);
 
-    /** Newest first; {@code maxNumber} limits to revisions up to that number (null: all). */
-    List<RevisionRow> findRevisions(@Param("methodId") long methodId, @Param("maxNumber") @Nullable Integer maxNumber);
+    /** Newest first; {@code publishedOnly} limits to the revisions that were published at some time. */
+    List<RevisionRow> findRevisions(@Param("methodId") long methodId, @Param("publishedOnly") boolean publishedOnly);
+
+    /** Numbers of the revisions that were published at some time, ascending. */
+    List<Integer> findPublishedRevisionNumbers(long methodId);
+
+    Optional<PublicationSource> findPublicationSource(@Param("methodId") long methodId,
+                                                      @Param("revisionId") long revisionId);
+
+    /** Change requests of a method, newest first; empty or null {@code statuses}: any status. */
+    List<MethodSummary> findChangeRequests(@Param("targetId") long targetId,
+                                           @Param("statuses") @Nullable List<MethodStatus> statuses);
 
     List<RevisionItemRow> findItems(long revisionId);
 

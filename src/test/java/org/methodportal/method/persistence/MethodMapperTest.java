@@ -17,6 +17,7 @@ import org.methodportal.account.persistence.DepartmentMapper;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
+import org.methodportal.method.PublicationSource;
 import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.MapperSlice;
@@ -97,8 +98,12 @@ class MethodMapperTest {
         long r2 = revision(id, 2, r1, "v2", chen, T0.plusSeconds(60), List.of("m"), List.of(), List.of());
         methods.updateLatestRevision(id, r2, Category.COHESION, T0, 0);
 
-        assertThat(methods.findRevisions(id, null)).extracting(RevisionRow::number).containsExactly(2, 1);
-        assertThat(methods.findRevisions(id, 1)).extracting(RevisionRow::title).containsExactly("v1");
+        assertThat(methods.findRevisions(id, false)).extracting(RevisionRow::number).containsExactly(2, 1);
+        assertThat(methods.findRevisions(id, true)).isEmpty();
+        methods.insertPublication(id, r1, T0, li, id, 1);
+        assertThat(methods.findRevisions(id, true)).extracting(RevisionRow::title).containsExactly("v1");
+        assertThat(methods.findPublishedRevisionNumbers(id)).containsExactly(1);
+        assertThat(methods.findPublicationSource(id, r1)).contains(new PublicationSource(id, 1));
         assertThat(methods.findRevision(id, 2).orElseThrow().baseNumber()).isEqualTo(1);
         assertThat(methods.findRevision(id, 3)).isEmpty();
         assertThatThrownBy(() -> revision(id, 2, r1, "again", li, T0, List.of("m"), List.of(), List.of()))
@@ -116,6 +121,44 @@ class MethodMapperTest {
         assertThat(methods.updateStatus(id, MethodStatus.IN_REVIEW, T0, 1)).isEqualTo(1);
         assertThat(methods.findById(id).orElseThrow().status()).isEqualTo(MethodStatus.IN_REVIEW);
         assertThat(methods.lockVersion(-1)).isEmpty();
+    }
+
+    @Test
+    void submissionStartsTheNextRoundOnTheLatestRevision() {
+        long id = method(li, finance, budgetBranch, Category.COHESION, MethodStatus.DRAFT, T0);
+        long r1 = revision(id, 1, null, "v1", li, T0, List.of("m"), List.of(), List.of());
+        methods.updateLatestRevision(id, r1, Category.COHESION, T0, 0);
+
+        assertThat(methods.updateSubmitted(id, T0.plusSeconds(5), 1)).isEqualTo(1);
+        assertThat(methods.updateSubmitted(id, T0.plusSeconds(5), 1)).as("stale").isZero();
+        MethodRow row = methods.findById(id).orElseThrow();
+        assertThat(row.status()).isEqualTo(MethodStatus.IN_REVIEW);
+        assertThat(row.submittedRevisionNumber()).isEqualTo(1);
+        assertThat(row.reviewRound()).isEqualTo(1);
+        assertThat(row.submittedAt()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void changeRequestsNameTheirTargetAndStayOutOfTheBrowseList() {
+        long target = draft(li, finance, budgetBranch, Category.COHESION, "目标", T0, List.of());
+        long published = methods.findById(target).orElseThrow().latestRevisionId();
+        methods.updatePublishedRevision(target, published, T0, 1);
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, Category.COHESION, finance, budgetBranch, chen, MethodStatus.DRAFT, null,
+                T0.plusSeconds(1), target, published), key);
+        long request = key.getId();
+        long r1 = revision(request, 1, null, "目标（修改）", chen, T0, List.of("m"), List.of(), List.of());
+        methods.updateLatestRevision(request, r1, Category.COHESION, T0, 0);
+
+        MethodRow row = methods.findById(request).orElseThrow();
+        assertThat(row.changeOfMethodId()).isEqualTo(target);
+        assertThat(row.changeOfTitle()).isEqualTo("目标");
+        assertThat(row.basePublishedRevisionNumber()).isEqualTo(1);
+        assertThat(ids(admin())).contains(target).doesNotContain(request);
+        assertThat(methods.findChangeRequests(target, List.of(MethodStatus.DRAFT))).extracting(MethodSummary::id)
+                .containsExactly(request);
+        assertThat(methods.findChangeRequests(target, List.of(MethodStatus.IN_REVIEW))).isEmpty();
+        assertThat(methods.updateBasePublishedRevision(request, published, T0, 1)).isEqualTo(1);
     }
 
     @Test
@@ -215,7 +258,7 @@ class MethodMapperTest {
     }
 
     private MethodQuery viewer(long viewerId, boolean admin, List<Long> reviews) {
-        return new MethodQuery(null, null, List.of(), null, null, null, viewerId, admin, reviews);
+        return new MethodQuery(null, null, List.of(), null, null, null, viewerId, admin, reviews, false);
     }
 
     private List<Long> ids(MethodQuery query) {
@@ -228,7 +271,7 @@ class MethodMapperTest {
 
     private MethodQuery query(@Nullable Category category, @Nullable Long department, List<MethodStatus> statuses,
                               @Nullable String tag, @Nullable Long owner, @Nullable String titlePattern) {
-        return new MethodQuery(category, department, statuses, tag, owner, titlePattern, -1, true, List.of());
+        return new MethodQuery(category, department, statuses, tag, owner, titlePattern, -1, true, List.of(), false);
     }
 
     private long draft(long owner, long department, long branch, Category category, String title, Instant at,

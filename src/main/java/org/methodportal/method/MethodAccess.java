@@ -1,0 +1,35 @@
+package org.methodportal.method;
+
+import org.methodportal.method.WorkflowPolicy.Actor;
+import org.methodportal.method.persistence.MethodRow;
+import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
+
+/**
+ * Who may see what (issue 4): drafts and unpublished proposals, change requests included, are
+ * visible only to their owner, to reviewers of the origin department and to admins; published and
+ * archived methods to every signed-in user.
+ */
+final class MethodAccess {
+
+    private MethodAccess() {
+    }
+
+    static boolean maySeeUnpublished(MethodRow method, PortalUser user) {
+        return user.hasRole(Role.ADMIN) || method.ownerId() == user.id()
+                || user.reviewerDepartmentIds().contains(method.originDepartmentId());
+    }
+
+    static boolean maySee(MethodRow method, PortalUser user) {
+        return method.status().isPublic() || maySeeUnpublished(method, user);
+    }
+
+    static boolean reviews(MethodRow method, PortalUser user) {
+        return user.hasRole(Role.REVIEWER) && user.reviewerDepartmentIds().contains(method.originDepartmentId());
+    }
+
+    static Actor actor(MethodRow method, PortalUser user) {
+        return new Actor(method.ownerId() == user.id(), user.hasRole(Role.ADMIN), reviews(method, user),
+                user.hasRole(Role.SECRETARY));
+    }
+}

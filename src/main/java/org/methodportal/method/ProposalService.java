@@ -1,0 +1,325 @@
+package org.methodportal.method;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.MethodRow;
+import org.methodportal.method.persistence.NewMethod;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workflow of design §2 on proposals: a new method in its drafting statuses, or a change
+ * request (修改提案), which is a method row of its own naming its target, so that the target's page
+ * keeps showing the published revision until the change is approved. Every transition locks the
+ * row, checks {@link WorkflowPolicy}, changes the status in one transaction and publishes a
+ * {@link MethodStatusChanged} (audit, notifications, search follow it).
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class ProposalService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
+
+    private final MethodMapper methods;
+    private final MethodRecords records;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProposalService(MethodMapper methods, MethodRecords records, CurrentUser currentUser,
+                    ApplicationEventPublisher events, Clock clock) {
+        this.methods = methods;
+        this.records = records;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits the proposal for review; {@code revision} is the revision the author saw, so that a
+     * newer save by someone else is not submitted unseen.
+     */
+    @Transactional
+    public MethodView submit(long methodId, int revision) {
+        PortalUser user = currentUser.require();
+        Locked locked = lock(methodId, user);
+        MethodRow method = locked.row();
+        WorkflowPolicy.check(WorkflowAction.SUBMIT, method.status(), method.isChangeRequest(),
+                MethodAccess.actor(method, user));
+        if (method.latestRevisionNumber() != revision) {
+            throw new MethodStaleException(methodId, revision, method.latestRevisionNumber());
+        }
+        if (method.isChangeRequest()) {
+            checkBaseIsCurrent(method);
+        }
+        update(methods.updateSubmitted(methodId, clock.instant(), locked.version()), methodId);
+        return transitioned(MethodStatusChanged.SUBMITTED, methodId, user);
+    }
+
+    /** The author takes a proposal back from review to drafting (design §2: withdraw). */
+    @Transactional
+    public MethodView withdraw(long methodId) {
+        PortalUser user = currentUser.require();
+        Locked locked = lock(methodId, user);
+        MethodRow method = locked.row();
+        WorkflowPolicy.check(WorkflowAction.WITHDRAW, method.status(), method.isChangeRequest(),
+                MethodAccess.actor(method, user));
+        update(methods.updateStatus(methodId, MethodStatus.DRAFT, clock.instant(), locked.version()), methodId);
+        return transitioned(MethodStatusChanged.WITHDRAWN, methodId, user);
+    }
+
+    /**
+     * Opens a change request against a published method: a new proposal owned by the caller, with
+     * the same origin (so the same reviewers), based on the method's current published revision.
+     */
+    @Transactional
+    public MethodView proposeChange(long targetId, MethodContent content, @Nullable String changeNote) {
+        PortalUser user = currentUser.require();
+        MethodRow target = visible(targetId, user);
+        WorkflowPolicy.check(WorkflowAction.PROPOSE_CHANGE, target.status(), target.isChangeRequest(),
+                MethodAccess.actor(target, user));
+        MethodContent clean = MethodService.validate(content);
+        String note = MethodService.validateChangeNote(changeNote);
+        Instant now = clock.instant();
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, clean.category(), target.originDepartmentId(), target.originBranchId(),
+                user.id(), MethodStatus.DRAFT, null, now, targetId, target.publishedRevisionId()), key);
+        long id = key.getId();
+        long revisionId = records.insertRevision(id, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
+        methods.updateLatestRevision(id, revisionId, clean.category(), now, 0);
+        log.info("change request {} of method {} opened by {}", id, targetId, user.login());
+        return transitioned(MethodStatusChanged.CHANGE_PROPOSED, id, user);
+    }
+
+    /**
+     * Moves a change request onto its target's current published revision, after the author has
+     * taken the newly published text into account; until then it cannot be approved.
+     */
+    @Transactional
+    public MethodView rebase(long changeRequestId) {
+        PortalUser user = currentUser.require();
+        Locked locked = lock(changeRequestId, user);
+        MethodRow request = locked.row();
+        WorkflowPolicy.check(WorkflowAction.REBASE, request.status(), request.isChangeRequest(),
+                MethodAccess.actor(request, user));
+        MethodRow target = records.load(Objects.requireNonNull(request.changeOfMethodId()));
+        if (target.publishedRevisionId() == null || target.status() != MethodStatus.PUBLISHED) {
+            throw PortalException.conflict("proposal.target-not-published");
+        }
+        update(methods.updateBasePublishedRevision(changeRequestId, target.publishedRevisionId(), clock.instant(),
+                locked.version()), changeRequestId);
+        return transitioned(MethodStatusChanged.REBASED, changeRequestId, user);
+    }
+
+    /**
+     * Locks a proposal for a reviewer's decision on {@code revision}, the revision the reviewer saw.
+     * Refused when the caller may not review it (own proposal, outside their departments) or when the
+     * proposal moved on (new revision, withdrawn, already decided): nothing is applied then.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public ProposalUnderReview startReview(long methodId, int revision) {
+        PortalUser user = currentUser.require();
+        MethodRow method = lock(methodId, user).row();
+        WorkflowPolicy.check(WorkflowAction.REVIEW, method.status(), method.isChangeRequest(),
+                MethodAccess.actor(method, user));
+        Integer submitted = method.submittedRevisionNumber();
+        if (submitted == null || submitted != revision) {
+            throw PortalException.stale("review.stale", revision, Objects.requireNonNullElse(submitted, 0));
+        }
+        Revision underReview = records.revision(methodId, submitted);
+        if (underReview.authorId() == user.id()) {
+            throw PortalException.forbidden("review.self-review");
+        }
+        return new ProposalUnderReview(methodId, underReview.content().title(), method.ownerId(),
+                method.originDepartmentId(), method.reviewRound(), Objects.requireNonNull(method.submittedRevisionId()),
+                submitted, method.changeOfMethodId());
+    }
+
+    /**
+     * Publishes an approved proposal: its revision becomes the method's published one, or, for a
+     * change request, a new revision of its target. Called by the review workflow once enough
+     * approvals of {@code round} are recorded. A change request written against an older published
+     * revision is refused (the author must rebase): never a silent overwrite of approved text.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView approve(long methodId, int round) {
+        PortalUser user = currentUser.require();
+        Locked locked = decisionLock(methodId, round, user);
+        MethodRow proposal = locked.row();
+        Instant now = clock.instant();
+        long submittedId = Objects.requireNonNull(proposal.submittedRevisionId());
+        if (!proposal.isChangeRequest()) {
+            update(methods.updatePublishedRevision(methodId, submittedId, now, locked.version()), methodId);
+            methods.insertPublication(methodId, submittedId, now, user.id(), methodId, round);
+            return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
+        }
+        long targetId = Objects.requireNonNull(proposal.changeOfMethodId());
+        int targetVersion = methods.lockVersion(targetId).orElseThrow(() -> MethodRecords.notFound(targetId));
+        MethodRow target = records.load(targetId);
+        if (target.status() != MethodStatus.PUBLISHED) {
+            throw PortalException.conflict("proposal.target-not-published");
+        }
+        checkBaseIsCurrent(proposal, target);
+        Revision change = records.revisionById(submittedId);
+        int number = target.latestRevisionNumber() + 1;
+        long revisionId = records.insertRevision(targetId, number, target.publishedRevisionId(), change.content(),
+                change.authorId(), now, change.changeNote(), MethodStatus.PUBLISHED);
+        update(methods.updatePublishedRevision(targetId, revisionId, now, targetVersion), targetId);
+        methods.insertPublication(targetId, revisionId, now, user.id(), methodId, round);
+        update(methods.updateStatus(methodId, MethodStatus.MERGED, now, locked.version()), methodId);
+        log.info("change request {} applied to method {} as revision {}", methodId, targetId, number);
+        return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
+    }
+
+    /** Ends the review round asking the author for changes; the next submission starts a new round. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView requestChanges(long methodId, int round) {
+        return decide(methodId, round, MethodStatus.CHANGES_REQUESTED, MethodStatusChanged.CHANGES_REQUESTED);
+    }
+
+    /** Closes the proposal as rejected; it is kept and stays readable to those who could see it. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView reject(long methodId, int round) {
+        return decide(methodId, round, MethodStatus.REJECTED, MethodStatusChanged.REJECTED);
+    }
+
+    /** Archives a published method (reviewers of its department, admins); it stays readable with a banner. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView archive(long methodId) {
+        return move(methodId, WorkflowAction.ARCHIVE, MethodStatus.ARCHIVED, MethodStatusChanged.ARCHIVED);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView restore(long methodId) {
+        return move(methodId, WorkflowAction.RESTORE, MethodStatus.PUBLISHED, MethodStatusChanged.RESTORED);
+    }
+
+    /** The change requests of a method that the caller may see, newest first; open ones only unless {@code all}. */
+    public List<MethodSummary> changeRequests(long targetId, boolean all) {
+        PortalUser user = currentUser.require();
+        visible(targetId, user);
+        List<MethodStatus> statuses = all ? List.of()
+                : List.of(MethodStatus.DRAFT, MethodStatus.IN_REVIEW, MethodStatus.CHANGES_REQUESTED);
+        return methods.findChangeRequests(targetId, statuses).stream()
+                .filter(s -> user.hasRole(Role.ADMIN) || s.ownerId() == user.id()
+                        || user.reviewerDepartmentIds().contains(s.originDepartmentId()))
+                .toList();
+    }
+
+    /** Which proposal and review round produced the method's published revision, if it has one. */
+    public Optional<PublicationSource> publicationSource(long methodId) {
+        MethodRow method = visible(methodId, currentUser.require());
+        return method.publishedRevisionId() == null ? Optional.empty()
+                : methods.findPublicationSource(methodId, method.publishedRevisionId());
+    }
+
+    /** What the caller may do now with a method or proposal, for the buttons of the method page. */
+    public boolean allows(MethodView method, WorkflowAction action) {
+        PortalUser user = currentUser.require();
+        MethodRow row = records.load(method.id());
+        return MethodAccess.maySee(row, user)
+                && WorkflowPolicy.allows(action, row.status(), row.isChangeRequest(), MethodAccess.actor(row, user));
+    }
+
+    // ---- helpers
+
+    private record Locked(MethodRow row, int version) {
+    }
+
+    private Locked lock(long methodId, PortalUser user) {
+        // Transitions of one proposal queue here, so the checks below stay true until commit.
+        int version = methods.lockVersion(methodId).orElseThrow(() -> MethodRecords.notFound(methodId));
+        MethodRow row = records.load(methodId);
+        if (!MethodAccess.maySee(row, user)) {
+            throw MethodRecords.notFound(methodId);
+        }
+        return new Locked(row, version);
+    }
+
+    private MethodRow visible(long methodId, PortalUser user) {
+        MethodRow row = records.load(methodId);
+        if (!MethodAccess.maySee(row, user)) {
+            throw MethodRecords.notFound(methodId);
+        }
+        return row;
+    }
+
+    private Locked decisionLock(long methodId, int round, PortalUser user) {
+        Locked locked = lock(methodId, user);
+        MethodRow method = locked.row();
+        WorkflowPolicy.check(WorkflowAction.REVIEW, method.status(), method.isChangeRequest(),
+                MethodAccess.actor(method, user));
+        if (method.reviewRound() != round) {
+            throw PortalException.stale("review.stale", round, method.reviewRound());
+        }
+        return locked;
+    }
+
+    private MethodView decide(long methodId, int round, MethodStatus next, String action) {
+        PortalUser user = currentUser.require();
+        Locked locked = decisionLock(methodId, round, user);
+        update(methods.updateStatus(methodId, next, clock.instant(), locked.version()), methodId);
+        return transitioned(action, methodId, user);
+    }
+
+    private MethodView move(long methodId, WorkflowAction action, MethodStatus next, String eventAction) {
+        PortalUser user = currentUser.require();
+        Locked locked = lock(methodId, user);
+        MethodRow method = locked.row();
+        WorkflowPolicy.check(action, method.status(), method.isChangeRequest(), MethodAccess.actor(method, user));
+        update(methods.updateStatus(methodId, next, clock.instant(), locked.version()), methodId);
+        return transitioned(eventAction, methodId, user);
+    }
+
+    private void checkBaseIsCurrent(MethodRow request) {
+        checkBaseIsCurrent(request, records.load(Objects.requireNonNull(request.changeOfMethodId())));
+    }
+
+    private static void checkBaseIsCurrent(MethodRow request, MethodRow target) {
+        if (!Objects.equals(target.publishedRevisionId(), request.basePublishedRevisionId())) {
+            throw PortalException.conflict("proposal.rebase-required", request.basePublishedRevisionNumber(),
+                    target.publishedRevisionNumber());
+        }
+    }
+
+    /** The row was locked, so a lost version race means a writer bypassed the lock: refuse, never overwrite. */
+    private static void update(int rows, long methodId) {
+        if (rows == 0) {
+            throw PortalException.stale("proposal.stale", methodId);
+        }
+    }
+
+    private MethodView transitioned(String action, long methodId, PortalUser user) {
+        MethodRow after = records.load(methodId);
+        long target = after.changeOfMethodId() != null ? after.changeOfMethodId() : methodId;
+        int revision = after.isChangeRequest() || after.publishedRevisionNumber() == null
+                ? after.latestRevisionNumber() : after.publishedRevisionNumber();
+        events.publishEvent(new MethodStatusChanged(action, methodId, target,
+                records.revision(methodId, after.latestRevisionNumber()).content().title(), after.status(),
+                after.ownerId(), after.originDepartmentId(), user.id(), revision, after.reviewRound()));
+        log.info("{} {} by {}: now {}", action, methodId, user.login(), after.status());
+        return records.view(after, after.latestRevisionNumber());
+    }
+}

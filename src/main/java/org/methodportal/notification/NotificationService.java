@@ -1,0 +1,65 @@
+package org.methodportal.notification;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.notification.persistence.NotificationMapper;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.PageResult;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in user's inbox; items are written by this module's listeners, never by other users. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("isAuthenticated()")
+public class NotificationService {
+
+    private final NotificationMapper notifications;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    NotificationService(NotificationMapper notifications, CurrentUser currentUser, Clock clock) {
+        this.notifications = notifications;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public PageResult<Notification> inbox(boolean unreadOnly, PageRequest page) {
+        long me = currentUser.require().id();
+        return new PageResult<>(notifications.findPage(me, unreadOnly, page.offset(), page.limit()),
+                notifications.count(me, unreadOnly), page.page(), page.limit());
+    }
+
+    public long unreadCount() {
+        return notifications.count(currentUser.require().id(), true);
+    }
+
+    /** Marks one of the caller's own items read; someone else's item is left alone (false). */
+    @Transactional
+    public boolean markRead(long id) {
+        return notifications.markRead(id, currentUser.require().id(), clock.instant()) > 0;
+    }
+
+    @Transactional
+    public int markAllRead() {
+        return notifications.markAllRead(currentUser.require().id(), clock.instant());
+    }
+
+    /** Delivers an item to each recipient except the actor, inside the caller's transaction. */
+    void deliver(Collection<Long> recipients, String kind, @Nullable Long methodId, String title,
+                 @Nullable Long actorId) {
+        Set<Long> to = new LinkedHashSet<>(recipients);
+        if (actorId != null) {
+            to.remove(actorId);
+        }
+        if (!to.isEmpty()) {
+            notifications.insert(to, kind, methodId, title, actorId, clock.instant());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.notification.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.notification.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.notification.ui;
+
+import org.jspecify.annotations.NullMarked;

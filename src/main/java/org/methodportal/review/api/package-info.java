@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.review.api;
+
+import org.jspecify.annotations.NullMarked;

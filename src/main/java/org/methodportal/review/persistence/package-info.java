@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.review.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.review.ui;
+
+import org.jspecify.annotations.NullMarked;
