@@ -4,12 +4,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.methodportal.shared.PortalUser;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -42,11 +45,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authentication;
     private final transient LanguagePreference languagePreference;
+    private final transient ObjectProvider<UnreadNotifications> unread;
     private final SideNav nav = new SideNav();
+    private final Span unreadBadge = new Span();
+    private final Button bell = new Button(VaadinIcon.BELL.create());
 
-    MainLayout(AuthenticationContext authentication, LanguagePreference languagePreference) {
+    MainLayout(AuthenticationContext authentication, LanguagePreference languagePreference,
+               ObjectProvider<UnreadNotifications> unread) {
         this.authentication = authentication;
         this.languagePreference = languagePreference;
+        this.unread = unread;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header());
         nav.setId("side-nav");
@@ -69,7 +77,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.addClassName("portal-header");
-        currentUser().ifPresent(user -> header.add(userMenu(user)));
+        currentUser().ifPresent(user -> {
+            bell.setId("notification-bell");
+            bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            bell.addClickListener(e -> UI.getCurrent().navigate(UnreadNotifications.INBOX_ROUTE));
+            bell.setAriaLabel(getTranslation("shell.notifications"));
+            bell.setTooltipText(getTranslation("shell.notifications"));
+            unreadBadge.setId("notification-count");
+            unreadBadge.addClassName("portal-unread");
+            HorizontalLayout right = new HorizontalLayout(new Div(bell, unreadBadge), userMenu(user));
+            right.setAlignItems(FlexComponent.Alignment.CENTER);
+            header.add(right);
+        });
         return header;
     }
 
@@ -109,9 +128,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        refreshUnread();
         if (nav.getItems().isEmpty()) {
             MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
         }
+    }
+
+    /** Counted on every navigation, so the header follows what the user just read or received. */
+    private void refreshUnread() {
+        UnreadNotifications counter = unread.getIfAvailable();
+        if (counter == null || currentUser().isEmpty()) {
+            bell.setVisible(false);
+            unreadBadge.setVisible(false);
+            return;
+        }
+        long count = counter.unreadCount();
+        bell.setVisible(true);
+        unreadBadge.setText(count > 99 ? "99+" : String.valueOf(count));
+        unreadBadge.setVisible(count > 0);
+        bell.setAriaLabel(getTranslation("shell.notifications-unread", count));
     }
 
     private SideNavItem navItem(MenuEntry entry) {

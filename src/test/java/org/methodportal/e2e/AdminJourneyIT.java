@@ -121,14 +121,6 @@ class AdminJourneyIT extends JourneySupport {
         browser.waitForVaadin();
     }
 
-    private void type(By field, String text) {
-        WebElement input = browser.waitFor(field).findElement(By.cssSelector("input"));
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
-        browser.waitForVaadin();
-    }
-
     /** Types into a combo box and takes the first item whose label contains the text. */
     private void pick(By comboBox, String label) {
         WebElement input = browser.waitFor(comboBox).findElement(By.cssSelector("input"));

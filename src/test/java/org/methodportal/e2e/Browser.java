@@ -77,6 +77,11 @@ final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(by, text));
     }
 
+    /** Waits until the element's text contains this text, failing after 30 s. */
+    void waitForTextContaining(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
     boolean isPresent(By by) {
         return !driver.findElements(by).isEmpty();
     }

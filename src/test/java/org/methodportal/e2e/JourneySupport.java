@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -69,6 +70,31 @@ abstract class JourneySupport {
                     """);
             return text instanceof String s && !s.isBlank() ? s : null;
         });
+    }
+
+    /** Clicks through script, so that a tooltip or the sticky header over the button does not matter. */
+    void click(By button) {
+        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", present(button));
+        browser.waitForVaadin();
+    }
+
+    void type(By field, String text) {
+        WebElement input = present(field).findElement(By.cssSelector("input, textarea"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.clear();
+        input.sendKeys(text);
+        input.sendKeys(Keys.TAB);
+        browser.waitForVaadin();
+    }
+
+    String value(By field) {
+        return present(field).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
+    }
+
+    /** Waits for an element to exist; fields below the fold or under a toast still count. */
+    WebElement present(By by) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     static class ScreenshotOnFailure implements TestWatcher {

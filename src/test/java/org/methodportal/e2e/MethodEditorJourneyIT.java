@@ -118,31 +118,6 @@ class MethodEditorJourneyIT extends JourneySupport {
         return Long.parseLong(matcher.group(1));
     }
 
-    /** Clicks through script, so that a tooltip or the sticky header over the button does not matter. */
-    private void click(By button) {
-        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", present(button));
-        browser.waitForVaadin();
-    }
-
-    private void type(By field, String text) {
-        WebElement input = present(field).findElement(By.cssSelector("input, textarea"));
-        browser.js("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
-        browser.waitForVaadin();
-    }
-
-    private String value(By field) {
-        return present(field).findElement(By.cssSelector("input, textarea")).getDomProperty("value");
-    }
-
-    /** Waits for an element to exist; fields below the fold or under a toast still count. */
-    private WebElement present(By by) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(by));
-    }
-
     /** Opens a select and clicks the item with this label. */
     private void choose(By select, String label) {
         browser.waitFor(select).click();

@@ -17,6 +17,7 @@ import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.method.WorkingCopy;
 import org.methodportal.shared.PortalException;
@@ -55,13 +56,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates a method ("methods/new") or saves a new revision of a draft ("methods/{id}/edit").
+ * Creates a method ("methods/new"), saves a new revision of a draft or change request
+ * ("methods/{id}/edit") or opens a change request (修改提案) of a published method
+ * ("methods/{id}/propose", prefilled with its published text; the working copy starts with the
+ * first save, until then leaving asks first).
  * The open editor's state is autosaved as a working copy every 30 seconds and when leaving, and
  * offered back on the next opening; a save based on an outdated revision shows both versions and
  * lets the user save theirs on top of the latest, so nothing is lost or silently overwritten.
  */
 @Route("methods/new")
 @RouteAlias("methods/:id(\\d+)/edit")
+@RouteAlias("methods/:id(\\d+)/propose")
 @Menu(title = "method.nav.new", icon = "vaadin:plus", order = 11)
 @RolesAllowed({"SECRETARY", "REVIEWER", "ADMIN"})
 public class MethodEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
@@ -75,19 +80,23 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     final MethodForm form;
     final Span autosaveStatus = new Span();
     private final transient MethodService methods;
+    private final transient ProposalService proposals;
     private final transient AuthenticationContext authentication;
     private final transient JsonMapper json;
     private @Nullable Long methodId;
     private @Nullable Integer baseRevision;
+    /** The published method a new change request is written for (propose mode until the first save). */
+    private @Nullable Long changeOfId;
     /** Changed since the last explicit save: leaving asks first. */
     private boolean dirty;
     /** Changed since the last working copy was written. */
     private boolean autosavePending;
     private @Nullable Registration pollRegistration;
 
-    MethodEditorView(MethodService methods, OrganisationService organisation, AuthenticationContext authentication,
-                     JsonMapper json) {
+    MethodEditorView(MethodService methods, ProposalService proposals, OrganisationService organisation,
+                     AuthenticationContext authentication, JsonMapper json) {
         this.methods = methods;
+        this.proposals = proposals;
         this.authentication = authentication;
         this.json = json;
         setId("method-editor-view");
@@ -111,6 +120,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         // The same instance serves "new" and "edit": start from a clean state every time.
         methodId = null;
         baseRevision = null;
+        changeOfId = null;
         dirty = false;
         autosavePending = false;
         autosaveStatus.setText("");
@@ -127,13 +137,20 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
                 heading.setText(getTranslation("method.editor.edit-title"));
                 return;
             }
-            methodId = method.id();
-            baseRevision = method.latestRevision();
             form.fill(method.revision().content());
             form.setOrigin(method.originDepartmentId(), method.originBranchId());
             form.setOriginReadOnly(true);
-            heading.setText(getTranslation("method.editor.edit-heading", method.revision().content().title(),
-                    method.latestRevision()));
+            if (event.getLocation().getPath().endsWith("/propose")) {
+                changeOfId = method.id();
+                heading.setText(getTranslation("method.editor.propose-heading", method.revision().content().title(),
+                        method.revision().number()));
+                form.setVisible(true);
+                return;
+            }
+            methodId = method.id();
+            baseRevision = method.latestRevision();
+            heading.setText(getTranslation(method.isChangeRequest() ? "method.editor.edit-change-heading"
+                    : "method.editor.edit-heading", method.revision().content().title(), method.latestRevision()));
         } else {
             heading.setText(getTranslation("method.nav.new"));
             authentication.getAuthenticatedUser(PortalUser.class)
@@ -182,7 +199,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
 
     /** Writes the working copy when something changed since the last one; failures only show in the status line. */
     void autosave() {
-        if (!autosavePending) {
+        // A change request not saved yet has no row to key its working copy on (see the class comment).
+        if (!autosavePending || changeOfId != null) {
             return;
         }
         try {
@@ -245,9 +263,14 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         MethodContent content = form.content();
         String note = form.changeNote();
         try {
-            MethodView saved = methodId == null
-                    ? methods.createDraft(content, form.departmentId(), form.branchId(), note)
-                    : methods.saveRevision(methodId, content, Objects.requireNonNull(baseRevision), note);
+            MethodView saved;
+            if (changeOfId != null) {
+                saved = proposals.proposeChange(changeOfId, content, note);
+            } else if (methodId == null) {
+                saved = methods.createDraft(content, form.departmentId(), form.branchId(), note);
+            } else {
+                saved = methods.saveRevision(methodId, content, Objects.requireNonNull(baseRevision), note);
+            }
             saved(saved);
         } catch (MethodStaleException ex) {
             showConflict(ex, content, note);

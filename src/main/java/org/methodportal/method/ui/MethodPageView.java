@@ -2,29 +2,30 @@ package org.methodportal.method.ui;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-import org.methodportal.method.MarkdownRenderer;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
+import org.springframework.beans.factory.ObjectProvider;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -49,10 +50,14 @@ import jakarta.annotation.security.PermitAll;
 public class MethodPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient MethodService methods;
+    private final transient ProposalService proposals;
+    private final transient ObjectProvider<MethodPageSection> sections;
     private String pageTitle = "";
 
-    MethodPageView(MethodService methods) {
+    MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections) {
         this.methods = methods;
+        this.proposals = proposals;
+        this.sections = sections;
         setId("method-page");
         addClassNames("portal-page", "method-page");
     }
@@ -117,7 +122,11 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         actions.setAlignItems(Alignment.CENTER);
 
         add(title, meta, actions);
-        if (revision.number() != method.revision().number()) {
+        boolean current = revision.number() == method.revision().number();
+        if (current) {
+            add(new MethodWorkflowBar(proposals, method, () -> UI.getCurrent().getPage().reload()));
+        }
+        if (!current) {
             Div note = new Div(new Span(getTranslation("method.page.old-revision", revision.number(),
                     method.revision().number())), new RouterLink(getTranslation("method.page.current"),
                     MethodPageView.class, parameters(method.id())));
@@ -125,70 +134,73 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             note.addClassName("method-old-revision");
             add(note);
         }
-        if (c.summary() != null && !c.summary().isBlank()) {
-            Paragraph summary = new Paragraph(c.summary());
-            summary.addClassName("method-summary");
-            summary.setId("method-summary");
-            add(summary);
-        }
-        addText("problem", "method.field.problem", c.problem());
-        addText("concept", "method.field.concept", c.concept());
-        addList("measures", "method.field.measures", c.measures());
-        addList("steps", "method.field.steps", c.steps());
-        addText("outcomes", "method.field.outcomes", c.outcomes());
-        addText("applicability", "method.field.applicability", c.applicability());
-        if (!c.tags().isEmpty()) {
-            Div tags = new Div();
-            tags.addClassName("method-tags");
-            c.tags().forEach(t -> {
-                Span tag = new Span(t);
-                tag.addClassNames("portal-badge", "method-tag");
-                tags.add(tag);
-            });
-            add(section("tags", "method.field.tags", tags));
-        }
-        if (c.body() != null && !c.body().isBlank()) {
-            add(section("body", "method.field.body", new Html(MarkdownRenderer.render(c.body()))));
-        }
+        add(banners(method));
+        add(new RevisionContent(c));
         if (method.rawPractice() != null && !method.rawPractice().isBlank()) {
             Paragraph note = new Paragraph(getTranslation("method.page.raw-practice-note"));
             note.addClassName("method-raw-note");
             Paragraph raw = new Paragraph(method.rawPractice());
             raw.addClassName("method-text");
-            Section block = section("raw-practice", "method.page.raw-practice", note, raw);
+            Section block = RevisionContent.section("raw-practice", "method.page.raw-practice", note, raw);
             block.addClassName("method-raw-practice");
             add(block);
         }
+        addChangeRequests(method);
+        sections.orderedStream().forEach(section -> section.create(method).ifPresent(this::add));
+    }
+
+    /** What a reader must know before the text: archived, a change request and its target, merged. */
+    private Div banners(MethodView method) {
+        Div banners = new Div();
+        banners.addClassName("method-banners");
+        if (method.status() == MethodStatus.ARCHIVED) {
+            banners.add(banner("method-archived-banner", getTranslation("method.page.archived")));
+        }
+        if (method.isChangeRequest()) {
+            long target = Objects.requireNonNull(method.changeOfMethodId());
+            Div banner = banner("method-change-banner", getTranslation(method.status() == MethodStatus.MERGED
+                    ? "method.page.change-merged" : "method.page.change-of",
+                    Objects.requireNonNullElse(method.changeOfTitle(), ""),
+                    Objects.requireNonNullElse(method.basePublishedRevision(), 0)));
+            banner.add(new RouterLink(getTranslation("method.page.change-target"), MethodPageView.class,
+                    parameters(target)));
+            banners.add(banner);
+        }
+        if (method.status() == MethodStatus.IN_REVIEW && method.submittedRevision() != null) {
+            banners.add(banner("method-review-banner", getTranslation("method.page.in-review", method.reviewRound(),
+                    method.submittedRevision())));
+        }
+        return banners;
+    }
+
+    private Div banner(String id, String text) {
+        Div banner = new Div(new Span(text));
+        banner.setId(id);
+        banner.addClassName("method-banner");
+        return banner;
+    }
+
+    private void addChangeRequests(MethodView method) {
+        if (method.isChangeRequest() || !method.status().isPublic()) {
+            return;
+        }
+        List<MethodSummary> open = proposals.changeRequests(method.id(), false);
+        if (open.isEmpty()) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        for (MethodSummary request : open) {
+            RouterLink link = new RouterLink(request.title(), MethodPageView.class, parameters(request.id()));
+            list.add(new ListItem(link, new Span(" · " + request.ownerName() + " · "),
+                    MethodLabels.statusBadge(this, request.status())));
+        }
+        add(RevisionContent.section("change-requests", "method.page.change-requests", list));
     }
 
     private Span metaItem(String labelKey, String value) {
         Span label = new Span(getTranslation(labelKey));
         label.addClassName("method-meta-label");
         return new Span(label, new Span(value));
-    }
-
-    private void addText(String id, String labelKey, @Nullable String text) {
-        if (text != null && !text.isBlank()) {
-            Paragraph p = new Paragraph(text);
-            p.addClassName("method-text");
-            add(section(id, labelKey, p));
-        }
-    }
-
-    private void addList(String id, String labelKey, List<String> items) {
-        if (!items.isEmpty()) {
-            OrderedList list = new OrderedList();
-            items.forEach(item -> list.add(new ListItem(item)));
-            add(section(id, labelKey, list));
-        }
-    }
-
-    private Section section(String id, String labelKey, Component... content) {
-        Section section = new Section(new H3(getTranslation(labelKey)));
-        section.add(content);
-        section.setId("method-" + id);
-        section.addClassName("method-section");
-        return section;
     }
 
     @Override

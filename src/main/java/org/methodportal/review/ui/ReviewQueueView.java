@@ -1,0 +1,78 @@
+package org.methodportal.review.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.methodportal.review.QueueEntry;
+import org.methodportal.review.ReviewService;
+import org.methodportal.shared.PageRequest;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The reviewer's queue: proposals of their departments waiting for their review, oldest first,
+ * with the waiting time, round and approvals so far. A row opens the review form.
+ */
+@Route("reviews")
+@Menu(title = "review.nav.queue", icon = "vaadin:clipboard-check", order = 20)
+@RolesAllowed({"REVIEWER", "ADMIN"})
+public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    final Grid<QueueEntry> grid = new Grid<>(QueueEntry.class, false);
+
+    ReviewQueueView(ReviewService reviews, Clock clock) {
+        setId("review-queue-view");
+        addClassName("portal-page");
+        setSizeFull();
+        long total = reviews.queue(PageRequest.ofPage(0, 1, "submittedAt", true)).total();
+        Paragraph summary = new Paragraph(total == 0 ? getTranslation("review.queue.empty")
+                : getTranslation("review.queue.summary", total));
+        summary.setId("review-queue-summary");
+
+        grid.setId("review-queue");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(QueueEntry::title).setHeader(getTranslation("method.field.title")).setFlexGrow(3);
+        grid.addColumn(e -> getTranslation(e.changeOfMethodId() == null ? "review.queue.kind-new"
+                : "review.queue.kind-change")).setHeader(getTranslation("review.queue.kind")).setAutoWidth(true);
+        grid.addColumn(QueueEntry::departmentName).setHeader(getTranslation("method.list.department"))
+                .setAutoWidth(true);
+        grid.addColumn(QueueEntry::ownerName).setHeader(getTranslation("method.page.owner")).setAutoWidth(true);
+        grid.addColumn(e -> TIME.format(e.submittedAt())).setHeader(getTranslation("review.queue.submitted"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> waiting(Duration.between(e.submittedAt(), clock.instant())))
+                .setHeader(getTranslation("review.queue.waiting")).setAutoWidth(true);
+        grid.addColumn(QueueEntry::round).setHeader(getTranslation("review.queue.round")).setAutoWidth(true);
+        grid.addColumn(QueueEntry::approvals).setHeader(getTranslation("review.queue.approvals")).setAutoWidth(true);
+        grid.setItems(query -> reviews.queue(new PageRequest(query.getOffset(),
+                query.getLimit(), "submittedAt", true)).content().stream());
+        grid.addItemClickListener(e -> UI.getCurrent().navigate("reviews/" + e.getItem().methodId()));
+        grid.setEmptyStateText(getTranslation("review.queue.empty"));
+        add(new H2(getTranslation("review.nav.queue")), summary, grid);
+    }
+
+    private String waiting(Duration waited) {
+        long days = waited.toDays();
+        return days > 0 ? getTranslation("review.queue.days", days)
+                : getTranslation("review.queue.hours", Math.max(0, waited.toHours()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("review.nav.queue") + " | " + getTranslation("app.name");
+    }
+}

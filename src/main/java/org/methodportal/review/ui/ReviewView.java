@@ -1,0 +1,231 @@
+package org.methodportal.review.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.DiffHtml;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodDiff;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.ui.RevisionContent;
+import org.methodportal.review.Decision;
+import org.methodportal.review.Quality;
+import org.methodportal.review.ReviewEntry;
+import org.methodportal.review.ReviewOutcome;
+import org.methodportal.review.ReviewRequest;
+import org.methodportal.review.ReviewService;
+import org.methodportal.review.Scores;
+import org.methodportal.shared.PortalException;
+import org.methodportal.ui.Notifications;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The review form of a proposal (issue 5): what changed (against the published revision for a
+ * change request, against the previously submitted revision on a resubmission), the full text,
+ * the six qualities scored 1–5 with their meaning, the decision and a comment. The review is bound
+ * to the revision shown here; if the proposal moved on meanwhile, it is refused and nothing applies.
+ */
+@Route("reviews/:id(\\d+)")
+@RolesAllowed({"REVIEWER", "ADMIN"})
+public class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final Map<Quality, RadioButtonGroup<Integer>> scores = new EnumMap<>(Quality.class);
+    final RadioButtonGroup<Decision> decision = new RadioButtonGroup<>();
+    final TextArea comment = new TextArea();
+    final Button submit = new Button();
+    private final transient ReviewService reviews;
+    private final transient MethodService methods;
+    private @Nullable MethodView proposal;
+    private String pageTitle = "";
+
+    ReviewView(ReviewService reviews, MethodService methods) {
+        this.reviews = reviews;
+        this.methods = methods;
+        setId("review-view");
+        addClassNames("portal-page", "review-page");
+        setMaxWidth("72rem");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        proposal = null;
+        pageTitle = getTranslation("review.form.title");
+        long id = event.getRouteParameters().getLong("id").orElseThrow();
+        try {
+            proposal = methods.get(id);
+        } catch (PortalException e) {
+            add(new H1(getTranslation("review.form.title")), new Paragraph(getTranslation(e.messageKey(), e.args())));
+            return;
+        }
+        show(proposal);
+    }
+
+    private void show(MethodView p) {
+        MethodContent content = p.revision().content();
+        pageTitle = getTranslation("review.form.title") + " · " + content.title();
+        H1 title = new H1(content.title());
+        title.setId("review-title");
+        Paragraph meta = new Paragraph(getTranslation(p.isChangeRequest() ? "review.form.meta-change"
+                : "review.form.meta-new", p.ownerName(), p.departmentName(), p.reviewRound(),
+                Objects.requireNonNullElse(p.submittedRevision(), p.latestRevision())));
+        meta.setId("review-meta");
+        Anchor page = new Anchor("methods/" + p.id(), getTranslation("review.form.open-page"));
+        add(title, meta, page);
+        if (p.status() != MethodStatus.IN_REVIEW) {
+            Paragraph closed = new Paragraph(getTranslation("review.form.not-in-review",
+                    getTranslation("method.status." + p.status().name())));
+            closed.setId("review-not-in-review");
+            add(closed);
+            return;
+        }
+        comparison(p).ifPresent(this::add);
+        Details full = new Details(getTranslation("review.form.full-text"), new RevisionContent(content));
+        full.setId("review-full-text");
+        full.setOpened(!p.isChangeRequest() && p.reviewRound() <= 1);
+        add(full, rubric(), decisionForm());
+    }
+
+    /** The diff a reviewer needs, if there is something to compare with. */
+    private Optional<Div> comparison(MethodView p) {
+        MethodContent base;
+        String captionKey;
+        int baseNumber;
+        if (p.isChangeRequest() && p.basePublishedRevision() != null) {
+            baseNumber = p.basePublishedRevision();
+            base = methods.revision(Objects.requireNonNull(p.changeOfMethodId()), baseNumber).content();
+            captionKey = "review.form.diff-published";
+        } else {
+            Optional<Integer> previous = reviews.record(p.id()).stream()
+                    .filter(r -> r.methodId() == p.id() && r.round() == p.reviewRound() - 1)
+                    .map(ReviewEntry::revision).findFirst();
+            if (previous.isEmpty() || previous.get() == p.revision().number()) {
+                return Optional.empty();
+            }
+            baseNumber = previous.get();
+            base = methods.revision(p.id(), baseNumber).content();
+            captionKey = "review.form.diff-previous";
+        }
+        Div holder = new Div(new H3(getTranslation(captionKey, baseNumber)),
+                new Html(DiffHtml.render(MethodDiff.between(base, p.revision().content()), this::getTranslation)));
+        holder.setId("review-diff");
+        holder.addClassName("method-diff-holder");
+        return Optional.of(holder);
+    }
+
+    private Div rubric() {
+        Div rubric = new Div();
+        rubric.setId("review-rubric");
+        rubric.addClassName("review-rubric");
+        for (Quality quality : Quality.values()) {
+            RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+            group.setId("review-score-" + quality.jsonName());
+            group.setLabel(getTranslation(quality.nameKey()));
+            group.setHelperText(getTranslation(quality.meaningKey()));
+            group.setItems(1, 2, 3, 4, 5);
+            group.setRequiredIndicatorVisible(true);
+            scores.put(quality, group);
+            rubric.add(group);
+        }
+        return new Div(new H3(getTranslation("review.form.rubric")), rubric);
+    }
+
+    private Div decisionForm() {
+        decision.setId("review-decision");
+        decision.setLabel(getTranslation("review.form.decision"));
+        decision.setItems(Decision.values());
+        decision.setItemLabelGenerator(d -> getTranslation("review.decision." + d.name()));
+        decision.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        decision.setRequiredIndicatorVisible(true);
+        comment.setId("review-comment");
+        comment.setLabel(getTranslation("review.form.comment"));
+        comment.setMaxLength(ReviewService.COMMENT_MAX);
+        comment.setValueChangeMode(ValueChangeMode.EAGER);
+        comment.setHelperText(getTranslation("review.form.comment-help", 0, ReviewService.COMMENT_MAX));
+        comment.addValueChangeListener(e -> comment.setHelperText(getTranslation("review.form.comment-help",
+                e.getValue().length(), ReviewService.COMMENT_MAX)));
+        comment.setWidthFull();
+        submit.setText(getTranslation("review.form.submit"));
+        submit.setId("review-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> submit());
+        Div form = new Div(new H3(getTranslation("review.form.decision")), decision, comment, submit);
+        form.setId("review-decision-form");
+        return form;
+    }
+
+    void submit() {
+        MethodView p = Objects.requireNonNull(proposal);
+        Map<Quality, Integer> values = new EnumMap<>(Quality.class);
+        boolean missing = false;
+        for (var entry : scores.entrySet()) {
+            Integer value = entry.getValue().getValue();
+            entry.getValue().setInvalid(value == null);
+            entry.getValue().setErrorMessage(value == null ? getTranslation("review.form.score-missing") : null);
+            missing |= value == null;
+            if (value != null) {
+                values.put(entry.getKey(), value);
+            }
+        }
+        decision.setInvalid(decision.getValue() == null);
+        decision.setErrorMessage(decision.getValue() == null ? getTranslation("error.review.decision-required") : null);
+        if (missing || decision.getValue() == null) {
+            return;
+        }
+        if (decision.getValue().needsComment() && comment.getValue().isBlank()) {
+            comment.setInvalid(true);
+            comment.setErrorMessage(getTranslation("error.review.comment-required"));
+            comment.focus();
+            return;
+        }
+        comment.setInvalid(false);
+        int revision = Objects.requireNonNullElse(p.submittedRevision(), p.latestRevision());
+        try {
+            ReviewOutcome outcome = reviews.review(p.id(),
+                    new ReviewRequest(revision, decision.getValue(), Scores.of(values), comment.getValue()));
+            Notifications.success(outcome.status() == MethodStatus.IN_REVIEW
+                    ? getTranslation("review.form.recorded-partly", outcome.approvals(), outcome.required())
+                    : getTranslation("review.form.recorded", getTranslation("method.status." + outcome.status().name())));
+            UI.getCurrent().navigate("reviews");
+        } catch (PortalException ex) {
+            // The input stays as it is: the reviewer can reload and review the new revision.
+            Span message = new Span(getTranslation(ex.messageKey(), ex.args()));
+            message.setId("review-error");
+            message.addClassName("review-error");
+            add(message);
+            Notifications.error(getTranslation(ex.messageKey(), ex.args()));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle + " | " + getTranslation("app.name");
+    }
+}
