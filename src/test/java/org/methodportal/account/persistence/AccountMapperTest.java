@@ -45,6 +45,23 @@ class AccountMapperTest {
     }
 
     @Test
+    void reviewersOfADepartmentAreEnabledAccountsWithTheRole() {
+        long reviewer = account("u2001", "王审核", alpha1);
+        long formerReviewer = account("u2002", "赵评审", alpha1);
+        long disabled = account("u2003", "钱审核", alpha1);
+        for (long id : List.of(reviewer, formerReviewer, disabled)) {
+            accounts.insertReviewerDepartment(id, alpha);
+        }
+        accounts.insertRole(reviewer, Role.REVIEWER);
+        accounts.insertRole(disabled, Role.REVIEWER);
+        accounts.insertRole(formerReviewer, Role.MEMBER);
+        accounts.updateEnabled(disabled, false, 0);
+
+        assertThat(accounts.findReviewerIdsOfDepartment(alpha)).containsExactly(reviewer);
+        assertThat(accounts.findReviewerIdsOfDepartment(bravo)).isEmpty();
+    }
+
+    @Test
     void insertedAccountIsReadBackWithBranchAndDepartment() {
         long id = account("u1001", "张三", alpha2);
 
