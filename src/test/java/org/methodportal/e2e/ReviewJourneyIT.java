@@ -41,6 +41,8 @@ class ReviewJourneyIT extends JourneySupport {
         // The secretary submits the draft from its page.
         signIn("secretary", DEMO_PASSWORD);
         browser.open(url("methods/" + id));
+        browser.waitFor(By.id("method-workflow"));
+        browser.screenshot("method-draft-workflow");
         click(By.id("method-submit"));
         confirm();
         browser.waitForTextContaining(By.id("method-review-banner"), "第 1 轮审核中");
@@ -51,6 +53,8 @@ class ReviewJourneyIT extends JourneySupport {
         signIn("reviewer", DEMO_PASSWORD);
         assertThat(browser.waitFor(By.id("notification-count")).getText()).isNotBlank();
         browser.waitFor(By.id("nav-reviews")).click();
+        browser.waitFor(By.id("review-queue"));
+        browser.screenshot("review-queue");
         openFromGrid("review-queue", "分片包干");
         browser.waitFor(By.id("review-rubric"));
         score(3);
@@ -68,6 +72,8 @@ class ReviewJourneyIT extends JourneySupport {
         browser.signOutHard();
         signIn("secretary", DEMO_PASSWORD);
         browser.waitFor(By.id("notification-bell")).click();
+        browser.waitFor(By.id("notifications"));
+        browser.screenshot("notifications");
         openFromGrid("notifications", "退回修改");
         browser.waitFor(By.id("method-page"));
         assertThat(browser.waitFor(By.id("method-reviews")).getText()).contains("请把操作步骤写具体");

@@ -2,6 +2,7 @@ package org.methodportal.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.methodportal.shared.TestUsers.signInAs;
 
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import java.util.concurrent.Future;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.methodportal.audit.AuditEntry;
+import org.methodportal.audit.AuditFilter;
+import org.methodportal.audit.AuditService;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
@@ -62,6 +66,8 @@ class ReviewWorkflowTest {
     @Autowired
     NotificationService notifications;
     @Autowired
+    AuditService audit;
+    @Autowired
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
@@ -106,6 +112,11 @@ class ReviewWorkflowTest {
                 .map(MethodStatusChanged::action)).containsExactly(MethodStatusChanged.SUBMITTED,
                 MethodStatusChanged.PUBLISHED);
         assertThat(events.stream(ReviewRecorded.class).filter(e -> e.methodId() == id)).hasSize(1);
+        signInAs(users, securityContexts, "admin");
+        assertThat(audit.find(new AuditFilter(null, null, String.valueOf(id), null, null), FIRST_PAGE))
+                .extracting(AuditEntry::action, AuditEntry::actor)
+                .contains(tuple(MethodStatusChanged.SUBMITTED, "secretary"), tuple("review.recorded", "reviewer"),
+                        tuple(MethodStatusChanged.PUBLISHED, "reviewer"));
     }
 
     @Test

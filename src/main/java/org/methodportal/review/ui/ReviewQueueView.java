@@ -46,7 +46,8 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("review-queue");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(QueueEntry::title).setHeader(getTranslation("method.field.title")).setFlexGrow(3);
+        grid.addColumn(QueueEntry::title).setHeader(getTranslation("method.field.title")).setFlexGrow(4)
+                .setTooltipGenerator(QueueEntry::title);
         grid.addColumn(e -> getTranslation(e.changeOfMethodId() == null ? "review.queue.kind-new"
                 : "review.queue.kind-change")).setHeader(getTranslation("review.queue.kind")).setAutoWidth(true);
         grid.addColumn(QueueEntry::departmentName).setHeader(getTranslation("method.list.department"))
