@@ -2,7 +2,6 @@ package org.methodportal.method;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +16,7 @@ import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.MethodQuery;
 import org.methodportal.method.persistence.MethodRow;
 import org.methodportal.method.persistence.NewMethod;
-import org.methodportal.method.persistence.NewRevision;
-import org.methodportal.method.persistence.RevisionItemRow;
-import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
 import org.methodportal.method.persistence.RevisionRow;
-import org.methodportal.method.persistence.RevisionTagRow;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.PageRequest;
@@ -64,15 +59,18 @@ public class MethodService {
 
     private final MethodMapper methods;
     private final MethodDraftMapper workingCopies;
+    private final RevisionStore revisionStore;
     private final OrganisationService organisation;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MethodService(MethodMapper methods, MethodDraftMapper workingCopies, OrganisationService organisation,
-                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    MethodService(MethodMapper methods, MethodDraftMapper workingCopies, RevisionStore revisionStore,
+                  OrganisationService organisation, CurrentUser currentUser, ApplicationEventPublisher events,
+                  Clock clock) {
         this.methods = methods;
         this.workingCopies = workingCopies;
+        this.revisionStore = revisionStore;
         this.organisation = organisation;
         this.currentUser = currentUser;
         this.events = events;
@@ -99,7 +97,7 @@ public class MethodService {
         methods.insert(new NewMethod(null, clean.category(), branch.departmentId(), branch.id(), user.id(),
                 MethodStatus.DRAFT, null, now), methodKey);
         long methodId = methodKey.getId();
-        long revisionId = insertRevision(methodId, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
+        long revisionId = revisionStore.insert(methodId, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
         methods.updateLatestRevision(methodId, revisionId, clean.category(), now, 0);
         workingCopies.delete(null, user.id());
         events.publishEvent(MethodRevised.created(methodId, clean.title()));
@@ -132,7 +130,7 @@ public class MethodService {
         Instant now = clock.instant();
         long revisionId;
         try {
-            revisionId = insertRevision(methodId, number, method.latestRevisionId(), clean, user.id(), now, note,
+            revisionId = revisionStore.insert(methodId, number, method.latestRevisionId(), clean, user.id(), now, note,
                     method.status());
         } catch (DuplicateKeyException e) {
             // Only possible if a writer bypassed the row lock; the unique (method_id, n) still holds.
@@ -163,7 +161,7 @@ public class MethodService {
         }
         RevisionRow row = methods.findRevision(methodId, number)
                 .orElseThrow(() -> PortalException.notFound("method.revision-not-found", methodId, number));
-        return toRevision(row);
+        return revisionStore.read(row);
     }
 
     /** The differences between two revisions the caller may read, field by field in domain order. */
@@ -306,52 +304,11 @@ public class MethodService {
         if (shown == null) {
             throw notFound(method.id());
         }
-        Revision revision = toRevision(methods.findRevision(method.id(), shown).orElseThrow());
+        Revision revision = revisionStore.read(methods.findRevision(method.id(), shown).orElseThrow());
         return new MethodView(method.id(), method.externalId(), method.status(), method.originDepartmentId(),
                 method.departmentName(), method.originBranchId(), method.branchName(), method.ownerId(),
                 method.ownerName(), method.rawPractice(), method.createdAt(), method.updatedAt(),
                 method.latestRevisionNumber(), method.publishedRevisionNumber(), revision);
-    }
-
-    private Revision toRevision(RevisionRow row) {
-        List<String> measures = new ArrayList<>();
-        List<String> steps = new ArrayList<>();
-        for (RevisionItemRow item : methods.findItems(row.id())) {
-            (item.kind() == ItemKind.MEASURE ? measures : steps).add(item.itemText());
-        }
-        List<String> tags = methods.findTags(row.id()).stream().map(RevisionTagRow::tag).toList();
-        var content = new MethodContent(row.title(), row.summary(), row.category(), row.problem(), row.concept(),
-                measures, steps, row.outcomes(), row.applicability(), tags, row.body());
-        return new Revision(row.methodId(), row.number(), row.baseNumber(), content, row.authorId(), row.authorName(),
-                row.createdAt(), row.changeNote(), row.statusAtCreation());
-    }
-
-    // ---- writing
-
-    private long insertRevision(long methodId, int number, @Nullable Long baseRevisionId, MethodContent c,
-                                long authorId, Instant now, @Nullable String note, MethodStatus status) {
-        var key = new GeneratedKey();
-        methods.insertRevision(new NewRevision(methodId, number, baseRevisionId, c.title(), c.summary(), c.category(),
-                c.problem(), c.concept(), c.outcomes(), c.applicability(), c.body(), authorId, now, note, status), key);
-        long revisionId = key.getId();
-        List<RevisionItemRow> items = new ArrayList<>();
-        for (int i = 0; i < c.measures().size(); i++) {
-            items.add(new RevisionItemRow(revisionId, ItemKind.MEASURE, i, c.measures().get(i)));
-        }
-        for (int i = 0; i < c.steps().size(); i++) {
-            items.add(new RevisionItemRow(revisionId, ItemKind.STEP, i, c.steps().get(i)));
-        }
-        if (!items.isEmpty()) {
-            methods.insertItems(items);
-        }
-        List<RevisionTagRow> tags = new ArrayList<>();
-        for (int i = 0; i < c.tags().size(); i++) {
-            tags.add(new RevisionTagRow(revisionId, i, c.tags().get(i)));
-        }
-        if (!tags.isEmpty()) {
-            methods.insertTags(tags);
-        }
-        return revisionId;
     }
 
     // ---- validation

@@ -1,0 +1,70 @@
+package org.methodportal.method;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.NewRevision;
+import org.methodportal.method.persistence.RevisionItemRow;
+import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
+import org.methodportal.method.persistence.RevisionRow;
+import org.methodportal.method.persistence.RevisionTagRow;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes and reads one revision with its ordered lists, for the services of this module that
+ * create revisions (drafting and import). Runs inside the caller's transaction.
+ */
+@Component
+class RevisionStore {
+
+    private final MethodMapper methods;
+
+    RevisionStore(MethodMapper methods) {
+        this.methods = methods;
+    }
+
+    /** Inserts an immutable revision with its measures, steps and tags; returns its id. */
+    long insert(long methodId, int number, @Nullable Long baseRevisionId, MethodContent c, long authorId, Instant now,
+                @Nullable String note, MethodStatus status) {
+        var key = new GeneratedKey();
+        methods.insertRevision(new NewRevision(methodId, number, baseRevisionId, c.title(), c.summary(), c.category(),
+                c.problem(), c.concept(), c.outcomes(), c.applicability(), c.body(), authorId, now, note, status), key);
+        long revisionId = key.getId();
+        List<RevisionItemRow> items = new ArrayList<>();
+        for (int i = 0; i < c.measures().size(); i++) {
+            items.add(new RevisionItemRow(revisionId, ItemKind.MEASURE, i, c.measures().get(i)));
+        }
+        for (int i = 0; i < c.steps().size(); i++) {
+            items.add(new RevisionItemRow(revisionId, ItemKind.STEP, i, c.steps().get(i)));
+        }
+        if (!items.isEmpty()) {
+            methods.insertItems(items);
+        }
+        List<RevisionTagRow> tags = new ArrayList<>();
+        for (int i = 0; i < c.tags().size(); i++) {
+            tags.add(new RevisionTagRow(revisionId, i, c.tags().get(i)));
+        }
+        if (!tags.isEmpty()) {
+            methods.insertTags(tags);
+        }
+        return revisionId;
+    }
+
+    /** A revision row with its lists, as callers see it. */
+    Revision read(RevisionRow row) {
+        List<String> measures = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        for (RevisionItemRow item : methods.findItems(row.id())) {
+            (item.kind() == ItemKind.MEASURE ? measures : steps).add(item.itemText());
+        }
+        List<String> tags = methods.findTags(row.id()).stream().map(RevisionTagRow::tag).toList();
+        var content = new MethodContent(row.title(), row.summary(), row.category(), row.problem(), row.concept(),
+                measures, steps, row.outcomes(), row.applicability(), tags, row.body());
+        return new Revision(row.methodId(), row.number(), row.baseNumber(), content, row.authorId(), row.authorName(),
+                row.createdAt(), row.changeNote(), row.statusAtCreation());
+    }
+}
