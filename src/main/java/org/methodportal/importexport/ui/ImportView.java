@@ -111,12 +111,12 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         errors.setAllRowsVisible(true);
         report.add(new H3(getTranslation("importexport.report.heading")), reportSummary, errors);
 
-        Paragraph hint = new Paragraph(getTranslation("importexport.import.hint",
-                service.maxSize() / 1024 / 1024));
-        hint.addClassName("import-hint");
+        reportSummary.addClassName("import-summary");
+        Paragraph hint = hint(getTranslation("importexport.import.hint", service.maxSize() / 1024 / 1024));
         VerticalLayout importSection = new VerticalLayout(new H3(getTranslation("importexport.import.heading")), hint,
                 status, upload, running, report);
-        importSection.setPadding(false);
+        importSection.setId("import-section");
+        importSection.addClassNames("portal-card", "import-section");
 
         Button downloadButton = new Button(getTranslation("importexport.export.download"),
                 VaadinIcon.DOWNLOAD.create());
@@ -126,8 +126,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         download.add(downloadButton);
         download.setId("export-download");
         VerticalLayout exportSection = new VerticalLayout(new H3(getTranslation("importexport.export.heading")),
-                new Paragraph(getTranslation("importexport.export.hint")), download);
-        exportSection.setPadding(false);
+                hint(getTranslation("importexport.export.hint")), download);
+        exportSection.setId("export-section");
+        exportSection.addClassNames("portal-card", "import-section");
 
         add(new H2(getTranslation("importexport.title")), importSection, exportSection);
     }
@@ -191,10 +192,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 result.updated(), result.unchanged(), result.failed()));
         errors.setItems(result.errors());
         report.setVisible(true);
+        // With failures the report right here says so; a toast would only cover it.
         if (result.failed() == 0) {
             Notifications.success(getTranslation("importexport.import.done", result.total()));
-        } else {
-            Notifications.error(getTranslation("importexport.import.done-with-errors", result.failed()));
         }
     }
 
@@ -215,6 +215,12 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onDetach(DetachEvent event) {
         event.getUI().setPollInterval(-1);
+    }
+
+    private static Paragraph hint(String text) {
+        Paragraph hint = new Paragraph(text);
+        hint.addClassName("import-hint");
+        return hint;
     }
 
     private UploadI18N uploadTexts() {
