@@ -44,6 +44,7 @@ class ImportJourneyIT extends JourneySupport {
         WebElement input = browser.waitFor(By.id("import-upload")).getShadowRoot()
                 .findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(file.toAbsolutePath().toString());
+        screenshotWhileRunning();
 
         WebElement summary = new WebDriverWait(browser.driver, Duration.ofSeconds(60))
                 .until(d -> d.findElements(By.cssSelector("#import-report:not([hidden]) #import-summary")).stream()
@@ -55,11 +56,29 @@ class ImportJourneyIT extends JourneySupport {
                 .map(WebElement::getText).toList();
         assertThat(cells).contains("3", "未知的类别“其他类别”。", "method.category-unknown");
         browser.screenshot("import-report");
+        Object exported = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector('#export-download').href).then(r => r.text()).then(done);
+                """);
+        assertThat((String) exported).contains("\"id\":\"journey-" + u + "-1\"", "\"title\":\"“五对接”工作法\"")
+                .doesNotContain("journey-" + u + "-3\"");
 
         browser.open(url("methods"));
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(
                 "#grid vaadin-grid-cell-content")).stream().anyMatch(c -> c.getText().contains("旅程导入" + u)));
         browser.screenshot("import-methods-listed");
+    }
+
+    /** The progress as it looks, if the import is still running when the browser looks. */
+    private void screenshotWhileRunning() {
+        try {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> d.findElements(
+                    By.cssSelector("#import-running:not([hidden]) #import-progress")).stream().anyMatch(
+                    WebElement::isDisplayed));
+            browser.screenshot("import-progress");
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // A fast machine may finish before the browser looks; the observer above still saw it.
+        }
     }
 
     /** Good entries around one with an unknown category on line 3. */
