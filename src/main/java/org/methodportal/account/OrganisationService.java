@@ -168,6 +168,22 @@ public class OrganisationService {
         return branch(id);
     }
 
+    /**
+     * The branch {@code branchName} of the department {@code departmentName}, creating either when
+     * it does not exist yet (used by the import of methods, whose origin is given by name). New ones
+     * are audited like those an administrator creates by hand.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Branch findOrCreateBranch(String departmentName, String branchName) {
+        String departmentKey = departmentName.strip();
+        String branchKey = branchName.strip();
+        Department department = departments.findByName(departmentKey)
+                .orElseGet(() -> createDepartment(new DepartmentForm(departmentKey, null)));
+        return branches.findByName(department.id(), branchKey)
+                .orElseGet(() -> createBranch(new BranchForm(department.id(), branchKey)));
+    }
+
     private static BranchQuery query(BranchFilter filter) {
         return new BranchQuery(LikePattern.contains(filter.text()), filter.departmentId(), filter.enabled());
     }

@@ -3,6 +3,7 @@ package org.methodportal.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,15 @@ import org.methodportal.account.BranchForm;
 import org.methodportal.account.Department;
 import org.methodportal.account.DepartmentForm;
 import org.methodportal.account.OrganisationService;
+import org.jspecify.annotations.Nullable;
+import org.methodportal.importexport.ImportExportService;
+import org.methodportal.importexport.ImportProgress;
+import org.methodportal.importexport.ImportReport;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 import org.methodportal.shared.SystemAuthentication;
 import org.slf4j.Logger;
@@ -21,7 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +42,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Loads the demo organisation and accounts into an empty database, through the same services an
- * administrator uses (so they are validated and audited), in one transaction.
+ * administrator uses (so they are validated and audited), in one transaction; then the demo
+ * methods: the published ones through the import, as the demo administrator, and the drafts
+ * through the editor's service, as their demo secretaries.
  */
 @Component
 @Order(10)
@@ -44,15 +58,22 @@ class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final TransactionTemplate transaction;
     private final SystemAuthentication system;
+    private final UserDetailsService users;
+    private final ImportExportService importExport;
+    private final MethodService methods;
 
     DemoDataLoader(SeedProperties properties, ResourceLoader resources, OrganisationService organisation,
-                   AccountService accounts, TransactionTemplate transaction, SystemAuthentication system) {
+                   AccountService accounts, TransactionTemplate transaction, SystemAuthentication system,
+                   UserDetailsService users, ImportExportService importExport, MethodService methods) {
         this.properties = properties;
         this.resources = resources;
         this.organisation = organisation;
         this.accounts = accounts;
         this.transaction = transaction;
         this.system = system;
+        this.users = users;
+        this.importExport = importExport;
+        this.methods = methods;
     }
 
     @Override
@@ -67,6 +88,52 @@ class DemoDataLoader implements ApplicationRunner {
         DemoSeed seed = read();
         system.runAsSystem(() -> transaction.executeWithoutResult(status -> load(seed)));
         log.info("demo data loaded: {} departments, {} accounts", seed.departments().size(), seed.accounts().size());
+        importMethods(seed);
+        seed.draftsOrEmpty().forEach(this::saveDraft);
+        log.info("demo methods loaded: {} drafts", seed.draftsOrEmpty().size());
+    }
+
+    private void importMethods(DemoSeed seed) throws IOException {
+        if (seed.methods() == null || seed.methodsImportedBy() == null) {
+            return;
+        }
+        Resource file = resources.getResource(properties.location()).createRelative(seed.methods());
+        ImportReport report;
+        try (InputStream in = file.getInputStream()) {
+            report = system.callAs(account(seed.methodsImportedBy()), () -> importExport.importLines(in,
+                    MethodStatus.PUBLISHED, seed.methods(), ImportProgress.NONE));
+        }
+        if (report.failed() > 0) {
+            throw new IllegalStateException("seed methods " + seed.methods() + " have bad lines: " + report.errors());
+        }
+        log.info("demo methods imported: {}", report.created());
+    }
+
+    private void saveDraft(DemoSeed.SeedDraft draft) {
+        system.callAs(account(draft.owner()), () -> {
+            List<DemoSeed.SeedRevision> revisions = draft.revisions();
+            long id = methods.createDraft(content(revisions.getFirst()), null, null,
+                    revisions.getFirst().changeNote()).id();
+            for (int i = 1; i < revisions.size(); i++) {
+                methods.saveRevision(id, content(revisions.get(i)), i, revisions.get(i).changeNote());
+            }
+            return id;
+        });
+    }
+
+    private PortalUser account(String login) {
+        return (PortalUser) users.loadUserByUsername(login);
+    }
+
+    private static MethodContent content(DemoSeed.SeedRevision r) {
+        Category category = Category.fromName(r.category())
+                .orElseThrow(() -> new IllegalStateException("seed draft " + r.title() + " has an unknown category"));
+        return new MethodContent(r.title(), r.summary(), category, r.problem(), r.concept(), orEmpty(r.measures()),
+                orEmpty(r.steps()), r.outcomes(), r.applicability(), orEmpty(r.tags()), r.body());
+    }
+
+    private static List<String> orEmpty(@Nullable List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     DemoSeed read() throws IOException {

@@ -5,7 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The shape of {@code seeds/demo.yaml}. */
-record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAccount> accounts) {
+record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAccount> accounts,
+                @Nullable String methods, @Nullable String methodsImportedBy, @Nullable List<SeedDraft> drafts) {
+
+    List<SeedDraft> draftsOrEmpty() {
+        return drafts == null ? List.of() : drafts;
+    }
 
     record SeedDepartment(String name, @Nullable String code, List<String> branches) {
     }
@@ -16,5 +21,16 @@ record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAcco
         List<String> reviewsOrEmpty() {
             return reviews == null ? List.of() : reviews;
         }
+    }
+
+    /** A draft saved revision by revision by its owner. */
+    record SeedDraft(String owner, List<SeedRevision> revisions) {
+    }
+
+    /** Every field of one revision; the category by its Chinese name. */
+    record SeedRevision(@Nullable String changeNote, String title, @Nullable String summary, String category,
+                        String problem, @Nullable String concept, @Nullable List<String> measures,
+                        @Nullable List<String> steps, @Nullable String outcomes, @Nullable String applicability,
+                        @Nullable List<String> tags, @Nullable String body) {
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs start-up work (demo data, imports from the command line) as the built-in "system" user, so
- * that it goes through the same secured and audited services as everyone else.
+ * Runs start-up and background work (demo data, imports) as the built-in "system" user or as a
+ * given account, so that it goes through the same secured and audited services as everyone else.
  */
 @Component
 public class SystemAuthentication {
@@ -25,13 +25,20 @@ public class SystemAuthentication {
     }
 
     public <T> T callAsSystem(Supplier<T> work) {
+        return callAs(new PortalUser(0, LOGIN, LOGIN, null, true, 0, 0, Set.of(Role.ADMIN), Set.of(),
+                Locale.SIMPLIFIED_CHINESE), work);
+    }
+
+    /**
+     * Runs work as the given account, e.g. the demo data written by the demo accounts, or an import
+     * continuing in the background for the administrator who started it.
+     */
+    public <T> T callAs(PortalUser user, Supplier<T> work) {
         SecurityContextHolderStrategy holder = currentUser.strategy();
         SecurityContext previous = holder.getContext();
         SecurityContext context = holder.createEmptyContext();
-        PortalUser system = new PortalUser(0, LOGIN, LOGIN, null, true, 0, 0, Set.of(Role.ADMIN), Set.of(),
-                Locale.SIMPLIFIED_CHINESE);
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null,
-                system.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
         holder.setContext(context);
         try {
             return work.get();

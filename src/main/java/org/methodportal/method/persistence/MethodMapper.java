@@ -91,4 +91,14 @@ public interface MethodMapper {
     void insertItems(@Param("items") List<RevisionItemRow> items);
 
     void insertTags(@Param("tags") List<RevisionTagRow> tags);
+
+    /** Ids above {@code afterId} of the methods the viewer of {@code query} may see, ascending; its filters are ignored. */
+    List<Long> findVisibleIdsAfter(@Param("q") MethodQuery query, @Param("afterId") long afterId,
+                                   @Param("limit") int limit);
+
+    /** Sets origin, original text and creation time as an import found them. 0 rows when the version is stale. */
+    int updateImportedFields(@Param("id") long id, @Param("originDepartmentId") long originDepartmentId,
+                             @Param("originBranchId") long originBranchId,
+                             @Param("rawPractice") @Nullable String rawPractice, @Param("createdAt") Instant createdAt,
+                             @Param("updatedAt") Instant updatedAt, @Param("version") int version);
 }

@@ -1,0 +1,131 @@
+package org.methodportal.method.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.account.persistence.AccountMapper;
+import org.methodportal.account.persistence.BranchMapper;
+import org.methodportal.account.persistence.DepartmentMapper;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.shared.MapperSlice;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+
+/** The statements of MethodMapper that import and export use. */
+@MapperSlice
+class ImportExportMethodMapperTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T08:15:30.654321Z");
+    private static final Instant CREATED = Instant.parse("2016-03-17T16:00:00Z");
+
+    @Autowired
+    DepartmentMapper departments;
+    @Autowired
+    BranchMapper branches;
+    @Autowired
+    AccountMapper accounts;
+    @Autowired
+    MethodMapper methods;
+
+    long finance;
+    long agriculture;
+    long budgetBranch;
+    long cropBranch;
+    long admin;
+    long li;
+
+    @BeforeEach
+    void organisation() {
+        finance = department("ie-finance");
+        agriculture = department("ie-agriculture");
+        budgetBranch = branch(finance, "预算司党支部");
+        cropBranch = branch(agriculture, "种植业管理司党支部");
+        admin = account("ie-admin", "管理员", budgetBranch);
+        li = account("ie-li", "李书记", budgetBranch);
+    }
+
+    @Test
+    void visibleIdsComeInIdOrderAfterTheGivenIdAndFollowTheVisibilityRule() {
+        long published = method("ie-1", li, finance, budgetBranch, MethodStatus.PUBLISHED);
+        long ownDraft = method("ie-2", li, finance, budgetBranch, MethodStatus.DRAFT);
+        long othersDraft = method("ie-3", admin, agriculture, cropBranch, MethodStatus.DRAFT);
+        long reviewedDraft = method("ie-4", admin, finance, budgetBranch, MethodStatus.IN_REVIEW);
+        long before = published - 1;
+
+        assertThat(methods.findVisibleIdsAfter(viewer(admin, true, List.of()), before, 10))
+                .containsExactly(published, ownDraft, othersDraft, reviewedDraft);
+        assertThat(methods.findVisibleIdsAfter(viewer(li, false, List.of()), before, 10))
+                .containsExactly(published, ownDraft);
+        assertThat(methods.findVisibleIdsAfter(viewer(account("ie-rev", "审核", cropBranch), false, List.of(finance)),
+                before, 10)).containsExactly(published, ownDraft, reviewedDraft);
+        assertThat(methods.findVisibleIdsAfter(viewer(admin, true, List.of()), ownDraft, 2))
+                .containsExactly(othersDraft, reviewedDraft);
+        assertThat(methods.findVisibleIdsAfter(viewer(admin, true, List.of()), reviewedDraft, 10)).isEmpty();
+    }
+
+    @Test
+    void importedFieldsAreUpdatedOnlyAtTheExpectedVersion() {
+        long id = method("ie-5", admin, finance, budgetBranch, MethodStatus.PUBLISHED);
+
+        assertThat(methods.updateImportedFields(id, agriculture, cropBranch, "原生态", CREATED, T0.plusSeconds(60), 0))
+                .isEqualTo(0);
+        assertThat(methods.updateImportedFields(id, agriculture, cropBranch, "原生态", CREATED, T0.plusSeconds(60), 1))
+                .isEqualTo(1);
+
+        MethodRow row = methods.findById(id).orElseThrow();
+        assertThat(row.originDepartmentId()).isEqualTo(agriculture);
+        assertThat(row.originBranchId()).isEqualTo(cropBranch);
+        assertThat(row.branchName()).isEqualTo("种植业管理司党支部");
+        assertThat(row.rawPractice()).isEqualTo("原生态");
+        assertThat(row.createdAt()).isEqualTo(CREATED);
+        assertThat(row.updatedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(row.version()).isEqualTo(2);
+    }
+
+    @Test
+    void anExternalIdBelongsToOneMethod() {
+        long id = method("ie-6", admin, finance, budgetBranch, MethodStatus.PUBLISHED);
+
+        assertThat(methods.findIdByExternalId("ie-6")).contains(id);
+        assertThatThrownBy(() -> method("ie-6", admin, finance, budgetBranch, MethodStatus.DRAFT))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    /** A method with one revision, version 1 as after its first revision. */
+    private long method(@Nullable String externalId, long owner, long department, long branch, MethodStatus status) {
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(externalId, Category.COHESION, department, branch, owner, status, null, T0), key);
+        long id = key.getId();
+        var revision = new GeneratedKey();
+        methods.insertRevision(new NewRevision(id, 1, null, "title", null, Category.COHESION, "problem", null, null,
+                null, null, owner, T0, null, status), revision);
+        methods.updateLatestRevision(id, revision.getId(), Category.COHESION, T0, 0);
+        return id;
+    }
+
+    private static MethodQuery viewer(long id, boolean admin, List<Long> reviews) {
+        return new MethodQuery(null, null, List.of(), null, null, null, id, admin, reviews, false);
+    }
+
+    private long department(String name) {
+        departments.insert(name, null, T0);
+        return departments.findByName(name).orElseThrow().id();
+    }
+
+    private long branch(long departmentId, String name) {
+        branches.insert(departmentId, name, T0);
+        return branches.findByName(departmentId, name).orElseThrow().id();
+    }
+
+    private long account(String login, String name, long branchId) {
+        accounts.insert(login, name, login, "{noop}x", branchId, T0);
+        return accounts.findByLogin(login).orElseThrow().id();
+    }
+}
