@@ -150,6 +150,13 @@ public class MethodService {
         return view(visible(methodId, user), user);
     }
 
+    /** The id of the method imported under this source id ({@code externalId}), if the caller may see it. */
+    public Optional<Long> idByExternalId(String externalId) {
+        PortalUser user = currentUser.require();
+        return methods.findIdByExternalId(externalId)
+                .filter(id -> MethodAccess.maySee(records.load(id), user));
+    }
+
     /** One revision; readers without access to unpublished work see only revisions that were published. */
     public Revision revision(long methodId, int number) {
         PortalUser user = currentUser.require();

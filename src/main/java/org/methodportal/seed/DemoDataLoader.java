@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,11 @@ import org.methodportal.importexport.ImportReport;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.ProposalService;
+import org.methodportal.review.Decision;
+import org.methodportal.review.ReviewRequest;
+import org.methodportal.review.ReviewService;
+import org.methodportal.review.Scores;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
@@ -61,10 +67,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final UserDetailsService users;
     private final ImportExportService importExport;
     private final MethodService methods;
+    private final ProposalService proposals;
+    private final ReviewService reviews;
 
     DemoDataLoader(SeedProperties properties, ResourceLoader resources, OrganisationService organisation,
                    AccountService accounts, TransactionTemplate transaction, SystemAuthentication system,
-                   UserDetailsService users, ImportExportService importExport, MethodService methods) {
+                   UserDetailsService users, ImportExportService importExport, MethodService methods,
+                   ProposalService proposals, ReviewService reviews) {
         this.properties = properties;
         this.resources = resources;
         this.organisation = organisation;
@@ -74,6 +83,8 @@ class DemoDataLoader implements ApplicationRunner {
         this.users = users;
         this.importExport = importExport;
         this.methods = methods;
+        this.proposals = proposals;
+        this.reviews = reviews;
     }
 
     @Override
@@ -90,7 +101,12 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("demo data loaded: {} departments, {} accounts", seed.departments().size(), seed.accounts().size());
         importMethods(seed);
         seed.draftsOrEmpty().forEach(this::saveDraft);
-        log.info("demo methods loaded: {} drafts", seed.draftsOrEmpty().size());
+        seed.changeRequestsOrEmpty().forEach(this::proposeChange);
+        for (String externalId : seed.archivedOrEmpty()) {
+            system.callAs(account(seed.methodsImportedBy()), () -> proposals.archive(seeded(externalId)));
+        }
+        log.info("demo methods loaded: {} drafts, {} change requests", seed.draftsOrEmpty().size(),
+                seed.changeRequestsOrEmpty().size());
     }
 
     private void importMethods(DemoSeed seed) throws IOException {
@@ -110,15 +126,51 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void saveDraft(DemoSeed.SeedDraft draft) {
-        system.callAs(account(draft.owner()), () -> {
+        long id = system.callAs(account(draft.owner()), () -> {
             List<DemoSeed.SeedRevision> revisions = draft.revisions();
-            long id = methods.createDraft(content(revisions.getFirst()), null, null,
+            long created = methods.createDraft(content(revisions.getFirst()), null, null,
                     revisions.getFirst().changeNote()).id();
             for (int i = 1; i < revisions.size(); i++) {
-                methods.saveRevision(id, content(revisions.get(i)), i, revisions.get(i).changeNote());
+                methods.saveRevision(created, content(revisions.get(i)), i, revisions.get(i).changeNote());
             }
-            return id;
+            return created;
         });
+        draft.workflowOrEmpty().forEach(step -> apply(id, draft.owner(), step));
+    }
+
+    private void proposeChange(DemoSeed.SeedChange change) {
+        long target = seeded(change.target());
+        long id = system.callAs(account(change.owner()), () -> proposals.proposeChange(target,
+                content(change.revision()), change.revision().changeNote()).id());
+        change.workflowOrEmpty().forEach(step -> apply(id, change.owner(), step));
+    }
+
+    /** Takes a seeded proposal one workflow step further, as the person who would do it. */
+    private void apply(long id, String owner, DemoSeed.SeedStep step) {
+        String actor = step.by() == null ? owner : step.by();
+        system.callAs(account(actor), () -> switch (step.action()) {
+            case "submit" -> proposals.submit(id, methods.get(id).latestRevision()).status();
+            case "withdraw" -> proposals.withdraw(id).status();
+            case "approve", "request-changes", "reject" -> review(id, step);
+            default -> throw new IllegalStateException("unknown seed workflow step " + step.action());
+        });
+    }
+
+    private MethodStatus review(long id, DemoSeed.SeedStep step) {
+        Decision decision = switch (step.action()) {
+            case "approve" -> Decision.APPROVE;
+            case "request-changes" -> Decision.REQUEST_CHANGES;
+            default -> Decision.REJECT;
+        };
+        int score = step.score() == null ? 3 : step.score();
+        var scores = new Scores(score, score, score, score, score, score);
+        int revision = Objects.requireNonNull(methods.get(id).submittedRevision());
+        return reviews.review(id, new ReviewRequest(revision, decision, scores, step.comment())).status();
+    }
+
+    private long seeded(String externalId) {
+        return system.callAsSystem(() -> methods.idByExternalId(externalId))
+                .orElseThrow(() -> new IllegalStateException("no seeded method " + externalId));
     }
 
     private PortalUser account(String login) {

@@ -6,10 +6,19 @@ import org.jspecify.annotations.Nullable;
 
 /** The shape of {@code seeds/demo.yaml}. */
 record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAccount> accounts,
-                @Nullable String methods, @Nullable String methodsImportedBy, @Nullable List<SeedDraft> drafts) {
+                @Nullable String methods, @Nullable String methodsImportedBy, @Nullable List<SeedDraft> drafts,
+                @Nullable List<SeedChange> changeRequests, @Nullable List<String> archived) {
 
     List<SeedDraft> draftsOrEmpty() {
         return drafts == null ? List.of() : drafts;
+    }
+
+    List<SeedChange> changeRequestsOrEmpty() {
+        return changeRequests == null ? List.of() : changeRequests;
+    }
+
+    List<String> archivedOrEmpty() {
+        return archived == null ? List.of() : archived;
     }
 
     record SeedDepartment(String name, @Nullable String code, List<String> branches) {
@@ -23,8 +32,27 @@ record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAcco
         }
     }
 
-    /** A draft saved revision by revision by its owner. */
-    record SeedDraft(String owner, List<SeedRevision> revisions) {
+    /** A draft saved revision by revision by its owner, then taken through workflow steps. */
+    record SeedDraft(String owner, List<SeedRevision> revisions, @Nullable List<SeedStep> workflow) {
+
+        List<SeedStep> workflowOrEmpty() {
+            return workflow == null ? List.of() : workflow;
+        }
+    }
+
+    /** A change request of a seeded published method (by its source id), then workflow steps. */
+    record SeedChange(String target, String owner, SeedRevision revision, @Nullable List<SeedStep> workflow) {
+
+        List<SeedStep> workflowOrEmpty() {
+            return workflow == null ? List.of() : workflow;
+        }
+    }
+
+    /**
+     * One workflow step: {@code submit} or {@code withdraw} by the owner, or a review by {@code by}
+     * ({@code approve}, {@code request-changes}, {@code reject}) with one score for all six qualities.
+     */
+    record SeedStep(String action, @Nullable String by, @Nullable String comment, @Nullable Integer score) {
     }
 
     /** Every field of one revision; the category by its Chinese name. */

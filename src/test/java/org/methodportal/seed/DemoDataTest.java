@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
+import org.methodportal.review.Quality;
+import org.methodportal.review.QueueEntry;
+import org.methodportal.review.ReviewService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
@@ -32,6 +35,8 @@ class DemoDataTest {
     MethodService methods;
     @Autowired
     MethodMapper mapper;
+    @Autowired
+    ReviewService reviews;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -56,8 +61,11 @@ class DemoDataTest {
                 tuple("“三融入”工作法", "国家开发银行"), tuple("“接地气”工作法", "农业部"),
                 tuple("“支点”工作法", "审计署"), tuple("“共建共享”工作法", "国家人口计生委"),
                 tuple("“铸魂”工作法", "外交部"), tuple("“育人”工作法", "海关总署"));
+        assertThat(seeded).extracting(MethodView::status).as("one archived to show the banner")
+                .containsExactly(MethodStatus.PUBLISHED, MethodStatus.PUBLISHED, MethodStatus.PUBLISHED,
+                        MethodStatus.PUBLISHED, MethodStatus.PUBLISHED, MethodStatus.PUBLISHED, MethodStatus.PUBLISHED,
+                        MethodStatus.ARCHIVED);
         assertThat(seeded).allSatisfy(m -> {
-            assertThat(m.status()).isEqualTo(MethodStatus.PUBLISHED);
             assertThat(m.publishedRevision()).isEqualTo(1);
             assertThat(m.ownerName()).isEqualTo("系统管理员");
             assertThat(m.rawPractice()).isNotBlank();
@@ -76,20 +84,39 @@ class DemoDataTest {
     @Test
     void theDemoSecretariesHaveDraftsWithHistory() {
         signInAs(users, securityContexts, "secretary");
-        List<MethodSummary> mine = methods.myDrafts(ALL).content();
-        assertThat(mine).extracting(MethodSummary::title, MethodSummary::latestRevision)
-                .contains(tuple("预算绩效“三张清单”工作法", 3), tuple("“周五微课堂”学习法", 1));
+        List<MethodSummary> mine = methods.myProposals(List.of(), ALL).content();
+        assertThat(mine).extracting(MethodSummary::title, MethodSummary::latestRevision, MethodSummary::status)
+                .contains(tuple("预算绩效“三张清单”工作法", 3, MethodStatus.IN_REVIEW),
+                        tuple("“周五微课堂”学习法", 1, MethodStatus.DRAFT),
+                        tuple("“一事一议”民主议事工作法", 1, MethodStatus.PUBLISHED),
+                        tuple("“五对接”工作法", 1, MethodStatus.IN_REVIEW));
         long threeRevisions = mine.stream().filter(m -> m.latestRevision() == 3).findFirst().orElseThrow().id();
         assertThat(methods.revisions(threeRevisions)).extracting(RevisionSummary::changeNote)
                 .containsExactly("按审核意见补充成效和适用范围", "补充理念和步骤", "初稿：先把做法记下来");
         assertThat(methods.diff(threeRevisions, 1, 3).changed()).isTrue();
 
         signInAs(users, securityContexts, "secretary2");
-        assertThat(methods.myDrafts(ALL).content()).extracting(MethodSummary::title, MethodSummary::latestRevision,
-                MethodSummary::departmentName).contains(tuple("“田间课堂”工作法", 2, "农业部"));
+        assertThat(methods.myProposals(List.of(), ALL).content()).extracting(MethodSummary::title,
+                MethodSummary::latestRevision, MethodSummary::departmentName, MethodSummary::status).contains(
+                tuple("“田间课堂”工作法", 2, "农业部", MethodStatus.CHANGES_REQUESTED),
+                tuple("支部学习打卡", 1, "农业部", MethodStatus.REJECTED));
 
         signInAs(users, securityContexts, "member");
-        assertThat(methods.browse(new MethodFilter(null, null, MethodStatus.DRAFT, null, null,
+        assertThat(methods.browse(new MethodFilter(null, null, MethodStatus.CHANGES_REQUESTED, null, null,
                 false, "田间课堂"), ALL).content()).isEmpty();
+    }
+
+    @Test
+    void aReviewerLoggingInFindsAQueueAndPublishedEntriesHaveAReviewRecord() {
+        signInAs(users, securityContexts, "reviewer");
+        assertThat(reviews.queue(ALL).content()).extracting(QueueEntry::title, e -> e.changeOfMethodId() != null)
+                .contains(tuple("预算绩效“三张清单”工作法", false), tuple("“五对接”工作法", true));
+
+        signInAs(users, securityContexts, "member");
+        long published = methods.browse(new MethodFilter(null, null, MethodStatus.PUBLISHED, null, null, false,
+                "一事一议"), ALL).content().getFirst().id();
+        assertThat(reviews.record(published)).singleElement()
+                .satisfies(r -> assertThat(r.comment()).contains("同意发布"));
+        assertThat(reviews.publishedAverages(published)).containsEntry(Quality.OPERABILITY, 4.0);
     }
 }
