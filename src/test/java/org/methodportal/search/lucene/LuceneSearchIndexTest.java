@@ -1,0 +1,37 @@
+package org.methodportal.search.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.methodportal.search.engine.SearchCorpus;
+import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.SearchIndexContract;
+
+class LuceneSearchIndexTest extends SearchIndexContract {
+
+    @Override
+    protected SearchIndex open(Path directory) {
+        return new LuceneSearchIndex(directory);
+    }
+
+    @Test
+    void reopensTheIndexItServedLastAfterARebuild() throws Exception {
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            rebuild.add(SearchCorpus.documents().subList(0, 3));
+            rebuild.complete();
+        }
+        index.close();
+
+        index = open(dir);
+
+        assertThat(index.count()).isEqualTo(3);
+        try (var dirs = Files.list(dir)) {
+            assertThat(dirs.filter(Files::isDirectory).toList()).as("old generation removed").hasSize(1);
+        }
+        assertThat(ids(search("三审三核"))).isEqualTo(List.of(1L));
+    }
+}
