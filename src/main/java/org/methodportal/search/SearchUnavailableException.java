@@ -6,7 +6,7 @@ import org.methodportal.shared.PortalException;
 public class SearchUnavailableException extends PortalException {
 
     public SearchUnavailableException(Throwable cause) {
-        super(Kind.CONFLICT, "search.unavailable");
+        super(Kind.UNAVAILABLE, "search.unavailable");
         initCause(cause);
     }
 }
