@@ -1,6 +1,9 @@
 package org.methodportal.search;
 
+import java.nio.file.Path;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      balancer; the embedded index lives on one machine's disk, so it refuses to
  *                      start then (a shared engine is needed)
  * @param rebuildOnStartup rebuild from the database when the index is empty or missing at start
+ * @param indexDir      where the embedded index lives (default: {@code <portal.data-dir>/search})
  * @param outbox        how the indexing worker drains the outbox
  */
 @ConfigurationProperties("portal.search")
 public record SearchProperties(@DefaultValue("false") boolean multiInstance,
                                @DefaultValue("true") boolean rebuildOnStartup,
+                               @Nullable Path indexDir,
                                @DefaultValue Outbox outbox) {
 
     /**

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -62,7 +63,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.addClassName("portal-search");
-        search.addKeyPressListener(Key.ENTER, e -> Notifications.success(getTranslation("shell.search.coming")));
+        // The results page lives in the search module; the shell only knows its route.
+        search.addKeyPressListener(Key.ENTER, e -> {
+            String text = search.getValue().strip();
+            if (!text.isEmpty()) {
+                UI.getCurrent().navigate("search", QueryParameters.of("q", text));
+            }
+        });
 
         HorizontalLayout header = new HorizontalLayout(search);
         header.setWidthFull();
