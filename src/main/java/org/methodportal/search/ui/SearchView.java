@@ -194,6 +194,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
                 filters.add(chip);
             }
         }
+        filters.setVisible(filters.getComponentCount() > 0);
     }
 
     private void showFacets(SearchResult result) {

@@ -1,15 +1,19 @@
 package org.methodportal.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.methodportal.search.SearchProperties;
 import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.SearchIndexContract;
+import org.methodportal.shared.PortalProperties;
 
 class LuceneSearchIndexTest extends SearchIndexContract {
 
@@ -33,5 +37,17 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertThat(dirs.filter(Files::isDirectory).toList()).as("old generation removed").hasSize(1);
         }
         assertThat(ids(search("三审三核"))).isEqualTo(List.of(1L));
+    }
+
+    @Test
+    void refusesToStartWhenSeveralInstancesShareTheDatabase() {
+        var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMinutes(10));
+        var properties = new SearchProperties(true, true, null, outbox);
+
+        assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("portal.search.multi-instance=true")
+                .hasMessageContaining("portal.search.elasticsearch.uris");
     }
 }
