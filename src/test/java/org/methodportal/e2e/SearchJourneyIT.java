@@ -97,6 +97,25 @@ class SearchJourneyIT extends JourneySupport {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.urlContains("methods/" + partyBuilding));
         browser.waitForText(By.id("method-title"), "“楼宇红管家”工作法");
+        assertThat(browser.waitFor(By.id("method-similar")).getText()).contains("“楼宇联动”工作法");
+        browser.screenshot("search-method-similar");
+    }
+
+    @Test
+    void memberTypesPinyinAndPicksASuggestion() {
+        signIn("member", DEMO_PASSWORD);
+
+        browser.waitFor(By.cssSelector("#global-search input")).sendKeys("louyuhong");
+
+        WebElement suggestion = new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.cssSelector("vaadin-combo-box-item")).stream().filter(e -> e.getText().contains("楼宇红管家"))
+                .findFirst().orElse(null));
+        browser.screenshot("search-suggestions");
+        suggestion.click();
+
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.urlContains("methods/" + partyBuilding));
+        browser.waitForText(By.id("method-title"), "“楼宇红管家”工作法");
     }
 
     @Test

@@ -12,11 +12,14 @@ import org.methodportal.method.MethodView;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.SimilarMethods;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -25,6 +28,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -48,11 +52,15 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MethodPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final int SIMILAR = 5;
+
     private final transient MethodService methods;
+    private final transient List<SimilarMethods> similar;
     private String pageTitle = "";
 
-    MethodPageView(MethodService methods) {
+    MethodPageView(MethodService methods, ObjectProvider<SimilarMethods> similar) {
         this.methods = methods;
+        this.similar = similar.orderedStream().toList();
         setId("method-page");
         addClassNames("portal-page", "method-page");
     }
@@ -159,6 +167,20 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             block.addClassName("method-raw-practice");
             add(block);
         }
+        addSimilar(method.id());
+    }
+
+    /** Links to similar published methods, when the search module offers them. */
+    private void addSimilar(long methodId) {
+        List<SimilarMethods.Link> links = similar.stream().flatMap(s -> s.similarTo(methodId, SIMILAR).stream()).toList();
+        if (links.isEmpty()) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        links.forEach(link -> list.add(new ListItem(new Anchor(link.route(), link.title()))));
+        Section block = section("similar", "method.page.similar", list);
+        block.addClassName("method-similar");
+        add(block);
     }
 
     private Span metaItem(String labelKey, String value) {
