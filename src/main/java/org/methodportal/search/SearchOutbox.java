@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.AuditableEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchOutbox {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchOutbox.class);
     static final String METHOD = "method";
 
     private final SearchOutboxMapper outbox;
@@ -28,8 +31,18 @@ class SearchOutbox {
 
     @EventListener
     void on(AuditableEvent event) {
-        if (METHOD.equals(event.objectType())) {
-            outbox.insert(Long.parseLong(event.objectId()), event.action(), clock.instant());
+        if (!METHOD.equals(event.objectType())) {
+            return;
         }
+        long methodId;
+        try {
+            methodId = Long.parseLong(event.objectId());
+        } catch (NumberFormatException e) {
+            // never fail the publisher's transaction over the index; a reindex repairs what is missed
+            log.warn("event {} names method '{}', not an id: not queued for the search index", event.action(),
+                    event.objectId());
+            return;
+        }
+        outbox.insert(methodId, event.action(), clock.instant());
     }
 }

@@ -21,10 +21,12 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.SearchOutboxMapper;
+import org.methodportal.shared.AuditableEvent;
 import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -55,6 +57,8 @@ class SearchServiceTest {
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    ApplicationEventPublisher events;
     @MockitoSpyBean
     SearchIndex index;
 
@@ -112,6 +116,28 @@ class SearchServiceTest {
 
         assertThat(outbox.count()).isZero();
         assertThat(ids(search.search(drafts(word)))).containsExactly(id);
+    }
+
+    @Test
+    void everyEventAboutAMethodIsQueuedAndNoneFailsThePublisher() {
+        signInAs(users, securityContexts, "admin");
+        jdbc.update("DELETE FROM search_outbox");
+        record MethodArchivedForTest(String objectId) implements AuditableEvent {
+            public String action() {
+                return "method.archived";
+            }
+
+            public String objectType() {
+                return "method";
+            }
+        }
+
+        events.publishEvent(new MethodArchivedForTest("4242"));
+        events.publishEvent(new MethodArchivedForTest("m042"));
+
+        assertThat(jdbc.queryForList("SELECT method_id FROM search_outbox", Long.class)).containsExactly(4242L);
+        indexer.drain();
+        assertThat(outbox.count()).as("a method that does not exist is removed from the index").isZero();
     }
 
     @Test

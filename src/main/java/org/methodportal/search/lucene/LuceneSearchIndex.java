@@ -128,6 +128,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Path pointer = root.resolve(CURRENT);
             String name = Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).strip() : "index-0";
             current = open(root.resolve(name));
+            removeOtherGenerations(name);
             log.info("search index at {} holds {} documents", root.resolve(name), count());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index under " + root, e);
@@ -554,6 +555,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter writer = new IndexWriter(directory, config);
         return new Generation(dir, directory, writer, new SearcherManager(writer, null));
+    }
+
+    /** Generations left by a rebuild that did not complete (the process stopped) are of no use. */
+    private void removeOtherGenerations(String serving) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().startsWith("index-") && !d.getFileName().toString().equals(serving))
+                    .forEach(LuceneSearchIndex::delete);
+        }
     }
 
     private static void delete(Path dir) {

@@ -29,12 +29,13 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             rebuild.complete();
         }
         index.close();
+        Files.createDirectories(dir.resolve("index-1").resolve("leftover"));
 
         index = open(dir);
 
         assertThat(index.count()).isEqualTo(3);
         try (var dirs = Files.list(dir)) {
-            assertThat(dirs.filter(Files::isDirectory).toList()).as("old generation removed").hasSize(1);
+            assertThat(dirs.filter(Files::isDirectory).toList()).as("old and unfinished generations removed").hasSize(1);
         }
         assertThat(ids(search("三审三核"))).isEqualTo(List.of(1L));
     }
