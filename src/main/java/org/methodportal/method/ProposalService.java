@@ -185,6 +185,8 @@ public class ProposalService {
         update(methods.updatePublishedRevision(targetId, revisionId, now, targetVersion), targetId);
         methods.insertPublication(targetId, revisionId, now, user.id(), methodId, round);
         update(methods.updateStatus(methodId, MethodStatus.MERGED, now, locked.version()), methodId);
+        // The target has a new revision: its own event (audit, search index of the target).
+        events.publishEvent(MethodRevised.revised(targetId, number, change.content().title()));
         log.info("change request {} applied to method {} as revision {}", methodId, targetId, number);
         return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
     }

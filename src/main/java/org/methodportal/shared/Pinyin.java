@@ -1,5 +1,7 @@
 package org.methodportal.shared;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
@@ -42,6 +44,33 @@ public final class Pinyin {
             }
         }
         return full + " " + initials;
+    }
+
+    /**
+     * The reading of each Chinese character, and each run of Latin letters or digits in lower case,
+     * in text order, e.g. "五对接 app" → [wu, dui, jie, app]; other characters are dropped.
+     */
+    public static List<String> syllables(String text) {
+        List<String> syllables = new ArrayList<>();
+        var run = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            String syllable = syllable(c);
+            if (syllable == null && Character.isLetterOrDigit(c) && c < 0x3000) {
+                run.append(Character.toLowerCase(c));
+                continue;
+            }
+            if (!run.isEmpty()) {
+                syllables.add(run.toString());
+                run.setLength(0);
+            }
+            if (syllable != null) {
+                syllables.add(syllable);
+            }
+        }
+        if (!run.isEmpty()) {
+            syllables.add(run.toString());
+        }
+        return syllables;
     }
 
     /** Normalises what a user typed for matching against {@link #searchKey}: lower case, no spaces. */

@@ -9,7 +9,7 @@ import java.util.Arrays;
 public class PortalException extends RuntimeException {
 
     /** How a failure maps onto HTTP and UI behaviour. */
-    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, STALE, INVALID }
+    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, STALE, INVALID, UNAVAILABLE }
 
     private final String code;
     private final Kind kind;

@@ -46,6 +46,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT, STALE -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         log.debug("request refused: {}", e.code());
         return ResponseEntity.status(status).body(problem(status, e.code(), e.messageKey(), e.args()));

@@ -1,12 +1,13 @@
 package org.methodportal.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.methodportal.shared.PortalUser;
 import org.springframework.beans.factory.ObjectProvider;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -26,10 +27,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -46,15 +48,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final transient AuthenticationContext authentication;
     private final transient LanguagePreference languagePreference;
     private final transient ObjectProvider<UnreadNotifications> unread;
+    private final transient List<SearchSuggestions> suggestions;
     private final SideNav nav = new SideNav();
     private final Span unreadBadge = new Span();
     private final Button bell = new Button(VaadinIcon.BELL.create());
 
     MainLayout(AuthenticationContext authentication, LanguagePreference languagePreference,
-               ObjectProvider<UnreadNotifications> unread) {
+               ObjectProvider<UnreadNotifications> unread, ObjectProvider<SearchSuggestions> suggestions) {
         this.authentication = authentication;
         this.languagePreference = languagePreference;
         this.unread = unread;
+        this.suggestions = suggestions.orderedStream().toList();
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header());
         nav.setId("side-nav");
@@ -64,13 +68,41 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private HorizontalLayout header() {
-        TextField search = new TextField();
+        ComboBox<SearchSuggestions.Suggestion> search = new ComboBox<>();
         search.setId("global-search");
         search.setPlaceholder(getTranslation("shell.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setAllowCustomValue(true);
         search.addClassName("portal-search");
-        search.addKeyPressListener(Key.ENTER, e -> Notifications.success(getTranslation("shell.search.coming")));
+        search.setAriaLabel(getTranslation("shell.search.placeholder"));
+        search.setItemLabelGenerator(SearchSuggestions.Suggestion::text);
+        search.setItems(query -> {
+            String filter = query.getFilter().orElse("").strip();
+            int offset = query.getOffset();
+            int limit = query.getLimit();
+            return offset > 0 || filter.isEmpty() || currentUser().isEmpty() ? Stream.empty()
+                    : suggestions.stream().flatMap(s -> s.suggest(filter, limit).stream());
+        });
+        // Enter on typed text: a search. The results page lives in the search module; the shell only knows its route.
+        search.addCustomValueSetListener(e -> {
+            String text = e.getDetail().strip();
+            if (!text.isEmpty()) {
+                UI.getCurrent().navigate("search", QueryParameters.of("q", text));
+            }
+        });
+        search.addValueChangeListener(e -> {
+            SearchSuggestions.Suggestion picked = e.getValue();
+            if (!e.isFromClient() || picked == null) {
+                return;
+            }
+            search.clear();
+            if (picked.route() != null) {
+                UI.getCurrent().navigate(picked.route());
+            } else {
+                UI.getCurrent().navigate("search", QueryParameters.of("q", picked.text()));
+            }
+        });
 
         HorizontalLayout header = new HorizontalLayout(search);
         header.setWidthFull();

@@ -14,11 +14,13 @@ import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.SimilarMethods;
 import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
@@ -49,15 +51,20 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MethodPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final int SIMILAR = 5;
+
     private final transient MethodService methods;
     private final transient ProposalService proposals;
     private final transient ObjectProvider<MethodPageSection> sections;
+    private final transient List<SimilarMethods> similar;
     private String pageTitle = "";
 
-    MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections) {
+    MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections,
+                   ObjectProvider<SimilarMethods> similar) {
         this.methods = methods;
         this.proposals = proposals;
         this.sections = sections;
+        this.similar = similar.orderedStream().toList();
         setId("method-page");
         addClassNames("portal-page", "method-page");
     }
@@ -147,6 +154,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         }
         addChangeRequests(method);
         sections.orderedStream().forEach(section -> section.create(method).ifPresent(this::add));
+        addSimilar(method.id());
     }
 
     /** What a reader must know before the text: archived, a change request and its target, merged. */
@@ -195,6 +203,19 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
                     MethodLabels.statusBadge(this, request.status())));
         }
         add(RevisionContent.section("change-requests", "method.page.change-requests", list));
+    }
+
+    /** Links to similar published methods, when the search module offers them. */
+    private void addSimilar(long methodId) {
+        List<SimilarMethods.Link> links = similar.stream().flatMap(s -> s.similarTo(methodId, SIMILAR).stream()).toList();
+        if (links.isEmpty()) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        links.forEach(link -> list.add(new ListItem(new Anchor(link.route(), link.title()))));
+        Section block = RevisionContent.section("similar", "method.page.similar", list);
+        block.addClassName("method-similar");
+        add(block);
     }
 
     private Span metaItem(String labelKey, String value) {

@@ -1,0 +1,48 @@
+package org.methodportal.search;
+
+import java.time.Clock;
+
+import org.methodportal.search.persistence.SearchOutboxMapper;
+import org.methodportal.shared.AuditableEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an outbox row for every event about a method, inside the publisher's transaction (a plain
+ * {@code @EventListener}), so the change and the order to index it commit together or not at all.
+ * Any {@link AuditableEvent} with object type "method" counts (created, revised, and later
+ * published, archived, merged, deleted): new event types need no change here.
+ */
+@Component
+class SearchOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchOutbox.class);
+    static final String METHOD = "method";
+
+    private final SearchOutboxMapper outbox;
+    private final Clock clock;
+
+    SearchOutbox(SearchOutboxMapper outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AuditableEvent event) {
+        if (!METHOD.equals(event.objectType())) {
+            return;
+        }
+        long methodId;
+        try {
+            methodId = Long.parseLong(event.objectId());
+        } catch (NumberFormatException e) {
+            // never fail the publisher's transaction over the index; a reindex repairs what is missed
+            log.warn("event {} names method '{}', not an id: not queued for the search index", event.action(),
+                    event.objectId());
+            return;
+        }
+        outbox.insert(methodId, event.action(), clock.instant());
+    }
+}

@@ -1,0 +1,38 @@
+package org.methodportal.search;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Search settings ({@code portal.search.*}).
+ *
+ * @param multiInstance true when several portal instances share one database behind a load
+ *                      balancer; the embedded index lives on one machine's disk, so it refuses to
+ *                      start then (a shared engine is needed)
+ * @param rebuildOnStartup rebuild from the database when the index is empty or missing at start
+ * @param indexDir      where the embedded index lives (default: {@code <portal.data-dir>/search})
+ * @param outbox        how the indexing worker drains the outbox
+ */
+@ConfigurationProperties("portal.search")
+public record SearchProperties(@DefaultValue("false") boolean multiInstance,
+                               @DefaultValue("true") boolean rebuildOnStartup,
+                               @Nullable Path indexDir,
+                               @DefaultValue Outbox outbox) {
+
+    /**
+     * @param workerEnabled drain on a schedule (tests drain explicitly)
+     * @param batchSize     outbox rows claimed per transaction
+     * @param pollInterval  pause between drains when the outbox is empty
+     * @param firstRetry    delay after the first failure; doubled on each further failure
+     * @param maxRetry      longest delay between two attempts
+     */
+    public record Outbox(@DefaultValue("true") boolean workerEnabled, @DefaultValue("100") int batchSize,
+                         @DefaultValue("1s") Duration pollInterval, @DefaultValue("5s") Duration firstRetry,
+                         @DefaultValue("10m") Duration maxRetry) {
+    }
+}

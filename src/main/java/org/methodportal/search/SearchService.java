@@ -1,0 +1,151 @@
+package org.methodportal.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodService;
+import org.methodportal.search.engine.GlossaryTerm;
+import org.methodportal.search.engine.PinyinReader;
+import org.methodportal.search.engine.QueryPlanner;
+import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.Viewer;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.PortalException;
+import org.methodportal.shared.Pinyin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searching methods (design §3): full text with Chinese segmentation, pinyin and glossary synonyms,
+ * facets, suggestions and similar methods. Every answer is limited to what the caller may see
+ * (the method module's visibility rule, applied inside the index query). When the engine fails,
+ * callers get a {@link SearchUnavailableException} and the rest of the portal is unaffected.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class SearchService {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    public static final int SUGGESTIONS = 8;
+
+    private final SearchIndex index;
+    private final SearchIndexer indexer;
+    private final SeedGlossary glossary;
+    private final MethodService methods;
+    private final CurrentUser currentUser;
+
+    SearchService(SearchIndex index, SearchIndexer indexer, SeedGlossary glossary, MethodService methods,
+                  CurrentUser currentUser) {
+        this.index = index;
+        this.indexer = indexer;
+        this.glossary = glossary;
+        this.methods = methods;
+        this.currentUser = currentUser;
+    }
+
+    /** A page of visible methods matching the request, with total and facets. */
+    public SearchResult search(SearchRequest request) {
+        Viewer viewer = Viewer.of(currentUser.require());
+        SearchResult result = engine(() -> index.search(QueryPlanner.plan(request, viewer, glossary.terms())));
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
+        facets.computeIfPresent("category", (k, values) -> values.stream()
+                .map(f -> new FacetCount(f.value(), Category.valueOf(f.value()).chineseName(), f.count())).toList());
+        return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size());
+    }
+
+    /** Completions for the search box: visible method titles, then glossary terms, by prefix or pinyin prefix. */
+    public List<Suggestion> suggest(String text, int limit) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        int max = Math.clamp(limit, 1, 20);
+        Viewer viewer = Viewer.of(currentUser.require());
+        String key = PinyinReader.key(typed);
+        List<Suggestion> suggestions = new ArrayList<>();
+        engine(() -> index.suggestTitles(typed, key, viewer, max))
+                .forEach(h -> suggestions.add(new Suggestion(h.title(), Suggestion.Kind.TITLE, h.id())));
+        Set<String> terms = new LinkedHashSet<>();
+        for (GlossaryTerm term : glossary.terms()) {
+            if (matches(term, typed, key)) {
+                terms.add(term.standard());
+            }
+        }
+        terms.stream().limit(Math.max(0, max - suggestions.size()))
+                .forEach(t -> suggestions.add(new Suggestion(t, Suggestion.Kind.TERM, null)));
+        return List.copyOf(suggestions);
+    }
+
+    /** Visible published methods most like this one (title, problem, measures); not found if the caller may not see it. */
+    public List<SearchHit> similar(long methodId, int limit) {
+        methods.get(methodId);
+        Viewer viewer = Viewer.of(currentUser.require());
+        return engine(() -> index.similar(methodId, viewer, Math.clamp(limit, 1, 20)));
+    }
+
+    /** Rebuilds the index from the database in the background; false when a rebuild is already running. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean startReindex() {
+        if (indexer.isRebuilding()) {
+            return false;
+        }
+        log.info("search reindex requested by {}", currentUser.require().login());
+        Thread.ofVirtual().name("search-reindex").start(() -> {
+            try {
+                indexer.rebuild();
+            } catch (RuntimeException e) {
+                log.error("search reindex failed", e);
+            }
+        });
+        return true;
+    }
+
+    /** Rebuilds the index from the database and returns the number of methods indexed. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public long reindex() {
+        log.info("search reindex requested by {}", currentUser.require().login());
+        return indexer.rebuild();
+    }
+
+    public boolean isReindexing() {
+        return indexer.isRebuilding();
+    }
+
+    private static boolean matches(GlossaryTerm term, String typed, String key) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        List<String> members = new ArrayList<>(term.variants());
+        members.addFirst(term.standard());
+        for (String member : members) {
+            if (member.toLowerCase(Locale.ROOT).startsWith(lower)) {
+                return true;
+            }
+            List<String> syllables = Pinyin.syllables(member);
+            String full = String.join("", syllables);
+            String initials = String.join("", syllables.stream().map(s -> s.substring(0, 1)).toList());
+            if (!key.isEmpty() && key.chars().allMatch(c -> c < 128) && (full.startsWith(key) || initials.startsWith(key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> T engine(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (PortalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("search engine failed: {}", e.toString());
+            throw new SearchUnavailableException(e);
+        }
+    }
+}

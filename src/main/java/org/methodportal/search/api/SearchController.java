@@ -1,0 +1,107 @@
+package org.methodportal.search.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.search.FacetCount;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.SearchResult;
+import org.methodportal.search.SearchService;
+import org.methodportal.search.SearchSort;
+import org.methodportal.search.Suggestion;
+import org.methodportal.shared.PortalException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Full-text search, suggestions, similar methods and the admin reindex. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "search", description = "搜索; only what the caller may see is returned or counted")
+class SearchController {
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Search methods. Without status only published ones; category as Chinese name or enum, "
+            + "department as id, sort=relevance (default) or newest. Highlights are HTML-escaped fragments with "
+            + "<mark> around matches")
+    SearchResponse search(@RequestParam(defaultValue = "") String q,
+                          @RequestParam(required = false) @Nullable String category,
+                          @RequestParam(required = false) @Nullable Long department,
+                          @RequestParam(required = false) @Nullable MethodStatus status,
+                          @RequestParam(required = false) @Nullable String tag,
+                          @RequestParam(required = false) @Nullable Integer year,
+                          @RequestParam(defaultValue = "relevance") String sort,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "20") int size) {
+        var request = new SearchRequest(q, category(category), department, status, tag, year, sort(sort), page, size);
+        return SearchResponse.of(search.search(request));
+    }
+
+    @GetMapping("/search/suggest")
+    @Operation(summary = "Completions while typing: visible method titles and glossary terms by prefix or pinyin prefix")
+    List<Suggestion> suggest(@RequestParam(defaultValue = "") String q) {
+        return search.suggest(q, SearchService.SUGGESTIONS);
+    }
+
+    @GetMapping("/methods/{id}/similar")
+    @Operation(summary = "Published methods most like this one (title, problem, measures)")
+    List<Hit> similar(@PathVariable long id, @RequestParam(defaultValue = "5") int size) {
+        return search.similar(id, size).stream().map(Hit::of).toList();
+    }
+
+    @PostMapping("/search/reindex")
+    @Operation(summary = "Rebuild the index from the database in the background (admin); the old index serves "
+            + "until the new one is complete")
+    ResponseEntity<Map<String, Boolean>> reindex() {
+        boolean started = search.startReindex();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("started", started));
+    }
+
+    private static @Nullable Category category(@Nullable String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return Category.fromName(name).orElseThrow(() -> PortalException.invalid("method.category-unknown", name));
+    }
+
+    private static SearchSort sort(String sort) {
+        return switch (sort.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "", "relevance" -> SearchSort.RELEVANCE;
+            case "newest" -> SearchSort.NEWEST;
+            default -> throw PortalException.invalid("search.sort-unknown", sort);
+        };
+    }
+
+    record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+        static SearchResponse of(SearchResult r) {
+            return new SearchResponse(r.total(), r.page(), r.size(), r.hits().stream().map(Hit::of).toList(), r.facets());
+        }
+    }
+
+    /** A hit in the corpus format's terms: category as its Chinese name. */
+    record Hit(long id, @Nullable String externalId, String title, String category, String department,
+               long departmentId, MethodStatus status, float score, Map<String, List<String>> highlights) {
+        static Hit of(SearchHit h) {
+            return new Hit(h.id(), h.externalId(), h.title(), h.category().chineseName(), h.department(),
+                    h.departmentId(), h.status(), h.score(), h.highlights());
+        }
+    }
+}

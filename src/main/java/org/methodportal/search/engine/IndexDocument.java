@@ -1,0 +1,52 @@
+package org.methodportal.search.engine;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodDocument;
+import org.methodportal.shared.Pinyin;
+
+/**
+ * A method as an adapter indexes it: text fields by weight, facet values, the visibility facts,
+ * and the pinyin of title and tags computed here, so both adapters index the same keys.
+ *
+ * @param pinyin   one value per title and tag: its syllables separated by spaces ("wu dui jie")
+ * @param initials one value per title and tag: the first letters separated by spaces ("w d j")
+ */
+public record IndexDocument(long id, @Nullable String externalId, String status, long ownerId, long departmentId,
+                            String departmentName, String category, int year, Instant createdAt, String title,
+                            List<String> tags, @Nullable String summary, String problem, @Nullable String concept,
+                            List<String> measures, List<String> steps, @Nullable String outcomes,
+                            @Nullable String applicability, @Nullable String body, @Nullable String rawPractice,
+                            List<String> pinyin, List<String> initials) {
+
+    /** Year facet and filter follow the calendar of the portal's users. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public static IndexDocument of(MethodDocument d) {
+        var c = d.content();
+        List<String> pinyin = new ArrayList<>();
+        List<String> initials = new ArrayList<>();
+        for (String value : concat(c.title(), c.tags())) {
+            List<String> syllables = Pinyin.syllables(value);
+            if (!syllables.isEmpty()) {
+                pinyin.add(String.join(" ", syllables));
+                initials.add(String.join(" ", syllables.stream().map(s -> s.substring(0, 1)).toList()));
+            }
+        }
+        return new IndexDocument(d.id(), d.externalId(), d.status().name(), d.ownerId(), d.originDepartmentId(),
+                d.departmentName(), c.category().name(), d.createdAt().atZone(ZONE).getYear(), d.createdAt(),
+                c.title(), c.tags(), c.summary(), c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(),
+                c.applicability(), c.body(), d.rawPractice(), pinyin, initials);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}

@@ -1,0 +1,53 @@
+package org.methodportal.search.engine;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchResult;
+
+/**
+ * The port every search engine adapter implements (embedded Lucene, Elasticsearch); the contract
+ * tests hold each one to the same behaviour. The index is derived from the database and may be
+ * rebuilt at any time. Failures of the engine surface as runtime exceptions; the service turns them
+ * into a "search unavailable" answer and the outbox retries writes.
+ */
+public interface SearchIndex extends AutoCloseable {
+
+    /** Adds or replaces these documents and removes those ids, visible to the next search. */
+    void apply(List<IndexDocument> upserts, Collection<Long> deletes);
+
+    /** One page of hits, the exact total and the facets, all restricted to what the viewer may see. */
+    SearchResult search(IndexQuery query);
+
+    /** Titles of visible published methods starting with (or containing) the text, or whose pinyin or initials start with the key. */
+    List<SearchHit> suggestTitles(String text, String pinyinKey, Viewer viewer, int limit);
+
+    /** Visible published methods most like this one by title, problem and measures; never itself. */
+    List<SearchHit> similar(long methodId, Viewer viewer, int limit);
+
+    /** How many documents the index holds (0 when empty or missing). */
+    long count();
+
+    /**
+     * Starts building a complete new index beside the one serving; searches keep using the old one,
+     * and writes through {@link #apply} go to both until {@link Rebuild#complete()} swaps them.
+     */
+    Rebuild startRebuild();
+
+    @Override
+    void close();
+
+    /** A new index being filled; closing it without completing discards it. */
+    interface Rebuild extends AutoCloseable {
+
+        /** Adds documents read from the database, unless a newer write for the same id came through {@link #apply}. */
+        void add(List<IndexDocument> documents);
+
+        /** Makes the new index the serving one and removes the old. */
+        void complete();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,673 @@
+package org.methodportal.search.lucene;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.search.FacetCount;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchResult;
+import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded search engine: a Lucene index in a directory of its own under {@code root}. The file
+ * {@code root/current} names the directory serving; a rebuild fills a new directory and then
+ * switches the name, so searches never see a half-built index. One process only (Lucene's write
+ * lock enforces it).
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
+    /** Text fields and their weights: title ≫ tags, summary ≫ problem, concept ≫ measures, steps, outcomes ≫ the rest. */
+    static final Map<String, Float> WEIGHTS = weights();
+    static final String ID = "id";
+    static final String EXTERNAL_ID = "external_id";
+    static final String STATUS = "status";
+    static final String OWNER = "owner";
+    static final String DEPARTMENT = "department";
+    static final String DEPARTMENT_NAME = "department_name";
+    static final String CATEGORY = "category";
+    static final String TAG = "tag";
+    static final String YEAR = "year";
+    static final String CREATED = "created";
+    static final String PINYIN = "pinyin";
+    static final String INITIALS = "initials";
+    static final String TITLE_KEY = "title_key";
+    static final String PINYIN_KEY = "pinyin_key";
+    static final String INITIALS_KEY = "initials_key";
+    static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
+    private static final char LABEL_SEPARATOR = '\u001f';
+    private static final String CURRENT = "current";
+    /** Phrase matches count this much more than the same words scattered. */
+    private static final float PHRASE_FACTOR = 3f;
+    private static final float WORDS_FACTOR = 0.5f;
+    private static final float TIE_BREAKER = 0.2f;
+    /** Synonym alternatives count slightly less than what was typed. */
+    private static final float ALTERNATIVE_FACTOR = 0.8f;
+    private static final int FRAGMENTS = 2;
+    private static final int FRAGMENT_LENGTH = 90;
+
+    private static final FieldType BIGRAM_TYPE = bigramType();
+
+    private final Path root;
+    private final Analyzer analyzer;
+    private final Analyzer bigrams = Analyzers.bigrams();
+    private final Object writeLock = new Object();
+    private volatile Generation current;
+    private @Nullable LuceneRebuild rebuild;
+
+    public LuceneSearchIndex(Path root) {
+        this.root = root;
+        this.analyzer = Analyzers.perField(WEIGHTS.keySet(), PINYIN, INITIALS);
+        try {
+            Files.createDirectories(root);
+            Path pointer = root.resolve(CURRENT);
+            String name = Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).strip() : "index-0";
+            current = open(root.resolve(name));
+            removeOtherGenerations(name);
+            log.info("search index at {} holds {} documents", root.resolve(name), count());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index under " + root, e);
+        }
+    }
+
+    // ---- writing
+
+    @Override
+    public void apply(List<IndexDocument> upserts, Collection<Long> deletes) {
+        synchronized (writeLock) {
+            write(current.writer, upserts, deletes);
+            current.refresh();
+            if (rebuild != null) {
+                rebuild.applied(upserts, deletes);
+            }
+        }
+    }
+
+    private void write(IndexWriter writer, List<IndexDocument> upserts, Collection<Long> deletes) {
+        try {
+            for (IndexDocument d : upserts) {
+                writer.updateDocument(new Term(ID, String.valueOf(d.id())), document(d));
+            }
+            for (long id : deletes) {
+                writer.deleteDocuments(new Term(ID, String.valueOf(id)));
+            }
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document document(IndexDocument d) {
+        var doc = new Document();
+        doc.add(new StringField(ID, String.valueOf(d.id()), Field.Store.YES));
+        if (d.externalId() != null) {
+            doc.add(new StoredField(EXTERNAL_ID, d.externalId()));
+        }
+        keyword(doc, STATUS, d.status(), d.status());
+        doc.add(new StringField(OWNER, String.valueOf(d.ownerId()), Field.Store.NO));
+        keyword(doc, DEPARTMENT, String.valueOf(d.departmentId()), d.departmentId() + "" + LABEL_SEPARATOR
+                + d.departmentName());
+        doc.add(new StoredField(DEPARTMENT_NAME, d.departmentName()));
+        keyword(doc, CATEGORY, d.category(), d.category());
+        d.tags().forEach(tag -> keyword(doc, TAG, tag, tag));
+        keyword(doc, YEAR, String.valueOf(d.year()), String.valueOf(d.year()));
+        doc.add(new NumericDocValuesField(CREATED, d.createdAt().toEpochMilli()));
+        text(doc, "title", d.title());
+        d.tags().forEach(tag -> text(doc, "tags", tag));
+        text(doc, "summary", d.summary());
+        text(doc, "problem", d.problem());
+        text(doc, "concept", d.concept());
+        d.measures().forEach(m -> text(doc, "measures", m));
+        d.steps().forEach(s -> text(doc, "steps", s));
+        text(doc, "outcomes", d.outcomes());
+        text(doc, "applicability", d.applicability());
+        text(doc, "body", d.body());
+        text(doc, "rawPractice", d.rawPractice());
+        d.pinyin().forEach(p -> doc.add(new TextField(PINYIN, p, Field.Store.NO)));
+        d.initials().forEach(p -> doc.add(new TextField(INITIALS, p, Field.Store.NO)));
+        doc.add(new StringField(TITLE_KEY, titleKey(d.title()), Field.Store.NO));
+        if (!d.pinyin().isEmpty()) {
+            doc.add(new StringField(PINYIN_KEY, d.pinyin().getFirst().replace(" ", ""), Field.Store.NO));
+            doc.add(new StringField(INITIALS_KEY, d.initials().getFirst().replace(" ", ""), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static void keyword(Document doc, String field, String value, String facetValue) {
+        doc.add(new StringField(field, value, Field.Store.YES));
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(facetValue)));
+    }
+
+    private static void text(Document doc, String field, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new TextField(field, value, Field.Store.NO));
+            doc.add(new Field(field + Analyzers.BIGRAMS, value, BIGRAM_TYPE));
+        }
+    }
+
+    /** The title without quotes, punctuation and spaces, lower case: "“三会一课”工作法" → "三会一课工作法". */
+    static String titleKey(String title) {
+        var key = new StringBuilder();
+        title.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(key::appendCodePoint);
+        return key.toString();
+    }
+
+    // ---- searching
+
+    @Override
+    public SearchResult search(IndexQuery query) {
+        Query main = mainQuery(query);
+        BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
+        filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(), query.year());
+        Query withoutStatus = base.build();
+        Query full = new BooleanQuery.Builder().add(withoutStatus, Occur.MUST)
+                .add(terms(STATUS, query.statuses()), Occur.FILTER).build();
+        return withSearcher(searcher -> {
+            var facets = searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            int wanted = query.offset() + query.limit();
+            TopDocs top = query.newestFirst()
+                    ? searcher.search(full, wanted, new Sort(new SortField(CREATED, SortField.Type.LONG, true),
+                            SortField.FIELD_SCORE), true)
+                    : searcher.search(full, wanted);
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
+                    top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, page, query.matchesAll() ? null : main);
+            return new SearchResult(facets.total(), hits, facets.counts(), query.offset() / query.limit(),
+                    query.limit());
+        });
+    }
+
+    private Query mainQuery(IndexQuery query) {
+        if (query.matchesAll()) {
+            return new MatchAllDocsQuery();
+        }
+        var branches = new BooleanQuery.Builder();
+        for (int i = 0; i < query.texts().size(); i++) {
+            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : ALTERNATIVE_FACTOR);
+            if (branch != null) {
+                branches.add(branch, Occur.SHOULD);
+            }
+        }
+        float titleWeight = WEIGHTS.get("title");
+        if (!query.pinyin().isEmpty()) {
+            branches.add(new BoostQuery(new PhraseQuery(PINYIN, query.pinyin().toArray(String[]::new)), titleWeight),
+                    Occur.SHOULD);
+        }
+        if (query.initials() != null) {
+            branches.add(new BoostQuery(new PhraseQuery(INITIALS, query.initials().split(" ")), titleWeight * 0.8f),
+                    Occur.SHOULD);
+        }
+        return branches.setMinimumNumberShouldMatch(1).build();
+    }
+
+    /**
+     * One reading of the text: most of its bigrams must occur somewhere (recall without noise);
+     * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
+     */
+    private @Nullable Query textBranch(String text, float factor) {
+        List<String> grams = tokens(bigrams, text);
+        if (grams.isEmpty()) {
+            return null;
+        }
+        var coverage = new BooleanQuery.Builder();
+        for (String gram : new HashSet<>(grams)) {
+            var anyField = new BooleanQuery.Builder();
+            WEIGHTS.keySet().forEach(f -> anyField.add(new TermQuery(new Term(f + Analyzers.BIGRAMS, gram)), Occur.SHOULD));
+            coverage.add(anyField.build(), Occur.SHOULD);
+        }
+        int distinct = new HashSet<>(grams).size();
+        coverage.setMinimumNumberShouldMatch(required(distinct));
+        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(coverage.build()), Occur.FILTER);
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        List<Query> clauses = new ArrayList<>();
+        WEIGHTS.forEach((field, weight) -> {
+            String bi = field + Analyzers.BIGRAMS;
+            float w = weight * factor;
+            if (grams.size() > 1) {
+                Query phrase = builder.createPhraseQuery(bi, text);
+                if (phrase != null) {
+                    clauses.add(new BoostQuery(phrase, w * PHRASE_FACTOR));
+                }
+            }
+            Query scattered = builder.createBooleanQuery(bi, text, Occur.SHOULD);
+            if (scattered != null) {
+                clauses.add(new BoostQuery(scattered, w));
+            }
+            Query words = builder.createBooleanQuery(field, text, Occur.SHOULD);
+            if (words != null) {
+                clauses.add(new BoostQuery(words, w * WORDS_FACTOR));
+            }
+        });
+        // The best field decides, the others add a little: a title match outranks a word repeated in long texts.
+        branch.add(new DisjunctionMaxQuery(clauses, TIE_BREAKER), Occur.SHOULD);
+        return branch.build();
+    }
+
+    /** Bigrams that must match: all of one or two, all but one of up to four, then six in ten. */
+    static int required(int distinct) {
+        if (distinct <= 2) {
+            return distinct;
+        }
+        if (distinct <= 4) {
+            return distinct - 1;
+        }
+        return (int) Math.ceil(distinct * 0.6);
+    }
+
+    private static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
+                                @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
+        query.add(visibility(viewer), Occur.FILTER);
+        if (category != null) {
+            query.add(new TermQuery(new Term(CATEGORY, category)), Occur.FILTER);
+        }
+        if (departmentId != null) {
+            query.add(new TermQuery(new Term(DEPARTMENT, String.valueOf(departmentId))), Occur.FILTER);
+        }
+        if (tag != null) {
+            query.add(new TermQuery(new Term(TAG, tag)), Occur.FILTER);
+        }
+        if (year != null) {
+            query.add(new TermQuery(new Term(YEAR, String.valueOf(year))), Occur.FILTER);
+        }
+    }
+
+    /** The visibility rule of the method module, as a filter: nothing invisible is returned or counted. */
+    static Query visibility(Viewer viewer) {
+        if (viewer.admin()) {
+            return new MatchAllDocsQuery();
+        }
+        var visible = new BooleanQuery.Builder()
+                .add(terms(STATUS, Viewer.PUBLIC_STATUSES), Occur.SHOULD)
+                .add(new TermQuery(new Term(OWNER, String.valueOf(viewer.userId()))), Occur.SHOULD);
+        if (!viewer.reviewerDepartmentIds().isEmpty()) {
+            visible.add(terms(DEPARTMENT, viewer.reviewerDepartmentIds().stream().map(String::valueOf).toList()),
+                    Occur.SHOULD);
+        }
+        return visible.setMinimumNumberShouldMatch(1).build();
+    }
+
+    private static Query terms(String field, Collection<String> values) {
+        return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page, @Nullable Query highlightQuery)
+            throws IOException {
+        int[] docIds = Stream.of(page).mapToInt(d -> d.doc).toArray();
+        Map<String, Object[]> highlights = highlightQuery == null || docIds.length == 0 ? Map.of()
+                : new Highlighter(searcher, analyzer).highlight(highlightQuery, docIds);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(page[i].doc);
+            Map<String, List<String>> fragments = new LinkedHashMap<>();
+            for (var entry : highlights.entrySet()) {
+                @SuppressWarnings("unchecked")
+                List<String> list = (List<String>) entry.getValue()[i];
+                if (list != null && !list.isEmpty()) {
+                    fragments.put(entry.getKey().substring(0, entry.getKey().length() - Analyzers.BIGRAMS.length()),
+                            list);
+                }
+            }
+            hits.add(hit(doc, Float.isNaN(page[i].score) ? 0f : page[i].score, fragments));
+        }
+        return hits;
+    }
+
+    private static SearchHit hit(Document doc, float score, Map<String, List<String>> highlights) {
+        return new SearchHit(Long.parseLong(doc.get(ID)), doc.get(EXTERNAL_ID), doc.get("title" + Analyzers.BIGRAMS),
+                Category.valueOf(doc.get(CATEGORY)), Long.parseLong(doc.get(DEPARTMENT)), doc.get(DEPARTMENT_NAME),
+                MethodStatus.valueOf(doc.get(STATUS)), score, highlights);
+    }
+
+    @Override
+    public List<SearchHit> suggestTitles(String text, String pinyinKey, Viewer viewer, int limit) {
+        String key = titleKey(text);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        var match = new BooleanQuery.Builder()
+                .add(new BoostQuery(new PrefixQuery(new Term(TITLE_KEY, key)), 4f), Occur.SHOULD);
+        if (!pinyinKey.isEmpty()) {
+            match.add(new BoostQuery(new PrefixQuery(new Term(PINYIN_KEY, pinyinKey)), 2f), Occur.SHOULD);
+            match.add(new PrefixQuery(new Term(INITIALS_KEY, pinyinKey)), Occur.SHOULD);
+        }
+        if (tokens(bigrams, text).size() > 0) {
+            Query contains = new QueryBuilder(analyzer).createPhraseQuery("title" + Analyzers.BIGRAMS, text);
+            if (contains != null) {
+                match.add(new ConstantScoreQuery(contains), Occur.SHOULD);
+            }
+        }
+        Query query = new BooleanQuery.Builder().add(match.setMinimumNumberShouldMatch(1).build(), Occur.MUST)
+                .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
+                .add(visibility(viewer), Occur.FILTER).build();
+        return withSearcher(searcher -> hits(searcher, searcher.search(query, limit).scoreDocs, null));
+    }
+
+    @Override
+    public List<SearchHit> similar(long methodId, Viewer viewer, int limit) {
+        return withSearcher(searcher -> {
+            TopDocs self = searcher.search(new TermQuery(new Term(ID, String.valueOf(methodId))), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
+            var mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setMaxQueryTerms(25);
+            var like = new BooleanQuery.Builder();
+            for (String field : SIMILAR_FIELDS) {
+                String value = String.join("\n", doc.getValues(field + Analyzers.BIGRAMS));
+                if (!value.isBlank()) {
+                    mlt.setFieldNames(new String[] {field});
+                    like.add(new BoostQuery(mlt.like(field, new StringReader(value)), WEIGHTS.get(field)), Occur.SHOULD);
+                }
+            }
+            Query query = new BooleanQuery.Builder().add(like.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(ID, String.valueOf(methodId))), Occur.MUST_NOT)
+                    .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
+                    .add(visibility(viewer), Occur.FILTER).build();
+            return hits(searcher, searcher.search(query, limit).scoreDocs, null);
+        });
+    }
+
+    @Override
+    public long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    // ---- rebuilding
+
+    @Override
+    public Rebuild startRebuild() {
+        synchronized (writeLock) {
+            if (rebuild != null) {
+                throw new IllegalStateException("a rebuild of the search index is already running");
+            }
+            try {
+                Path dir = root.resolve("index-" + System.currentTimeMillis());
+                rebuild = new LuceneRebuild(open(dir));
+                return rebuild;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A new generation being filled; ids written through apply() meanwhile are newer than the database read. */
+    private final class LuceneRebuild implements Rebuild {
+
+        private final Generation next;
+        private final Set<Long> written = new HashSet<>();
+        private boolean done;
+
+        LuceneRebuild(Generation next) {
+            this.next = next;
+        }
+
+        void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
+            write(next.writer, upserts, deletes);
+            upserts.forEach(d -> written.add(d.id()));
+            written.addAll(deletes);
+        }
+
+        @Override
+        public void add(List<IndexDocument> documents) {
+            synchronized (writeLock) {
+                List<IndexDocument> older = documents.stream().filter(d -> !written.contains(d.id())).toList();
+                write(next.writer, older, List.of());
+            }
+        }
+
+        @Override
+        public void complete() {
+            synchronized (writeLock) {
+                try {
+                    next.refresh();
+                    Path pointer = root.resolve(CURRENT);
+                    Path temp = root.resolve(CURRENT + ".tmp");
+                    Files.writeString(temp, next.path.getFileName().toString(), StandardCharsets.UTF_8);
+                    Files.move(temp, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Generation old = current;
+                    current = next;
+                    done = true;
+                    rebuild = null;
+                    old.close();
+                    delete(old.path);
+                    log.info("search index rebuilt in {} with {} documents", next.path, count());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (writeLock) {
+                if (!done) {
+                    rebuild = null;
+                    next.close();
+                    delete(next.path);
+                }
+            }
+        }
+    }
+
+    // ---- plumbing
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (rebuild != null) {
+                rebuild.close();
+            }
+            current.close();
+        }
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        Generation generation = current;
+        try {
+            IndexSearcher searcher = generation.searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                generation.searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Generation open(Path dir) throws IOException {
+        Directory directory = FSDirectory.open(dir);
+        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter writer = new IndexWriter(directory, config);
+        return new Generation(dir, directory, writer, new SearcherManager(writer, null));
+    }
+
+    /** Generations left by a rebuild that did not complete (the process stopped) are of no use. */
+    private void removeOtherGenerations(String serving) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().startsWith("index-") && !d.getFileName().toString().equals(serving))
+                    .forEach(LuceneSearchIndex::delete);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete old search index {}: {}", dir, e.toString());
+        }
+    }
+
+    static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private static Map<String, Float> weights() {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put("title", 10f);
+        weights.put("tags", 5f);
+        weights.put("summary", 4f);
+        weights.put("problem", 2f);
+        weights.put("concept", 2f);
+        weights.put("measures", 1f);
+        weights.put("steps", 1f);
+        weights.put("outcomes", 1f);
+        weights.put("applicability", 0.8f);
+        weights.put("body", 0.8f);
+        weights.put("rawPractice", 0.3f);
+        return Map.copyOf(weights);
+    }
+
+    private static FieldType bigramType() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /** One index directory with its writer and near-real-time searchers. */
+    private record Generation(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
+
+        void refresh() {
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            try {
+                searchers.close();
+                writer.close();
+                directory.close();
+            } catch (IOException e) {
+                log.warn("closing search index {} failed: {}", path, e.toString());
+            }
+        }
+    }
+
+    /** Fragments per field: whole title, up to two sentence-sized passages elsewhere. */
+    private static final class Highlighter extends UnifiedHighlighter {
+
+        private static final String[] FIELDS = WEIGHTS.keySet().stream().map(f -> f + Analyzers.BIGRAMS)
+                .toArray(String[]::new);
+
+        Highlighter(IndexSearcher searcher, Analyzer analyzer) {
+            super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new MarkedFragments())
+                    .withMaxNoHighlightPassages(0).withMaxLength(20_000));
+        }
+
+        Map<String, Object[]> highlight(Query query, int[] docIds) throws IOException {
+            int[] passages = new int[FIELDS.length];
+            for (int i = 0; i < FIELDS.length; i++) {
+                passages[i] = FIELDS[i].startsWith("title") ? 1 : FRAGMENTS;
+            }
+            return highlightFieldsAsObjects(FIELDS, query, docIds, passages);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            if (field.startsWith("title")) {
+                return new org.apache.lucene.search.uhighlight.WholeBreakIterator();
+            }
+            return org.apache.lucene.search.uhighlight.LengthGoalBreakIterator.createClosestToLength(
+                    BreakIterator.getSentenceInstance(Locale.CHINA), FRAGMENT_LENGTH, 0.5f);
+        }
+    }
+
+    static FacetCount facet(String field, String value, long count) {
+        if (DEPARTMENT.equals(field)) {
+            int sep = value.indexOf(LABEL_SEPARATOR);
+            return new FacetCount(value.substring(0, sep), value.substring(sep + 1), count);
+        }
+        return new FacetCount(value, value, count);
+    }
+}

@@ -1,0 +1,31 @@
+package org.methodportal.search.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.jspecify.annotations.Nullable;
+
+/** The search outbox: methods whose index entry must be refreshed. */
+@Mapper
+public interface SearchOutboxMapper {
+
+    void insert(@Param("methodId") long methodId, @Param("action") String action, @Param("at") Instant at);
+
+    /**
+     * Locks and returns the oldest entries due at {@code now}, skipping entries another worker
+     * holds (FOR UPDATE SKIP LOCKED), so several instances can drain one outbox.
+     */
+    List<OutboxRow> claimDue(@Param("now") Instant now, @Param("limit") int limit);
+
+    void deleteByIds(@Param("ids") List<Long> ids);
+
+    /** Counts one more failed attempt and defers the entry. */
+    void markFailed(@Param("id") long id, @Param("nextAttemptAt") Instant nextAttemptAt,
+                    @Param("error") @Nullable String error);
+
+    long count();
+
+    @Nullable Instant findNextAttemptAt(long id);
+}

@@ -1,0 +1,318 @@
+package org.methodportal.search.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.search.FacetCount;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.SearchResult;
+import org.methodportal.search.SearchService;
+import org.methodportal.search.SearchSort;
+import org.methodportal.search.SearchUnavailableException;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Search results: highlighted snippets, facets as filter chips, total, paging, an empty state with
+ * hints and a clear "search unavailable" state. The URL holds the whole search
+ * ({@code /search?q=…&category=…&page=…}), so results can be bookmarked and shared.
+ */
+@Route("search")
+@PermitAll
+public class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int PAGE_SIZE = 10;
+    static final List<String> FILTERS = List.of("category", "department", "status", "tag", "year");
+    /** Fields shown as snippets under a hit, in domain order. */
+    static final List<String> SNIPPET_FIELDS = List.of("summary", "tags", "problem", "concept", "measures", "steps",
+            "outcomes", "applicability", "body", "rawPractice");
+
+    private final transient SearchService search;
+    final TextField query = new TextField();
+    final Span total = new Span();
+    final Div filters = new Div();
+    final Div facets = new Div();
+    final Div results = new Div();
+    final HorizontalLayout paging = new HorizontalLayout();
+    final RadioButtonGroup<SearchSort> sort = new RadioButtonGroup<>();
+    private Map<String, String> parameters = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
+
+    SearchView(SearchService search) {
+        this.search = search;
+        addClassName("search-page");
+        setWidthFull();
+        setMaxWidth("1100px");
+        query.setId("search-query");
+        query.setPlaceholder(getTranslation("search.view.placeholder"));
+        query.setPrefixComponent(VaadinIcon.SEARCH.create());
+        query.setClearButtonVisible(true);
+        query.setWidthFull();
+        query.addKeyPressListener(Key.ENTER, e -> navigate(with("q", query.getValue().strip(), true)));
+        sort.setId("search-sort");
+        sort.setItems(SearchSort.values());
+        sort.setItemLabelGenerator(s -> getTranslation("search.view.sort." + s.name().toLowerCase(java.util.Locale.ROOT)));
+        sort.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                navigate(with("sort", e.getValue() == SearchSort.NEWEST ? "newest" : null, true));
+            }
+        });
+        total.setId("search-total");
+        total.addClassName("search-total");
+        filters.setId("search-filters");
+        filters.addClassName("search-chips");
+        facets.setId("search-facets");
+        facets.addClassName("search-facets");
+        results.setId("search-results");
+        results.addClassName("search-results");
+        paging.setId("search-paging");
+        paging.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout bar = new HorizontalLayout(total, sort);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        add(new H2(getTranslation("search.view.title")), query, bar, filters, facets, results, paging);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        parameters = new LinkedHashMap<>();
+        event.getLocation().getQueryParameters().getParameters().forEach((k, v) -> {
+            if (!v.isEmpty() && !v.getFirst().isBlank()) {
+                parameters.put(k, v.getFirst());
+            }
+        });
+        query.setValue(parameters.getOrDefault("q", ""));
+        sort.setValue("newest".equals(parameters.get("sort")) ? SearchSort.NEWEST : SearchSort.RELEVANCE);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        String q = parameters.getOrDefault("q", "");
+        return q.isEmpty() ? getTranslation("search.view.title") : getTranslation("search.view.title-with", q);
+    }
+
+    private void refresh() {
+        filters.removeAll();
+        facets.removeAll();
+        results.removeAll();
+        paging.removeAll();
+        total.setText("");
+        SearchRequest request = request();
+        if (request == null) {
+            showEmpty();
+            return;
+        }
+        SearchResult result;
+        try {
+            result = search.search(request);
+        } catch (SearchUnavailableException e) {
+            showUnavailable();
+            return;
+        }
+        remember(result);
+        total.setText(getTranslation("search.view.total", result.total()));
+        showFilters();
+        showFacets(result);
+        if (result.hits().isEmpty()) {
+            showEmpty();
+            return;
+        }
+        result.hits().forEach(hit -> results.add(hitCard(hit)));
+        showPaging(result);
+    }
+
+    /** The request from the URL; null when a parameter is malformed (treated as no results). */
+    private @Nullable SearchRequest request() {
+        try {
+            Category category = parameters.containsKey("category") ? Category.valueOf(parameters.get("category")) : null;
+            MethodStatus status = parameters.containsKey("status") ? MethodStatus.valueOf(parameters.get("status")) : null;
+            Long department = parameters.containsKey("department") ? Long.valueOf(parameters.get("department")) : null;
+            Integer year = parameters.containsKey("year") ? Integer.valueOf(parameters.get("year")) : null;
+            int page = parameters.containsKey("page") ? Integer.parseInt(parameters.get("page")) : 0;
+            return new SearchRequest(parameters.getOrDefault("q", ""), category, department, status,
+                    parameters.get("tag"), year, sort.getValue(), page, PAGE_SIZE);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void remember(SearchResult result) {
+        result.facets().forEach((facet, values) -> values.forEach(v -> labels.put(facet + ":" + v.value(),
+                facetLabel(facet, v))));
+    }
+
+    private String facetLabel(String facet, FacetCount value) {
+        return switch (facet) {
+            case "category" -> getTranslation("method.category." + value.value());
+            case "status" -> getTranslation("method.status." + value.value());
+            default -> value.label();
+        };
+    }
+
+    private void showFilters() {
+        for (String filter : FILTERS) {
+            String value = parameters.get(filter);
+            if (value != null) {
+                String label = labels.getOrDefault(filter + ":" + value, value);
+                Button chip = new Button(getTranslation("search.view.filter-chip", getTranslation("search.facet." + filter), label),
+                        VaadinIcon.CLOSE_SMALL.create(), e -> navigate(with(filter, null, true)));
+                chip.setIconAfterText(true);
+                chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+                chip.setId("filter-" + filter);
+                chip.setAriaLabel(getTranslation("search.view.remove-filter", label));
+                filters.add(chip);
+            }
+        }
+        filters.setVisible(filters.getComponentCount() > 0);
+    }
+
+    private void showFacets(SearchResult result) {
+        for (String facet : FILTERS) {
+            List<FacetCount> values = result.facets().getOrDefault(facet, List.of());
+            if (values.isEmpty() || parameters.containsKey(facet)) {
+                continue;
+            }
+            Div row = new Div();
+            row.addClassName("search-facet");
+            row.setId("facet-" + facet);
+            Span name = new Span(getTranslation("search.facet." + facet));
+            name.addClassName("search-facet-name");
+            row.add(name);
+            values.stream().limit(facet.equals("tag") ? 12 : 20).forEach(value -> {
+                Button chip = new Button(facetLabel(facet, value) + " (" + value.count() + ")",
+                        e -> navigate(with(facet, value.value(), true)));
+                chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_TERTIARY);
+                chip.addClassName("search-chip");
+                chip.getElement().setAttribute("data-value", value.value());
+                row.add(chip);
+            });
+            facets.add(row);
+        }
+    }
+
+    private Div hitCard(SearchHit hit) {
+        Div card = new Div();
+        card.addClassName("search-hit");
+        card.getElement().setAttribute("data-id", String.valueOf(hit.id()));
+        Anchor title = new Anchor("methods/" + hit.id());
+        title.addClassName("search-hit-title");
+        List<String> titleFragments = hit.highlights().get("title");
+        if (titleFragments != null && !titleFragments.isEmpty()) {
+            title.add(Highlights.render(titleFragments.getFirst()));
+        } else {
+            title.setText(hit.title());
+        }
+        Span meta = new Span(getTranslation("method.category." + hit.category().name()) + " · " + hit.department()
+                + " · " + getTranslation("method.status." + hit.status().name()));
+        meta.addClassName("search-hit-meta");
+        card.add(title, meta);
+        for (String field : SNIPPET_FIELDS) {
+            List<String> fragments = hit.highlights().get(field);
+            if (fragments == null) {
+                continue;
+            }
+            for (String fragment : fragments) {
+                Div snippet = new Div();
+                snippet.addClassName("search-snippet");
+                Span label = new Span(getTranslation("search.field." + field));
+                label.addClassName("search-snippet-label");
+                snippet.add(label, Highlights.render(fragment));
+                card.add(snippet);
+            }
+        }
+        return card;
+    }
+
+    private void showPaging(SearchResult result) {
+        long pages = Math.max(1, (result.total() + result.size() - 1) / result.size());
+        if (pages <= 1) {
+            return;
+        }
+        Button previous = new Button(getTranslation("search.view.previous"),
+                e -> navigate(with("page", String.valueOf(result.page() - 1), false)));
+        previous.setId("search-previous");
+        previous.setEnabled(result.page() > 0);
+        Button next = new Button(getTranslation("search.view.next"),
+                e -> navigate(with("page", String.valueOf(result.page() + 1), false)));
+        next.setId("search-next");
+        next.setEnabled(result.page() + 1 < pages);
+        Span position = new Span(getTranslation("search.view.page", result.page() + 1, pages));
+        position.setId("search-page");
+        paging.add(previous, position, next);
+    }
+
+    private void showEmpty() {
+        Div empty = new Div();
+        empty.setId("search-empty");
+        empty.addClassName("search-empty");
+        String q = parameters.getOrDefault("q", "");
+        empty.add(new Paragraph(q.isEmpty() ? getTranslation("search.empty.no-query")
+                : getTranslation("search.empty.title", q)));
+        UnorderedList hints = new UnorderedList();
+        for (String hint : List.of("shorter", "pinyin", "synonym", "filters")) {
+            hints.add(new ListItem(getTranslation("search.empty.hint." + hint)));
+        }
+        empty.add(hints);
+        results.add(empty);
+    }
+
+    private void showUnavailable() {
+        Div unavailable = new Div();
+        unavailable.setId("search-unavailable");
+        unavailable.addClassName("search-empty");
+        unavailable.add(new Paragraph(getTranslation("search.unavailable.title")),
+                new Paragraph(getTranslation("search.unavailable.text")));
+        results.add(unavailable);
+    }
+
+    /** The current parameters with one changed (null removes it); a new filter starts again at page 1. */
+    private Map<String, String> with(String key, @Nullable String value, boolean firstPage) {
+        Map<String, String> next = new LinkedHashMap<>(parameters);
+        if (value == null || value.isEmpty()) {
+            next.remove(key);
+        } else {
+            next.put(key, value);
+        }
+        if (firstPage) {
+            next.remove("page");
+        }
+        return next;
+    }
+
+    private void navigate(Map<String, String> next) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        next.forEach((k, v) -> query.put(k, new ArrayList<>(List.of(v))));
+        UI.getCurrent().navigate("search", new QueryParameters(query));
+    }
+}

@@ -1,0 +1,97 @@
+package org.methodportal.search.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.methodportal.shared.api.Api.as;
+import static org.methodportal.shared.api.Api.assertProblem;
+import static org.methodportal.shared.api.Api.body;
+import static org.methodportal.shared.api.Api.id;
+import static org.methodportal.shared.api.Api.json;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.methodportal.search.SearchIndexer;
+import org.methodportal.shared.api.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import com.jayway.jsonpath.JsonPath;
+
+@ApiTest
+class SearchApiTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    SearchIndexer indexer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void searchReturnsHitsWithEscapedHighlightsAndFacets() {
+        String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
+        long id = published("secretary", "<b>“议事厅”</b>工作法", tag);
+
+        MvcTestResult result = as("member", mvc.get().uri("/api/v1/search").param("q", "议事厅")
+                .param("tag", tag)).exchange();
+
+        assertThat(result).hasStatusOk();
+        String body = body(result);
+        assertThat((Integer) JsonPath.read(body, "$.total")).isEqualTo(1);
+        assertThat(((Number) JsonPath.read(body, "$.hits[0].id")).longValue()).isEqualTo(id);
+        assertThat((String) JsonPath.read(body, "$.hits[0].title")).isEqualTo("<b>“议事厅”</b>工作法");
+        assertThat((String) JsonPath.read(body, "$.hits[0].category")).isEqualTo("践行群众路线");
+        assertThat((String) JsonPath.read(body, "$.hits[0].department")).isEqualTo("财政部");
+        assertThat((String) JsonPath.read(body, "$.hits[0].status")).isEqualTo("PUBLISHED");
+        assertThat((String) JsonPath.read(body, "$.hits[0].highlights.title[0]"))
+                .isEqualTo("&lt;b&gt;“<mark>议事厅</mark>”&lt;/b&gt;工作法");
+        assertThat((String) JsonPath.read(body, "$.facets.category[0].label")).isEqualTo("践行群众路线");
+        assertThat((Integer) JsonPath.read(body, "$.facets.category[0].count")).isEqualTo(1);
+        List<String> tags = JsonPath.read(body, "$.facets.tag[*].value");
+        assertThat(tags).containsExactly(tag);
+    }
+
+    @Test
+    void suggestAndSimilarAnswerSignedInUsers() {
+        String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
+        long first = published("secretary", "“楼道议事会”工作法", tag);
+        long second = published("secretary", "“楼道议事角”工作法", tag);
+
+        MvcTestResult suggest = as("member", mvc.get().uri("/api/v1/search/suggest").param("q", "loudaoyishi")).exchange();
+        assertThat(suggest).hasStatusOk();
+        List<Number> suggested = JsonPath.read(body(suggest), "$[?(@.kind == 'TITLE')].methodId");
+        assertThat(suggested.stream().map(Number::longValue).toList()).contains(first, second);
+
+        MvcTestResult similar = as("member", mvc.get().uri("/api/v1/methods/" + first + "/similar")).exchange();
+        assertThat(similar).hasStatusOk();
+        List<Number> ids = JsonPath.read(body(similar), "$[*].id");
+        assertThat(ids.stream().map(Number::longValue).toList()).contains(second).doesNotContain(first);
+
+        assertThat(mvc.get().uri("/api/v1/search").param("q", "议事").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void reindexIsForAdministratorsAndBadParametersAreProblems() {
+        assertProblem(as("member", mvc.get().uri("/api/v1/search").param("sort", "oldest")).exchange(),
+                HttpStatus.UNPROCESSABLE_CONTENT, "search.sort-unknown");
+        assertThat(as("member", mvc.post().uri("/api/v1/search/reindex")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+
+        MvcTestResult started = as("admin", mvc.post().uri("/api/v1/search/reindex")).exchange();
+        assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+    }
+
+    /** A method created through the API, published directly in the database, and indexed through the outbox. */
+    private long published(String login, String title, String tag) {
+        String body = """
+                {"title": "%s", "summary": "摘要", "category": "践行群众路线", "problem": "居民议事缺少场所",
+                 "measures": ["设立议事角"], "tags": ["%s"]}""".formatted(title.replace("\"", "\\\""), tag);
+        long id = id(as(login, json(mvc.post().uri("/api/v1/proposals"), body)).exchange());
+        jdbc.update("UPDATE method SET status = 'PUBLISHED', published_revision_id = latest_revision_id WHERE id = ?", id);
+        indexer.drain();
+        return id;
+    }
+}

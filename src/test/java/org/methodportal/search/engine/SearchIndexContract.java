@@ -1,0 +1,275 @@
+package org.methodportal.search.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.search.FacetCount;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.SearchResult;
+import org.methodportal.search.SearchSort;
+
+/**
+ * What every search adapter must do, on the shared corpus plus a few documents of our own. An
+ * adapter's test extends this and says how to open its index.
+ */
+public abstract class SearchIndexContract {
+
+    protected static final Viewer MEMBER = new Viewer(9, false, Set.of());
+    protected static final long FIVE_LINKS = 1001;
+    protected static final long THREE_MEETINGS = 1002;
+    protected static final long SCRIPT = 1003;
+    protected static final long VARIANT_ONLY = 1004;
+    protected static final long DRAFT = 1005;
+    protected static final long ARCHIVED = 1006;
+    protected static final long DRAFT_OWNER = 7;
+    protected static final long DRAFT_DEPARTMENT = 3;
+
+    @TempDir
+    protected Path dir;
+    protected SearchIndex index;
+    protected List<GlossaryTerm> glossary;
+
+    /** A new, empty index of the adapter under test. */
+    protected abstract SearchIndex open(Path directory);
+
+    @BeforeEach
+    void fill() throws IOException {
+        index = open(dir);
+        glossary = SearchCorpus.glossary();
+        index.apply(SearchCorpus.documents(), List.of());
+        index.apply(List.of(
+                SearchCorpus.document(FIVE_LINKS, "“五对接”工作法", "机关支部与基层需求对接不畅。", List.of("需求对接"),
+                        MethodStatus.PUBLISHED, 1, 1),
+                SearchCorpus.document(THREE_MEETINGS, "“三会一课”规范化工作法", "组织生活流于形式。", List.of("组织生活"),
+                        MethodStatus.PUBLISHED, 1, 1),
+                SearchCorpus.document(SCRIPT, "<script>alert('x')</script>对接台账", "台账 <b>对接</b> & 记录",
+                        List.of(), MethodStatus.PUBLISHED, 1, 1),
+                SearchCorpus.document(VARIANT_ONLY, "“炕头夜话”工作法", "书记每周到职工家里拉家常，了解思想动态。", List.of(),
+                        MethodStatus.PUBLISHED, 1, 1),
+                SearchCorpus.document(DRAFT, "“草稿对接”工作法", "仍在起草。", List.of(), MethodStatus.DRAFT,
+                        DRAFT_OWNER, DRAFT_DEPARTMENT),
+                SearchCorpus.document(ARCHIVED, "“归档对接”工作法", "已经归档。", List.of(), MethodStatus.ARCHIVED, 1, 1)),
+                List.of());
+    }
+
+    @AfterEach
+    void closeIndex() {
+        index.close();
+    }
+
+    protected SearchResult search(String text) {
+        return search(SearchRequest.of(text), MEMBER);
+    }
+
+    protected SearchResult search(SearchRequest request, Viewer viewer) {
+        return index.search(QueryPlanner.plan(request, viewer, glossary));
+    }
+
+    protected static List<Long> ids(SearchResult result) {
+        return result.hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void partOfAWordFindsTheWholeWord() {
+        assertThat(ids(search("对接"))).contains(FIVE_LINKS);
+    }
+
+    @Test
+    void exactTitleRanksFirst() {
+        assertThat(ids(search("三会一课")).getFirst()).isEqualTo(THREE_MEETINGS);
+        assertThat(ids(search("五对接")).getFirst()).isEqualTo(FIVE_LINKS);
+        assertThat(ids(search("三审三核")).getFirst()).isEqualTo(1L);
+        assertThat(ids(search("楼栋议事")).getFirst()).isEqualTo(30L);
+    }
+
+    @Test
+    void titleMatchRanksAboveMatchesInTheBody() {
+        // 青年干部 is m031's tag; entries merely mentioning young cadres in their text come later
+        List<Long> hits = ids(search("田间课堂"));
+        assertThat(hits.getFirst()).isEqualTo(23L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wuduijie", "wu dui jie", "wdj", "WuDuiJie", "wu对接", "五dui接"})
+    void pinyinFullSpacedInitialsAndMixedFindTheTitle(String typed) {
+        assertThat(ids(search(typed))).as(typed).first().isEqualTo(FIVE_LINKS);
+    }
+
+    @Test
+    void pinyinFindsCorpusTitlesAndTags() {
+        assertThat(ids(search("sanshensanhe")).getFirst()).isEqualTo(1L);
+        assertThat(ids(search("ldys"))).as("楼栋议事 initials").first().isEqualTo(30L);
+    }
+
+    @Test
+    void aVariantFindsEntriesWrittenWithTheStandardTerm() {
+        // 过预算 is the colloquial variant of 预算评审, a tag of m001
+        assertThat(ids(search("过预算"))).first().isEqualTo(1L);
+        // 流调 → 流行病学调查 (m012)
+        assertThat(ids(search("流调"))).contains(12L);
+    }
+
+    @Test
+    void theStandardTermFindsEntriesWrittenWithAVariant() {
+        // 谈心谈话 → 拉家常, which is the only wording of the document below
+        assertThat(ids(search("谈心谈话"))).contains(VARIANT_ONLY, 38L);
+    }
+
+    @Test
+    void highlightsAreEscapedWithOnlyMarkTags() {
+        SearchHit hit = search("对接").hits().stream().filter(h -> h.id() == SCRIPT).findFirst().orElseThrow();
+
+        assertThat(hit.title()).isEqualTo("<script>alert('x')</script>对接台账");
+        List<String> title = hit.highlights().get("title");
+        assertThat(title).containsExactly("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;<mark>对接</mark>台账");
+        assertThat(hit.highlights().get("problem")).singleElement().asString()
+                .contains("&lt;b&gt;<mark>对接</mark>&lt;/b&gt; &amp;");
+        SearchResult injected = search("<img src=x onerror=alert(1)>对接");
+        injected.hits().forEach(h -> h.highlights().values().forEach(fragments -> fragments.forEach(f ->
+                assertThat(f.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<", ">"))));
+    }
+
+    @Test
+    void highlightsMarkTheMatchInEachField() {
+        SearchHit first = search("三审三核").hits().getFirst();
+
+        assertThat(first.highlights().get("title")).containsExactly("“<mark>三审三核</mark>”工作法");
+    }
+
+    @Test
+    void facetsCountAllVisibleHits() {
+        SearchResult all = search(new SearchRequest("", null, null, null, null, null, SearchSort.RELEVANCE, 0, 10),
+                MEMBER);
+
+        assertThat(all.total()).isEqualTo(64);
+        assertThat(all.hits()).hasSize(10);
+        Map<String, List<FacetCount>> facets = all.facets();
+        assertThat(facets.get("category").stream().mapToLong(FacetCount::count).sum()).isEqualTo(64);
+        assertThat(facets.get("category")).contains(new FacetCount(Category.PARTY_BUILDING.name(),
+                Category.PARTY_BUILDING.name(), 4 + count(Category.PARTY_BUILDING)));
+        assertThat(facets.get("status")).containsExactlyInAnyOrder(new FacetCount("PUBLISHED", "PUBLISHED", 64),
+                new FacetCount("ARCHIVED", "ARCHIVED", 1));
+        assertThat(facets.get("year")).first().isEqualTo(new FacetCount("2024", "2024", 4));
+        assertThat(facets.get("tag")).contains(new FacetCount("青年干部", "青年干部", 4));
+        assertThat(facets.get("department")).extracting(FacetCount::label).contains("某部财务司");
+    }
+
+    @Test
+    void filtersNarrowHitsAndTheirFacets() {
+        var request = new SearchRequest("", null, null, null, "青年干部", null, SearchSort.NEWEST, 0, 10);
+        SearchResult result = search(request, MEMBER);
+
+        assertThat(result.total()).isEqualTo(4);
+        assertThat(ids(result)).containsExactly(39L, 32L, 31L, 33L);
+        assertThat(result.facets().get("tag")).contains(new FacetCount("青年干部", "青年干部", 4));
+    }
+
+    @Test
+    void pagesCarryTheTotal() {
+        var second = new SearchRequest("工作法", null, null, null, null, null, SearchSort.RELEVANCE, 1, 5);
+        SearchResult first = search(second.withPage(0), MEMBER);
+        SearchResult page2 = search(second, MEMBER);
+
+        assertThat(page2.total()).isEqualTo(first.total());
+        assertThat(page2.hits()).hasSize(5);
+        assertThat(ids(page2)).doesNotContainAnyElementsOf(ids(first));
+        assertThat(page2.page()).isEqualTo(1);
+    }
+
+    @Test
+    void publishedOnlyByDefaultArchivedWhenAsked() {
+        assertThat(ids(search("归档对接"))).doesNotContain(ARCHIVED);
+        var archived = new SearchRequest("归档对接", null, null, MethodStatus.ARCHIVED, null, null, SearchSort.RELEVANCE, 0, 10);
+        assertThat(ids(search(archived, MEMBER))).containsExactly(ARCHIVED);
+    }
+
+    @Test
+    void draftsAreFoundAndCountedOnlyByThoseWhoMaySeeThem() {
+        var drafts = new SearchRequest("对接", null, null, MethodStatus.DRAFT, null, null, SearchSort.RELEVANCE, 0, 10);
+        Viewer owner = new Viewer(DRAFT_OWNER, false, Set.of());
+        Viewer reviewerInScope = new Viewer(20, false, Set.of(DRAFT_DEPARTMENT));
+        Viewer reviewerElsewhere = new Viewer(21, false, Set.of(DRAFT_DEPARTMENT + 1));
+        Viewer admin = new Viewer(22, true, Set.of());
+
+        assertThat(ids(search(drafts, MEMBER))).isEmpty();
+        assertThat(search(drafts, MEMBER).total()).isZero();
+        assertThat(search(drafts, reviewerElsewhere).total()).isZero();
+        assertThat(ids(search(drafts, owner))).containsExactly(DRAFT);
+        assertThat(ids(search(drafts, reviewerInScope))).containsExactly(DRAFT);
+        assertThat(ids(search(drafts, admin))).containsExactly(DRAFT);
+        assertThat(search(SearchRequest.of("对接"), MEMBER).facets().get("status")).extracting(FacetCount::value)
+                .doesNotContain("DRAFT");
+        assertThat(search(SearchRequest.of("对接"), owner).facets().get("status"))
+                .contains(new FacetCount("DRAFT", "DRAFT", 1));
+    }
+
+    @Test
+    void suggestsTitlesByPrefixPinyinAndInitials() {
+        assertThat(titles(index.suggestTitles("三会", PinyinReader.key("三会"), MEMBER, 5)))
+                .contains("“三会一课”规范化工作法");
+        assertThat(titles(index.suggestTitles("wuduij", "wuduij", MEMBER, 5))).contains("“五对接”工作法");
+        assertThat(titles(index.suggestTitles("wdj", "wdj", MEMBER, 5))).contains("“五对接”工作法");
+        assertThat(titles(index.suggestTitles("草稿", PinyinReader.key("草稿"), MEMBER, 5))).isEmpty();
+    }
+
+    @Test
+    void similarMethodsShareTitleProblemOrMeasures() {
+        List<Long> similar = index.similar(31, MEMBER, 5).stream().map(SearchHit::id).toList();
+
+        assertThat(similar).isNotEmpty().doesNotContain(31L, DRAFT).containsAnyOf(32L, 33L, 39L);
+    }
+
+    @Test
+    void updatesAndDeletesApplyToTheNextSearch() {
+        index.apply(List.of(SearchCorpus.document(FIVE_LINKS, "“六对接”工作法", "改了标题。", List.of(),
+                MethodStatus.PUBLISHED, 1, 1)), List.of(THREE_MEETINGS));
+
+        assertThat(ids(search("六对接")).getFirst()).isEqualTo(FIVE_LINKS);
+        assertThat(ids(search("五对接"))).doesNotContain(FIVE_LINKS);
+        assertThat(ids(search("三会一课"))).doesNotContain(THREE_MEETINGS);
+    }
+
+    @Test
+    void rebuildServesTheOldIndexUntilCompleteAndKeepsWritesMadeMeanwhile() throws IOException {
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            rebuild.add(SearchCorpus.documents().subList(0, 10));
+            index.apply(List.of(SearchCorpus.document(FIVE_LINKS, "“七对接”工作法", "期间修改。", List.of(),
+                    MethodStatus.PUBLISHED, 1, 1)), List.of());
+            // the database read of the rebuild is older than the write above and must not win
+            rebuild.add(List.of(SearchCorpus.document(FIVE_LINKS, "“五对接”工作法", "旧的读取。", List.of(),
+                    MethodStatus.PUBLISHED, 1, 1)));
+            assertThat(index.count()).as("old index still serving").isEqualTo(66);
+            rebuild.complete();
+        }
+
+        assertThat(index.count()).isEqualTo(11);
+        assertThat(ids(search("七对接"))).containsExactly(FIVE_LINKS);
+        assertThat(ids(search("三审三核")).getFirst()).isEqualTo(1L);
+    }
+
+    private static long count(Category category) throws RuntimeException {
+        try {
+            return SearchCorpus.documents().stream().filter(d -> d.category().equals(category.name())).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> titles(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::title).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.methodportal.search.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.methodportal.search.SearchProperties;
+import org.methodportal.search.engine.SearchCorpus;
+import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.SearchIndexContract;
+import org.methodportal.shared.PortalProperties;
+
+class LuceneSearchIndexTest extends SearchIndexContract {
+
+    @Override
+    protected SearchIndex open(Path directory) {
+        return new LuceneSearchIndex(directory);
+    }
+
+    @Test
+    void reopensTheIndexItServedLastAfterARebuild() throws Exception {
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            rebuild.add(SearchCorpus.documents().subList(0, 3));
+            rebuild.complete();
+        }
+        index.close();
+        Files.createDirectories(dir.resolve("index-1").resolve("leftover"));
+
+        index = open(dir);
+
+        assertThat(index.count()).isEqualTo(3);
+        try (var dirs = Files.list(dir)) {
+            assertThat(dirs.filter(Files::isDirectory).toList()).as("old and unfinished generations removed").hasSize(1);
+        }
+        assertThat(ids(search("三审三核"))).isEqualTo(List.of(1L));
+    }
+
+    @Test
+    void refusesToStartWhenSeveralInstancesShareTheDatabase() {
+        var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMinutes(10));
+        var properties = new SearchProperties(true, true, null, outbox);
+
+        assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("portal.search.multi-instance=true")
+                .hasMessageContaining("portal.search.elasticsearch.uris");
+    }
+}
