@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
+import org.methodportal.method.MethodProperties;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
 import org.methodportal.method.MethodView;
@@ -56,8 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates a method ("methods/new") or saves a new revision of a draft ("methods/{id}/edit").
- * The open editor's state is autosaved as a working copy every 30 seconds and when leaving, and
- * offered back on the next opening; a save based on an outdated revision shows both versions and
+ * The open editor's state is autosaved as a working copy every 30 seconds (portal.method.autosave-interval)
+ * and when leaving, and offered back on the next opening; a save based on an outdated revision shows both versions and
  * lets the user save theirs on top of the latest, so nothing is lost or silently overwritten.
  */
 @Route("methods/new")
@@ -67,7 +68,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class MethodEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
         HasDynamicTitle {
 
-    static final int AUTOSAVE_MILLIS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(MethodEditorView.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -77,6 +77,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient MethodService methods;
     private final transient AuthenticationContext authentication;
     private final transient JsonMapper json;
+    private final int autosaveMillis;
     private @Nullable Long methodId;
     private @Nullable Integer baseRevision;
     /** Changed since the last explicit save: leaving asks first. */
@@ -86,8 +87,9 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private @Nullable Registration pollRegistration;
 
     MethodEditorView(MethodService methods, OrganisationService organisation, AuthenticationContext authentication,
-                     JsonMapper json) {
+                     JsonMapper json, MethodProperties properties) {
         this.methods = methods;
+        this.autosaveMillis = Math.toIntExact(properties.autosaveInterval().toMillis());
         this.authentication = authentication;
         this.json = json;
         setId("method-editor-view");
@@ -167,7 +169,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval(AUTOSAVE_MILLIS);
+        ui.setPollInterval(autosaveMillis);
         pollRegistration = ui.addPollListener(e -> autosave());
     }
 
