@@ -115,7 +115,9 @@ class MethodScaleBenchmark {
         for (String viewer : List.of(REVIEWER, MEMBER)) {
             TestUsers.signInAs(users, securityContexts, viewer);
             for (Case c : cases()) {
-                table.append(measure(c, viewer.equals(REVIEWER) ? "reviewer" : "member")).append('\n');
+                String row = measure(c, viewer.equals(REVIEWER) ? "reviewer" : "member");
+                System.out.println(row);
+                table.append(row).append('\n');
             }
         }
         TestUsers.signInAs(users, securityContexts, MethodCorpusLoader.BUSY_AUTHOR);
