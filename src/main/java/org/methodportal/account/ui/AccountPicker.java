@@ -6,6 +6,7 @@ import org.methodportal.account.AccountService;
 import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.data.renderer.LitRenderer;
 
 /**
  * Picks an account by typing part of its display name, login or the pinyin of the name (full or
@@ -19,8 +20,13 @@ public class AccountPicker extends ComboBox<AccountRef> {
 
     public AccountPicker(AccountService accounts) {
         this.accounts = accounts;
-        setItemLabelGenerator(a -> getTranslation("account.picker.item", a.displayName(), a.departmentName(),
-                a.branchName()));
+        // The chosen value shows the name only, to fit a filter bar; the list tells namesakes apart.
+        setItemLabelGenerator(AccountRef::displayName);
+        setRenderer(LitRenderer.<AccountRef>of("<div>${item.name}<div class=\"portal-picker-secondary\">"
+                        + "${item.organisation}</div></div>")
+                .withProperty("name", AccountRef::displayName)
+                .withProperty("organisation", a -> getTranslation("account.picker.organisation", a.departmentName(),
+                        a.branchName())));
         setPlaceholder(getTranslation("account.picker.placeholder"));
         setClearButtonVisible(true);
         setItems(query -> accounts.findRefs(query.getFilter().orElse(null), query.getOffset(), query.getLimit())

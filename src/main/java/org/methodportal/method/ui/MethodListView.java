@@ -117,6 +117,7 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
                 .setSortProperty("category").setFlexGrow(2);
         grid.addColumn(m -> getTranslation("method.page.origin-value", m.departmentName(), m.branchName()))
                 .setHeader(getTranslation("method.list.department")).setSortProperty("department").setFlexGrow(2);
+        grid.addColumn(MethodSummary::ownerName).setHeader(getTranslation("method.list.author")).setFlexGrow(1);
         grid.addComponentColumn(m -> MethodLabels.statusBadge(this, m.status()))
                 .setHeader(getTranslation("method.list.status")).setSortProperty("status").setAutoWidth(true)
                 .setFlexGrow(0);
