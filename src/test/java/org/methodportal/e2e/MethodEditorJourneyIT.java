@@ -12,6 +12,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.RevisionSummary;
+import org.methodportal.method.WorkingCopy;
 import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.TestUsers;
 import org.openqa.selenium.By;
@@ -134,8 +135,9 @@ class MethodEditorJourneyIT extends JourneySupport {
         type(By.id("method-title"), title);
         type(By.id("method-problem"), "还没写完就断了网。");
 
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .until(d -> !d.findElement(By.id("method-autosave-status")).getText().isBlank());
+        // The poll may already have saved the title alone: wait for the copy with the problem too.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> workingCopyOfSecretary2()
+                .contains("还没写完就断了网。"));
         assertThat(browser.waitFor(By.id("method-autosave-status")).getText()).startsWith("已自动保存");
 
         browser.signOutHard();
@@ -154,6 +156,16 @@ class MethodEditorJourneyIT extends JourneySupport {
         TestUsers.signInAs(users, securityContexts, "secretary2");
         try {
             methods.discardWorkingCopy(null);
+        } finally {
+            securityContexts.clearContext();
+        }
+    }
+
+    /** What the server holds as secretary2's working copy of a new method (empty when none). */
+    private String workingCopyOfSecretary2() {
+        TestUsers.signInAs(users, securityContexts, "secretary2");
+        try {
+            return methods.workingCopy(null).map(WorkingCopy::content).orElse("");
         } finally {
             securityContexts.clearContext();
         }
