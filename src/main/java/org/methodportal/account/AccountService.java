@@ -87,6 +87,28 @@ public class AccountService {
         return withRoles(List.of(row(id))).getFirst();
     }
 
+    /**
+     * Accounts whose display name, login or pinyin of the name contains {@code text}, in name
+     * order, for pickers any signed-in user may open (the method browser's author filter).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<AccountRef> findRefs(@Nullable String text, int offset, int limit) {
+        return accounts.findPage(query(new AccountFilter(text, null, null, null, null)), "displayName", true, offset,
+                Math.clamp(limit, 1, 100)).stream().map(AccountService::ref).toList();
+    }
+
+    /** The account with this id, as any signed-in user may see it. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<AccountRef> findRef(long id) {
+        return accounts.findById(id).map(AccountService::ref);
+    }
+
+    /** The account with this login name (any case), as any signed-in user may see it. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<AccountRef> findRefByLogin(String login) {
+        return accounts.findByLogin(normaliseLogin(login)).map(AccountService::ref);
+    }
+
     /** The signed-in user's own account. */
     @PreAuthorize("isAuthenticated()")
     public AccountSummary me() {
@@ -245,6 +267,10 @@ public class AccountService {
 
     private AccountRow row(long id) {
         return accounts.findById(id).orElseThrow(() -> PortalException.notFound("account.not-found", id));
+    }
+
+    private static AccountRef ref(AccountRow row) {
+        return new AccountRef(row.id(), row.displayName(), row.departmentName(), row.branchName());
     }
 
     private List<AccountSummary> withRoles(List<AccountRow> rows) {

@@ -1,9 +1,15 @@
 package org.methodportal.ui;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 import org.methodportal.shared.PortalUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -164,6 +170,31 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (nav.getItems().isEmpty()) {
             MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
         }
+        List<String> paths = nav.getItems().stream().map(SideNavItem::getPath).filter(Objects::nonNull)
+                .map(MainLayout::trimSlashes).toList();
+        String location = event.getLocation().getPath();
+        String section = section(location, paths);
+        nav.getItems().forEach(item -> item.setPathAliases(section != null && item.getPath() != null
+                && section.equals(trimSlashes(item.getPath())) ? Set.of(location) : Set.of()));
+    }
+
+    /**
+     * The entry to highlight on a page that has none of its own: the one whose path is the longest
+     * prefix of the location ("methods" on "methods/12/history"), so a method page still shows where
+     * the user is. Null when an entry matches exactly (its own highlight) or none is a prefix; the
+     * home entry's empty path does not count as a prefix.
+     */
+    static @Nullable String section(String location, Collection<String> paths) {
+        String path = trimSlashes(location);
+        if (paths.contains(path)) {
+            return null;
+        }
+        return paths.stream().filter(p -> !p.isEmpty() && path.startsWith(p + "/"))
+                .max(Comparator.comparingInt(String::length)).orElse(null);
+    }
+
+    private static String trimSlashes(String path) {
+        return path.replaceAll("^/+|/+$", "");
     }
 
     /** Counted on every navigation, so the header follows what the user just read or received. */
@@ -182,9 +213,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private SideNavItem navItem(MenuEntry entry) {
-        String path = entry.path().replaceAll("^/+|/+$", "");
+        String path = trimSlashes(entry.path());
         SideNavItem item = new SideNavItem(getTranslation(entry.title()), path);
-        // Exact matches only: "methods" must not light up on "methods/new", which has its own entry.
+        // Exact matches only: "methods" must not light up on "methods/new", which has its own entry;
+        // pages without an entry get an alias in afterNavigation instead.
         item.setMatchNested(false);
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));

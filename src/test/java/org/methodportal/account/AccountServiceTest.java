@@ -191,8 +191,27 @@ class AccountServiceTest {
     }
 
     @Test
+    @WithUserDetails("member")
+    void anyMemberFindsAccountsByNamePinyinOrLoginWithoutAdministrationData() {
+        assertThat(accounts.findRefs("李书", 0, 20)).contains(new AccountRef(ref("secretary").id(), "李书记", "财政部",
+                "预算司党支部"));
+        assertThat(accounts.findRefs("lsj", 0, 20)).extracting(AccountRef::displayName).contains("李书记");
+        assertThat(accounts.findRefs("secretary2", 0, 20)).extracting(AccountRef::displayName).containsExactly("陈书记");
+
+        AccountRef byLogin = ref(" Secretary ");
+        assertThat(byLogin.displayName()).isEqualTo("李书记");
+        assertThat(accounts.findRef(byLogin.id())).contains(byLogin);
+        assertThat(accounts.findRefByLogin("no-such-login")).isEmpty();
+        assertThat(accounts.findRef(-1)).isEmpty();
+    }
+
+    @Test
     void signedOutCallersAreRefused() {
         assertThatThrownBy(() -> accounts.me()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    private AccountRef ref(String login) {
+        return accounts.findRefByLogin(login).orElseThrow();
     }
 
     private AccountForm form(String login, String displayName, Set<Role> roles) {

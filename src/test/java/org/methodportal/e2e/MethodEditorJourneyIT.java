@@ -12,15 +12,22 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.RevisionSummary;
+import org.methodportal.method.WorkingCopy;
 import org.methodportal.shared.SystemAuthentication;
+import org.methodportal.shared.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** A secretary drafts a method with every field, is told what is missing, saves, edits and saves again. */
+/**
+ * A secretary drafts a method with every field, is told what is missing, saves, edits and saves
+ * again; another finds her autosaved text again after losing the session.
+ */
 class MethodEditorJourneyIT extends JourneySupport {
 
     private static final Pattern SAVED_URL = Pattern.compile("/methods/(\\d+)$");
@@ -30,6 +37,12 @@ class MethodEditorJourneyIT extends JourneySupport {
 
     @Autowired
     SystemAuthentication system;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
 
     @Test
     void secretaryDraftsAMethodWithAllFieldsAndSavesASecondRevision() {
@@ -106,6 +119,56 @@ class MethodEditorJourneyIT extends JourneySupport {
         assertThat(second.measures()).isEqualTo(first.measures());
         assertThat(history.getFirst().changeNote()).isEqualTo("细化针对问题");
         assertThat(history.getLast().changeNote()).isEqualTo("初稿");
+    }
+
+    /**
+     * The working copy is written on the autosave interval (2 s in the test profile) and survives the
+     * session: after the cookies are gone, as after a browser crash, and a new sign-in, the editor offers it.
+     */
+    @Test
+    void autosavedWorkingCopyIsOfferedAfterTheSessionIsLost() {
+        String title = "自动保存旅程法" + System.nanoTime() % 100_000;
+        signIn("secretary2", DEMO_PASSWORD);
+        browser.open(url("methods/new"));
+        browser.waitFor(By.id("method-title"));
+        browser.waitForVaadin();
+        type(By.id("method-title"), title);
+        type(By.id("method-problem"), "还没写完就断了网。");
+
+        // The poll may already have saved the title alone: wait for the copy with the problem too.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> workingCopyOfSecretary2()
+                .contains("还没写完就断了网。"));
+        assertThat(browser.waitFor(By.id("method-autosave-status")).getText()).startsWith("已自动保存");
+
+        browser.signOutHard();
+        signIn("secretary2", DEMO_PASSWORD);
+        browser.open(url("methods/new"));
+        browser.waitFor(By.id("method-restore-dialog"));
+        browser.waitForVaadin();
+        browser.screenshot("method-editor-restore-offered");
+        click(By.id("method-restore"));
+
+        assertThat(value(By.id("method-title"))).isEqualTo(title);
+        assertThat(value(By.id("method-problem"))).isEqualTo("还没写完就断了网。");
+        browser.screenshot("method-editor-restored");
+
+        // Leave nothing behind for other journeys of this account.
+        TestUsers.signInAs(users, securityContexts, "secretary2");
+        try {
+            methods.discardWorkingCopy(null);
+        } finally {
+            securityContexts.clearContext();
+        }
+    }
+
+    /** What the server holds as secretary2's working copy of a new method (empty when none). */
+    private String workingCopyOfSecretary2() {
+        TestUsers.signInAs(users, securityContexts, "secretary2");
+        try {
+            return methods.workingCopy(null).map(WorkingCopy::content).orElse("");
+        } finally {
+            securityContexts.clearContext();
+        }
     }
 
     /** Waits for the editor to navigate to the saved method's page and reads its id from the address. */

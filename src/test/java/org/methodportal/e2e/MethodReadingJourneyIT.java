@@ -70,6 +70,8 @@ class MethodReadingJourneyIT extends JourneySupport {
         assertThat(browser.waitFor(By.cssSelector("#method-body .method-body strong")).getText()).isEqualTo("重点");
         assertThat(browser.all(By.cssSelector("#method-body script"))).isEmpty();
         assertThat(browser.js("return window.xss === undefined")).isEqualTo(true);
+        // The side navigation shows the section of a page that has no entry of its own.
+        browser.waitFor(By.cssSelector("#nav-methods[current]"));
         browser.screenshot("method-page");
 
         browser.waitFor(By.id("method-history-link")).click();
@@ -90,6 +92,35 @@ class MethodReadingJourneyIT extends JourneySupport {
         assertThat(browser.waitFor(By.id("method-problem")).getText()).contains("机关服务与基层需求脱节")
                 .doesNotContain("严重");
         browser.screenshot("method-revision-1");
+    }
+
+    @Test
+    void reviewerFiltersByAuthorTypedAsPinyinAndTheAddressKeepsTheFilter() {
+        signIn("reviewer", DEMO_PASSWORD);
+        browser.open(url("methods"));
+        browser.waitFor(By.id("grid"));
+        browser.waitForVaadin();
+
+        WebElement input = browser.waitFor(By.id("filter-author")).findElement(By.cssSelector("input"));
+        input.sendKeys("lsj");
+        browser.waitFor(By.xpath("//vaadin-combo-box-item[contains(normalize-space(), '李书记')]")).click();
+        browser.waitForVaadin();
+
+        String address = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().contains("author=") ? d.getCurrentUrl() : null);
+        waitForGridText(title);
+        List<String> origins = browser.all(By.cssSelector("#grid vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).filter(t -> t.contains(" · ")).toList();
+        assertThat(origins).isNotEmpty().allMatch(t -> t.contains("预算司党支部"));
+        browser.screenshot("method-list-author");
+
+        // A shared address opens the same filtered list.
+        browser.open(url("methods"));
+        browser.waitFor(By.id("grid"));
+        browser.open(address);
+        waitForGridText(title);
+        browser.waitForVaadin();
+        assertThat(browser.waitFor(By.cssSelector("#filter-author input")).getDomProperty("value")).contains("李书记");
     }
 
     @Test

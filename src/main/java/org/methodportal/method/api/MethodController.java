@@ -1,8 +1,11 @@
 package org.methodportal.method.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.account.AccountRef;
+import org.methodportal.account.AccountService;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
@@ -15,6 +18,7 @@ import org.methodportal.method.api.MethodJson.RevisionResponse;
 import org.methodportal.shared.ETags;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
+import org.methodportal.shared.PortalException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,26 +42,31 @@ class MethodController {
     static final String DEFAULT_SIZE = "20";
 
     private final MethodService methods;
+    private final AccountService accounts;
 
-    MethodController(MethodService methods) {
+    MethodController(MethodService methods, AccountService accounts) {
         this.methods = methods;
+        this.accounts = accounts;
     }
 
     @GetMapping
     @Operation(summary = "Methods the caller may see; category as Chinese name or enum, department as id, "
-            + "q matches the title, mine=true for the caller's own. Sort by updatedAt (default, newest first), "
+            + "q matches the title, author is the owner's account id or login (owner: the id only), "
+            + "mine=true for the caller's own. Sort by updatedAt (default, newest first), "
             + "createdAt, title, category, status or department, e.g. sort=title,asc")
     PageResult<MethodListItem> list(@RequestParam(required = false) @Nullable MethodStatus status,
                                     @RequestParam(required = false) @Nullable String category,
                                     @RequestParam(required = false) @Nullable Long department,
                                     @RequestParam(required = false) @Nullable String tag,
                                     @RequestParam(required = false) @Nullable Long owner,
+                                    @RequestParam(required = false) @Nullable String author,
                                     @RequestParam(defaultValue = "false") boolean mine,
                                     @RequestParam(required = false) @Nullable String q,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = DEFAULT_SIZE) int size,
                                     @RequestParam(required = false) @Nullable String sort) {
-        var filter = new MethodFilter(MethodJson.category(category), department, status, tag, owner, mine, q);
+        Long ownerId = author == null || author.isBlank() ? owner : authorId(author.strip());
+        var filter = new MethodFilter(MethodJson.category(category), department, status, tag, ownerId, mine, q);
         return methods.browse(filter, paging(page, size, sort)).map(MethodListItem::of);
     }
 
@@ -88,6 +97,14 @@ class MethodController {
             + "inline segments (EQUAL, INSERTED, DELETED), list fields item by item")
     DiffResponse diff(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
         return DiffResponse.of(id, from, to, methods.diff(id, from, to));
+    }
+
+    /** An account id, else a login name (logins may consist of digits too); unknown: 422. */
+    private Long authorId(String author) {
+        var byId = author.chars().allMatch(Character::isDigit) && author.length() < 19
+                ? accounts.findRef(Long.parseLong(author)) : Optional.<AccountRef>empty();
+        return byId.or(() -> accounts.findRefByLogin(author)).map(AccountRef::id)
+                .orElseThrow(() -> PortalException.invalid("method.author-unknown", author));
     }
 
     /** {@code sort=key[,asc|desc]}; without a direction the default order is newest first. */

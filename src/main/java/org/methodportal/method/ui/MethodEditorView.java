@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
+import org.methodportal.method.MethodProperties;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
 import org.methodportal.method.MethodView;
@@ -60,8 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ("methods/{id}/edit") or opens a change request (修改提案) of a published method
  * ("methods/{id}/propose", prefilled with its published text; the working copy starts with the
  * first save, until then leaving asks first).
- * The open editor's state is autosaved as a working copy every 30 seconds and when leaving, and
- * offered back on the next opening; a save based on an outdated revision shows both versions and
+ * The open editor's state is autosaved as a working copy every 30 seconds
+ * (portal.method.autosave-interval) and when leaving, and offered back on the next opening; a save
+ * based on an outdated revision shows both versions and
  * lets the user save theirs on top of the latest, so nothing is lost or silently overwritten.
  */
 @Route("methods/new")
@@ -72,7 +74,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class MethodEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
         HasDynamicTitle {
 
-    static final int AUTOSAVE_MILLIS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(MethodEditorView.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -83,6 +84,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient ProposalService proposals;
     private final transient AuthenticationContext authentication;
     private final transient JsonMapper json;
+    private final int autosaveMillis;
     private @Nullable Long methodId;
     private @Nullable Integer baseRevision;
     /** The published method a new change request is written for (propose mode until the first save). */
@@ -94,9 +96,10 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private @Nullable Registration pollRegistration;
 
     MethodEditorView(MethodService methods, ProposalService proposals, OrganisationService organisation,
-                     AuthenticationContext authentication, JsonMapper json) {
+                     AuthenticationContext authentication, JsonMapper json, MethodProperties properties) {
         this.methods = methods;
         this.proposals = proposals;
+        this.autosaveMillis = Math.toIntExact(properties.autosaveInterval().toMillis());
         this.authentication = authentication;
         this.json = json;
         setId("method-editor-view");
@@ -184,7 +187,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        ui.setPollInterval(AUTOSAVE_MILLIS);
+        ui.setPollInterval(autosaveMillis);
         pollRegistration = ui.addPollListener(e -> autosave());
     }
 

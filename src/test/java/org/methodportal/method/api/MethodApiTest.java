@@ -144,6 +144,23 @@ class MethodApiTest {
     }
 
     @Test
+    void authorFilterTakesAnAccountIdOrALoginAndKeepsTheVisibilityRule() {
+        String tag = "tag-" + UUID.randomUUID();
+        long a = id(create("secretary", proposal("甲作者法", "凝心聚力", tag)));
+        create("secretary2", proposal("乙作者法", "凝心聚力", tag));
+        long secretaryId = ((Number) JsonPath.read(body(as("secretary", mvc.get().uri("/api/v1/me")).exchange()),
+                "$.id")).longValue();
+
+        assertThat(ids("admin", "tag=" + tag + "&author=secretary")).containsExactly(a);
+        assertThat(ids("admin", "tag=" + tag + "&author=SECRETARY")).containsExactly(a);
+        assertThat(ids("admin", "tag=" + tag + "&author=" + secretaryId)).containsExactly(a);
+        // A draft stays hidden from a member, whoever it is filtered by.
+        assertThat(ids("member", "tag=" + tag + "&author=secretary")).isEmpty();
+        assertProblem(as("admin", mvc.get().uri("/api/v1/methods?author=no-such-login")).exchange(),
+                HttpStatus.UNPROCESSABLE_CONTENT, "method.author-unknown");
+    }
+
+    @Test
     void departmentFilterUsesTheOriginDepartment() {
         String tag = "tag-" + UUID.randomUUID();
         MvcTestResult finance = create("secretary", proposal("财政法", "凝心聚力", tag));

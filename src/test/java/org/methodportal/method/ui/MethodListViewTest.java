@@ -1,0 +1,59 @@
+package org.methodportal.method.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.methodportal.account.AccountRef;
+import org.methodportal.account.AccountService;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.shared.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.util.AopTestUtils;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+
+/** The browse filters are read from the address and written back to it, so a filtered list can be shared. */
+@ServiceTest
+@WithUserDetails("reviewer")
+@ViewPackages(classes = MethodListView.class)
+class MethodListViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void filtersComeFromTheAddressAndGoBackIntoIt() {
+        AccountRef secretary = accounts.findRefByLogin("secretary").orElseThrow();
+
+        MethodListView view = open("q=台账&category=践行群众路线&status=DRAFT&tag=对接&author=" + secretary.id());
+
+        assertThat(view.author.getValue()).isEqualTo(secretary);
+        assertThat(view.filter()).isEqualTo(new MethodFilter(Category.MASS_LINE, null, MethodStatus.DRAFT, "对接",
+                secretary.id(), false, "台账"));
+        assertThat(view.queryParameters().getParameters()).isEqualTo(Map.of("q", List.of("台账"),
+                "category", List.of("MASS_LINE"), "status", List.of("DRAFT"), "tag", List.of("对接"),
+                "author", List.of(String.valueOf(secretary.id()))));
+    }
+
+    private MethodListView open(String query) {
+        UI.getCurrent().navigate(MethodListView.ROUTE, QueryParameters.fromString(query));
+        return AopTestUtils.getUltimateTargetObject(getCurrentView());
+    }
+
+    @Test
+    void unknownValuesInTheAddressAreIgnored() {
+        MethodListView view = open("status=NOPE&department=abc&author=-5&mine=yes");
+
+        assertThat(view.filter()).isEqualTo(new MethodFilter(null, null, null, "", null, false, ""));
+        assertThat(view.queryParameters().getQueryString()).isEmpty();
+    }
+}
