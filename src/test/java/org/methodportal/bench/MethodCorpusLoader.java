@@ -88,8 +88,8 @@ final class MethodCorpusLoader {
 
             try (PreparedStatement method = c.prepareStatement("""
                          INSERT INTO method (id, external_id, category, origin_department_id, origin_branch_id, owner_id,
-                                             status, raw_practice, created_at, updated_at, version)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                             status, raw_practice, created_at, updated_at, version, title)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                  PreparedStatement revision = c.prepareStatement("""
                          INSERT INTO method_revision (id, method_id, n, base_revision_id, title, summary, category, problem,
                                                       concept, outcomes, applicability, author_id, created_at, change_note,
@@ -138,6 +138,7 @@ final class MethodCorpusLoader {
                     method.setObject(9, created);
                     method.setObject(10, updated);
                     method.setInt(11, revisions);
+                    method.setString(12, e.title());
                     method.addBatch();
 
                     for (int n = 1; n <= revisions; n++) {

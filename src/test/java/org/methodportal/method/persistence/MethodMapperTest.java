@@ -181,7 +181,21 @@ class MethodMapperTest {
             assertThat(s.latestRevision()).isEqualTo(2);
             assertThat(s.publishedRevision()).isEqualTo(1);
         });
+        assertThat(ids(query(null, null, List.of(), null, null, LikePattern.contains("published"))))
+                .as("the title filter matches the shown revision's title").containsExactly(id);
+        assertThat(ids(query(null, null, List.of(), null, null, LikePattern.contains("pending")))).isEmpty();
         assertThat(methods.findPublishedTagsLike(LikePattern.contains("标"), 5)).containsExactly("标签");
+    }
+
+    @Test
+    void titleSortFollowsTheShownRevision() {
+        long b = draft(li, finance, budgetBranch, Category.COHESION, "b 第二", T0, List.of());
+        long a = draft(li, finance, budgetBranch, Category.COHESION, "c 第三", T0, List.of());
+        long r2 = revision(a, 2, null, "a 第一", li, T0, List.of("m"), List.of(), List.of());
+        methods.updateLatestRevision(a, r2, Category.COHESION, T0, 1);
+
+        assertThat(ids(methods.findPage(admin(), "title", true, 0, 10))).containsExactly(a, b);
+        assertThat(ids(methods.findPage(admin(), "title", false, 0, 10))).containsExactly(b, a);
     }
 
     @Test
