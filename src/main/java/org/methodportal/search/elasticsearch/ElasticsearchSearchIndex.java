@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -83,22 +82,40 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private final List<String> bigramFields = textFields.stream().map(f -> f + BIGRAMS).toList();
     private final Object writeLock = new Object();
     private @Nullable EsRebuild rebuild;
+    private volatile boolean aliasChecked;
 
-    /** Uses the alias {@code alias}, creating it with a first empty index when the cluster has none. */
+    /**
+     * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none.
+     * A cluster that cannot be reached at start is checked again on first use, so the portal starts
+     * anyway (search reports "unavailable" and the outbox waits).
+     */
     public ElasticsearchSearchIndex(ElasticsearchClient client, String alias) {
         this.client = client;
         this.alias = alias;
         try {
-            if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
-                String first = createIndex();
-                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
-                log.info("created search index {} behind alias {}", first, alias);
+            ensureAlias();
+        } catch (RuntimeException e) {
+            log.warn("search index {} not checked at start, will retry on first use: {}", alias, e.toString());
+        }
+    }
+
+    /** Creates the alias with a first empty index unless it exists; writes never reach a bare, auto-created index. */
+    private void ensureAlias() {
+        if (aliasChecked) {
+            return;
+        }
+        synchronized (writeLock) {
+            if (!aliasChecked) {
+                call(() -> {
+                    if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+                        String first = createIndex();
+                        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+                        log.info("created search index {} behind alias {}", first, alias);
+                    }
+                    return null;
+                });
+                aliasChecked = true;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach Elasticsearch for the search index " + alias, e);
-        } catch (ElasticsearchException e) {
-            // the cluster may be down at start: searches report "unavailable" and the outbox waits
-            log.warn("search index {} not checked at start: {}", alias, e.getMessage());
         }
     }
 
@@ -106,6 +123,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public void apply(List<IndexDocument> upserts, Collection<Long> deletes) {
+        ensureAlias();
         synchronized (writeLock) {
             bulk(alias, upserts, deletes, true);
             if (rebuild != null) {
@@ -176,6 +194,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(IndexQuery query) {
+        ensureAlias();
         Query main = mainQuery(query);
         Query withoutStatus = Query.of(q -> q.bool(b -> {
             b.must(main);
@@ -432,6 +451,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public Rebuild startRebuild() {
+        ensureAlias();
         synchronized (writeLock) {
             if (rebuild != null) {
                 throw new IllegalStateException("a rebuild of the search index is already running");

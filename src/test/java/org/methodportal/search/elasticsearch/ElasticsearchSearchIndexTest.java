@@ -1,6 +1,7 @@
 package org.methodportal.search.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.engine.QueryPlanner;
+import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.SearchIndexContract;
 
@@ -44,7 +48,7 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
     @Test
     void reopeningUsesTheIndexBehindTheAlias() throws Exception {
         try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
-            rebuild.add(org.methodportal.search.engine.SearchCorpus.documents().subList(0, 3));
+            rebuild.add(SearchCorpus.documents().subList(0, 3));
             rebuild.complete();
         }
         index.close();
@@ -62,6 +66,17 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         try (ElasticsearchClient client = client()) {
             assertThat(client.ping().value()).isTrue();
             assertThat(client.info().version().number()).isEqualTo("9.5.3");
+        }
+    }
+
+    @Test
+    void anUnreachableClusterFailsEachCallButNotTheStart() {
+        var unreachable = new SearchProperties.Elasticsearch(List.of("http://127.0.0.1:9"), null, null, null, "x");
+        try (SearchIndex down = new ElasticsearchSearchIndex(ElasticsearchConfig.client(unreachable), "down")) {
+            assertThatThrownBy(() -> down.search(QueryPlanner.plan(SearchRequest.of("对接"), MEMBER, List.of())))
+                    .isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> down.apply(SearchCorpus.documents().subList(0, 1), List.of()))
+                    .isInstanceOf(RuntimeException.class);
         }
     }
 }
