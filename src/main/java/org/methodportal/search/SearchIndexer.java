@@ -131,7 +131,7 @@ public class SearchIndexer {
     /** An index that is empty or missing at start (first run, deleted directory) is rebuilt in the background. */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfEmpty() {
-        if (properties.rebuildOnStartup() && index.count() == 0) {
+        if (properties.rebuildOnStartup() && countAtStart() == 0) {
             Thread.ofVirtual().name("search-rebuild").start(() -> {
                 try {
                     long count = rebuild();
@@ -140,6 +140,16 @@ public class SearchIndexer {
                     log.error("rebuilding the empty search index at start failed", e);
                 }
             });
+        }
+    }
+
+    /** The documents indexed, or -1 when the engine cannot be asked (it may be down; the outbox catches up later). */
+    private long countAtStart() {
+        try {
+            return index.count();
+        } catch (RuntimeException e) {
+            log.warn("search index not reachable at start, not rebuilt: {}", e.toString());
+            return -1;
         }
     }
 

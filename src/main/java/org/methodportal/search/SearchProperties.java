@@ -2,6 +2,7 @@ package org.methodportal.search;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +18,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildOnStartup rebuild from the database when the index is empty or missing at start
  * @param indexDir      where the embedded index lives (default: {@code <portal.data-dir>/search})
  * @param outbox        how the indexing worker drains the outbox
+ * @param elasticsearch a shared Elasticsearch cluster, used instead of the embedded index when
+ *                      its {@code uris} are set
  */
 @ConfigurationProperties("portal.search")
 public record SearchProperties(@DefaultValue("false") boolean multiInstance,
                                @DefaultValue("true") boolean rebuildOnStartup,
                                @Nullable Path indexDir,
-                               @DefaultValue Outbox outbox) {
+                               @DefaultValue Outbox outbox,
+                               @DefaultValue Elasticsearch elasticsearch) {
+
+    /**
+     * @param uris     HTTP(S) addresses of the cluster's nodes, comma-separated; empty: embedded index
+     * @param username basic authentication user (with {@code password})
+     * @param password basic authentication password
+     * @param apiKey   an encoded API key, used instead of username and password
+     * @param index    the alias searches go through; the portal creates it and the indexes behind it
+     */
+    public record Elasticsearch(@DefaultValue List<String> uris, @Nullable String username,
+                                @Nullable String password, @Nullable String apiKey,
+                                @DefaultValue("method-portal") String index) {
+
+        public Elasticsearch {
+            uris = List.copyOf(uris);
+        }
+    }
 
     /**
      * @param workerEnabled drain on a schedule (tests drain explicitly)

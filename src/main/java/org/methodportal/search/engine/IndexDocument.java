@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodDocument;
@@ -23,6 +24,15 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
                             @Nullable String applicability, @Nullable String body, @Nullable String rawPractice,
                             List<String> pinyin, List<String> initials) {
 
+    /**
+     * Text fields and their weights, the same in every adapter: title ≫ tags, summary ≫ problem,
+     * concept ≫ measures, steps, outcomes ≫ the rest.
+     */
+    public static final Map<String, Float> WEIGHTS = Map.ofEntries(Map.entry("title", 10f), Map.entry("tags", 5f),
+            Map.entry("summary", 4f), Map.entry("problem", 2f), Map.entry("concept", 2f), Map.entry("measures", 1f),
+            Map.entry("steps", 1f), Map.entry("outcomes", 1f), Map.entry("applicability", 0.8f),
+            Map.entry("body", 0.8f), Map.entry("rawPractice", 0.3f));
+
     /** Year facet and filter follow the calendar of the portal's users. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -41,6 +51,13 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
                 d.departmentName(), c.category().name(), d.createdAt().atZone(ZONE).getYear(), d.createdAt(),
                 c.title(), c.tags(), c.summary(), c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(),
                 c.applicability(), c.body(), d.rawPractice(), pinyin, initials);
+    }
+
+    /** The title without quotes, punctuation and spaces, lower case: "“三会一课”工作法" → "三会一课工作法" (title suggestions). */
+    public static String titleKey(String title) {
+        var key = new StringBuilder();
+        title.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(key::appendCodePoint);
+        return key.toString();
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -5,12 +5,30 @@ import java.nio.file.Path;
 import org.methodportal.search.SearchProperties;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.shared.PortalProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The embedded index, the default engine: {@code <portal.data-dir>/search}, or {@code portal.search.index-dir}. */
+/**
+ * The embedded index, the default engine: {@code <portal.data-dir>/search}, or {@code portal.search.index-dir};
+ * not used when {@code portal.search.elasticsearch.uris} names a cluster.
+ */
 @Configuration
+@Conditional(LuceneConfig.NoElasticsearch.class)
 class LuceneConfig {
+
+    static final class NoElasticsearch extends NoneNestedConditions {
+
+        NoElasticsearch() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("portal.search.elasticsearch.uris")
+        static final class Configured {
+        }
+    }
 
     @Bean(destroyMethod = "close")
     SearchIndex luceneSearchIndex(SearchProperties search, PortalProperties portal) {

@@ -83,7 +83,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
     /** Text fields and their weights: title ≫ tags, summary ≫ problem, concept ≫ measures, steps, outcomes ≫ the rest. */
-    static final Map<String, Float> WEIGHTS = weights();
+    static final Map<String, Float> WEIGHTS = IndexDocument.WEIGHTS;
     static final String ID = "id";
     static final String EXTERNAL_ID = "external_id";
     static final String STATUS = "status";
@@ -190,7 +190,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         text(doc, "rawPractice", d.rawPractice());
         d.pinyin().forEach(p -> doc.add(new TextField(PINYIN, p, Field.Store.NO)));
         d.initials().forEach(p -> doc.add(new TextField(INITIALS, p, Field.Store.NO)));
-        doc.add(new StringField(TITLE_KEY, titleKey(d.title()), Field.Store.NO));
+        doc.add(new StringField(TITLE_KEY, IndexDocument.titleKey(d.title()), Field.Store.NO));
         if (!d.pinyin().isEmpty()) {
             doc.add(new StringField(PINYIN_KEY, d.pinyin().getFirst().replace(" ", ""), Field.Store.NO));
             doc.add(new StringField(INITIALS_KEY, d.initials().getFirst().replace(" ", ""), Field.Store.NO));
@@ -208,13 +208,6 @@ public final class LuceneSearchIndex implements SearchIndex {
             doc.add(new TextField(field, value, Field.Store.NO));
             doc.add(new Field(field + Analyzers.BIGRAMS, value, BIGRAM_TYPE));
         }
-    }
-
-    /** The title without quotes, punctuation and spaces, lower case: "“三会一课”工作法" → "三会一课工作法". */
-    static String titleKey(String title) {
-        var key = new StringBuilder();
-        title.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(key::appendCodePoint);
-        return key.toString();
     }
 
     // ---- searching
@@ -386,7 +379,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public List<SearchHit> suggestTitles(String text, String pinyinKey, Viewer viewer, int limit) {
-        String key = titleKey(text);
+        String key = IndexDocument.titleKey(text);
         if (key.isEmpty()) {
             return List.of();
         }
@@ -587,22 +580,6 @@ public final class LuceneSearchIndex implements SearchIndex {
             throw new UncheckedIOException(e);
         }
         return tokens;
-    }
-
-    private static Map<String, Float> weights() {
-        Map<String, Float> weights = new LinkedHashMap<>();
-        weights.put("title", 10f);
-        weights.put("tags", 5f);
-        weights.put("summary", 4f);
-        weights.put("problem", 2f);
-        weights.put("concept", 2f);
-        weights.put("measures", 1f);
-        weights.put("steps", 1f);
-        weights.put("outcomes", 1f);
-        weights.put("applicability", 0.8f);
-        weights.put("body", 0.8f);
-        weights.put("rawPractice", 0.3f);
-        return Map.copyOf(weights);
     }
 
     private static FieldType bigramType() {

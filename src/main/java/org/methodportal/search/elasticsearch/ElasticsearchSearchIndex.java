@@ -1,0 +1,556 @@
+package org.methodportal.search.elasticsearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.search.FacetCount;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchResult;
+import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.BoundaryScanner;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.util.NamedValue;
+
+/**
+ * The search engine for several portal instances: an Elasticsearch cluster with the official
+ * analysis-smartcn plugin. Searches and writes go through an alias ({@code index}) in front of one
+ * index {@code <index>-<millis>}; a rebuild fills a new index and then moves the alias in one
+ * step. The mapping ({@code search/elasticsearch-index.json}) mirrors the embedded index: every
+ * text field as smartcn words and, in {@code <field>.bi}, as CJK bigrams; the queries mirror it too.
+ */
+public final class ElasticsearchSearchIndex implements SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchSearchIndex.class);
+
+    static final String MAPPING = "/search/elasticsearch-index.json";
+    private static final String BIGRAMS = ".bi";
+    private static final char LABEL_SEPARATOR = '\u001f';
+    /** Marks around highlighted matches before escaping; the text between is escaped afterwards. */
+    private static final String MARK_START = "\u0001";
+    private static final String MARK_END = "\u0002";
+    private static final float PHRASE_FACTOR = 3f;
+    private static final float WORDS_FACTOR = 0.5f;
+    private static final double TIE_BREAKER = 0.2;
+    private static final float ALTERNATIVE_FACTOR = 0.8f;
+    /** Bigrams that must match: all of one or two, all but one of up to four, then six in ten (rounded up). */
+    static final String REQUIRED_BIGRAMS = "2<-1 4<-40%";
+    private static final int FRAGMENTS = 2;
+    private static final int FRAGMENT_LENGTH = 90;
+    /** Facet values shown per facet; tags can be many. */
+    static final int MAX_VALUES = 30;
+    private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final List<String> textFields = List.copyOf(IndexDocument.WEIGHTS.keySet());
+    private final List<String> bigramFields = textFields.stream().map(f -> f + BIGRAMS).toList();
+    private final Object writeLock = new Object();
+    private @Nullable EsRebuild rebuild;
+    private volatile boolean aliasChecked;
+
+    /**
+     * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none.
+     * A cluster that cannot be reached at start is checked again on first use, so the portal starts
+     * anyway (search reports "unavailable" and the outbox waits).
+     */
+    public ElasticsearchSearchIndex(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+        try {
+            ensureAlias();
+        } catch (RuntimeException e) {
+            log.warn("search index {} not checked at start, will retry on first use: {}", alias, e.toString());
+        }
+    }
+
+    /** Creates the alias with a first empty index unless it exists; writes never reach a bare, auto-created index. */
+    private void ensureAlias() {
+        if (aliasChecked) {
+            return;
+        }
+        synchronized (writeLock) {
+            if (!aliasChecked) {
+                call(() -> {
+                    if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+                        String first = createIndex();
+                        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+                        log.info("created search index {} behind alias {}", first, alias);
+                    }
+                    return null;
+                });
+                aliasChecked = true;
+            }
+        }
+    }
+
+    // ---- writing
+
+    @Override
+    public void apply(List<IndexDocument> upserts, Collection<Long> deletes) {
+        ensureAlias();
+        synchronized (writeLock) {
+            bulk(alias, upserts, deletes, true);
+            if (rebuild != null) {
+                rebuild.applied(upserts, deletes);
+            }
+        }
+    }
+
+    private void bulk(String target, List<IndexDocument> upserts, Collection<Long> deletes, boolean refresh) {
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = new ArrayList<>(upserts.size() + deletes.size());
+        upserts.forEach(d -> operations.add(BulkOperation.of(o -> o.index(i -> i.id(String.valueOf(d.id()))
+                .document(source(d))))));
+        deletes.forEach(id -> operations.add(BulkOperation.of(o -> o.delete(x -> x.id(String.valueOf(id))))));
+        BulkResponse response = call(() -> client.bulk(b -> b.index(target).operations(operations)
+                .refresh(refresh ? Refresh.True : Refresh.False)));
+        var failed = response.items().stream().filter(i -> i.error() != null
+                && !(i.status() == 404 && "delete".equals(i.operationType().jsonValue()))).toList();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("indexing into " + target + " failed for " + failed.size()
+                    + " documents, first: " + failed.getFirst().error().reason());
+        }
+    }
+
+    private static Map<String, Object> source(IndexDocument d) {
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("id", String.valueOf(d.id()));
+        put(doc, "externalId", d.externalId());
+        doc.put("status", d.status());
+        doc.put("owner", String.valueOf(d.ownerId()));
+        doc.put("department", String.valueOf(d.departmentId()));
+        doc.put("departmentFacet", d.departmentId() + "" + LABEL_SEPARATOR + d.departmentName());
+        doc.put("departmentName", d.departmentName());
+        doc.put("category", d.category());
+        doc.put("tag", d.tags());
+        doc.put("year", String.valueOf(d.year()));
+        doc.put("created", d.createdAt().toEpochMilli());
+        doc.put("title", d.title());
+        doc.put("tags", d.tags());
+        put(doc, "summary", d.summary());
+        doc.put("problem", d.problem());
+        put(doc, "concept", d.concept());
+        doc.put("measures", d.measures());
+        doc.put("steps", d.steps());
+        put(doc, "outcomes", d.outcomes());
+        put(doc, "applicability", d.applicability());
+        put(doc, "body", d.body());
+        put(doc, "rawPractice", d.rawPractice());
+        doc.put("pinyin", d.pinyin());
+        doc.put("initials", d.initials());
+        doc.put("titleKey", IndexDocument.titleKey(d.title()));
+        if (!d.pinyin().isEmpty()) {
+            doc.put("pinyinKey", d.pinyin().getFirst().replace(" ", ""));
+            doc.put("initialsKey", d.initials().getFirst().replace(" ", ""));
+        }
+        return doc;
+    }
+
+    private static void put(Map<String, Object> doc, String field, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            doc.put(field, value);
+        }
+    }
+
+    // ---- searching
+
+    @Override
+    public SearchResult search(IndexQuery query) {
+        ensureAlias();
+        Query main = mainQuery(query);
+        Query withoutStatus = Query.of(q -> q.bool(b -> {
+            b.must(main);
+            filters(b, query);
+            return b;
+        }));
+        Query statuses = terms("status", query.statuses());
+        Map<String, Aggregation> facets = new HashMap<>();
+        for (String facet : SearchResult.FACETS) {
+            if (!facet.equals("status")) {
+                facets.put(facet, facetAggregation(facet));
+            }
+        }
+        SearchRequest request = SearchRequest.of(s -> {
+            s.index(alias).query(withoutStatus).postFilter(statuses).from(query.offset()).size(query.limit())
+                    .trackTotalHits(t -> t.enabled(true)).trackScores(true)
+                    .aggregations("status", facetAggregation("status"))
+                    .aggregations("searched", a -> a.filter(statuses).aggregations(facets));
+            if (query.newestFirst()) {
+                s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc)))
+                        .sort(o -> o.score(x -> x.order(SortOrder.Desc)));
+            }
+            if (!query.matchesAll()) {
+                s.highlight(highlight(main));
+            }
+            return s;
+        });
+        SearchResponse<Map> response = call(() -> client.search(request, Map.class));
+        Map<String, List<FacetCount>> counts = new HashMap<>();
+        counts.put("status", facetCounts("status", response.aggregations().get("status")));
+        Map<String, Aggregate> searched = response.aggregations().get("searched").filter().aggregations();
+        searched.forEach((facet, aggregate) -> counts.put(facet, facetCounts(facet, aggregate)));
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        return new SearchResult(total, hits(response), counts, query.offset() / query.limit(), query.limit());
+    }
+
+    private Query mainQuery(IndexQuery query) {
+        if (query.matchesAll()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        List<Query> branches = new ArrayList<>();
+        for (int i = 0; i < query.texts().size(); i++) {
+            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : ALTERNATIVE_FACTOR));
+        }
+        float titleWeight = IndexDocument.WEIGHTS.get("title");
+        if (!query.pinyin().isEmpty()) {
+            String pinyin = String.join(" ", query.pinyin());
+            branches.add(Query.of(q -> q.matchPhrase(m -> m.field("pinyin").query(pinyin).boost(titleWeight))));
+        }
+        if (query.initials() != null) {
+            String initials = query.initials();
+            branches.add(Query.of(q -> q.matchPhrase(m -> m.field("initials").query(initials)
+                    .boost(titleWeight * 0.8f))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(branches).minimumShouldMatch("1")));
+    }
+
+    /**
+     * One reading of the text: most of its bigrams must occur somewhere (recall without noise);
+     * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
+     * The best field decides, the others add a little.
+     */
+    private Query textBranch(String text, float factor) {
+        Query coverage = Query.of(q -> q.combinedFields(c -> c.query(text).fields(bigramFields)
+                .minimumShouldMatch(REQUIRED_BIGRAMS)));
+        List<Query> clauses = new ArrayList<>();
+        IndexDocument.WEIGHTS.forEach((field, weight) -> {
+            float w = weight * factor;
+            String bi = field + BIGRAMS;
+            clauses.add(Query.of(q -> q.matchPhrase(m -> m.field(bi).query(text).boost(w * PHRASE_FACTOR))));
+            clauses.add(Query.of(q -> q.match(m -> m.field(bi).query(text).boost(w))));
+            clauses.add(Query.of(q -> q.match(m -> m.field(field).query(text).boost(w * WORDS_FACTOR))));
+        });
+        return Query.of(q -> q.bool(b -> b.filter(f -> f.constantScore(c -> c.filter(coverage)))
+                .should(s -> s.disMax(d -> d.queries(clauses).tieBreaker(TIE_BREAKER)))));
+    }
+
+    private static void filters(BoolQuery.Builder bool, IndexQuery query) {
+        bool.filter(visibility(query.viewer()));
+        if (query.category() != null) {
+            bool.filter(term("category", query.category()));
+        }
+        if (query.departmentId() != null) {
+            bool.filter(term("department", String.valueOf(query.departmentId())));
+        }
+        if (query.tag() != null) {
+            bool.filter(term("tag", query.tag()));
+        }
+        if (query.year() != null) {
+            bool.filter(term("year", String.valueOf(query.year())));
+        }
+    }
+
+    /** The visibility rule of the method module, as a filter: nothing invisible is returned or counted. */
+    static Query visibility(Viewer viewer) {
+        if (viewer.admin()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        List<Query> visible = new ArrayList<>();
+        visible.add(terms("status", Viewer.PUBLIC_STATUSES));
+        visible.add(term("owner", String.valueOf(viewer.userId())));
+        if (!viewer.reviewerDepartmentIds().isEmpty()) {
+            visible.add(terms("department", viewer.reviewerDepartmentIds().stream().map(String::valueOf).toList()));
+        }
+        return Query.of(q -> q.bool(b -> b.should(visible).minimumShouldMatch("1")));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static Query terms(String field, Collection<String> values) {
+        List<FieldValue> list = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(list))));
+    }
+
+    private static Aggregation facetAggregation(String facet) {
+        String field = facet.equals("department") ? "departmentFacet" : facet;
+        boolean byValue = facet.equals("year");
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(byValue ? 1000 : MAX_VALUES)
+                .order(byValue ? List.of(NamedValue.of("_key", SortOrder.Desc))
+                        : List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)))));
+    }
+
+    private static List<FacetCount> facetCounts(String facet, Aggregate aggregate) {
+        List<FacetCount> counts = new ArrayList<>();
+        for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
+            String value = bucket.key().stringValue();
+            if (facet.equals("department")) {
+                int sep = value.indexOf(LABEL_SEPARATOR);
+                counts.add(new FacetCount(value.substring(0, sep), value.substring(sep + 1), bucket.docCount()));
+            } else {
+                counts.add(new FacetCount(value, value, bucket.docCount()));
+            }
+        }
+        return List.copyOf(counts.subList(0, Math.min(MAX_VALUES, counts.size())));
+    }
+
+    /** Fragments per field: the whole title, up to two sentence-sized passages elsewhere. */
+    private Highlight highlight(Query query) {
+        List<NamedValue<HighlightField>> fields = bigramFields.stream().map(f -> NamedValue.of(f,
+                HighlightField.of(h -> f.startsWith("title") ? h.numberOfFragments(0) : h))).toList();
+        return Highlight.of(h -> h.type(HighlighterType.Unified).preTags(MARK_START).postTags(MARK_END)
+                .highlightQuery(query).requireFieldMatch(true).numberOfFragments(FRAGMENTS)
+                .fragmentSize(FRAGMENT_LENGTH).noMatchSize(0).boundaryScanner(BoundaryScanner.Sentence)
+                .boundaryScannerLocale("zh-CN").fields(fields));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<SearchHit> hits(SearchResponse<Map> response) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Map<String, List<String>> highlights = new LinkedHashMap<>();
+            hit.highlight().forEach((field, fragments) -> highlights.put(
+                    field.substring(0, field.length() - BIGRAMS.length()),
+                    fragments.stream().map(ElasticsearchSearchIndex::marked).toList()));
+            Map<?, ?> source = hit.source();
+            Double score = hit.score();
+            hits.add(new SearchHit(Long.parseLong(string(source, "id")), (String) source.get("externalId"),
+                    string(source, "title"), Category.valueOf(string(source, "category")),
+                    Long.parseLong(string(source, "department")), string(source, "departmentName"),
+                    MethodStatus.valueOf(string(source, "status")),
+                    score == null || score.isNaN() ? 0f : score.floatValue(), highlights));
+        }
+        return hits;
+    }
+
+    private static String string(Map<?, ?> source, String field) {
+        return String.valueOf(source.get(field));
+    }
+
+    /**
+     * A fragment as HTML-escaped text with {@code <mark>} around the matches and no other markup;
+     * matches next to each other (bigrams overlap) become one mark.
+     */
+    static String marked(String fragment) {
+        var out = new StringBuilder();
+        String merged = fragment.replace(MARK_END + MARK_START, "");
+        boolean open = false;
+        for (int i = 0; i < merged.length(); i++) {
+            char c = merged.charAt(i);
+            switch (c) {
+                case '\u0001' -> {
+                    if (!open) {
+                        out.append("<mark>");
+                        open = true;
+                    }
+                }
+                case '\u0002' -> {
+                    if (open) {
+                        out.append("</mark>");
+                        open = false;
+                    }
+                }
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        if (open) {
+            out.append("</mark>");
+        }
+        return out.toString().strip();
+    }
+
+    @Override
+    public List<SearchHit> suggestTitles(String text, String pinyinKey, Viewer viewer, int limit) {
+        String key = IndexDocument.titleKey(text);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        List<Query> match = new ArrayList<>();
+        match.add(Query.of(q -> q.prefix(p -> p.field("titleKey").value(key).boost(4f))));
+        if (!pinyinKey.isEmpty()) {
+            match.add(Query.of(q -> q.prefix(p -> p.field("pinyinKey").value(pinyinKey).boost(2f))));
+            match.add(Query.of(q -> q.prefix(p -> p.field("initialsKey").value(pinyinKey))));
+        }
+        match.add(Query.of(q -> q.constantScore(c -> c.filter(f -> f.matchPhrase(m -> m.field("title" + BIGRAMS)
+                .query(text))))));
+        Query query = Query.of(q -> q.bool(b -> b.must(m -> m.bool(s -> s.should(match).minimumShouldMatch("1")))
+                .filter(term("status", MethodStatus.PUBLISHED.name())).filter(visibility(viewer))));
+        return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
+    }
+
+    @Override
+    public List<SearchHit> similar(long methodId, Viewer viewer, int limit) {
+        String id = String.valueOf(methodId);
+        List<Query> like = new ArrayList<>();
+        for (String field : SIMILAR_FIELDS) {
+            like.add(Query.of(q -> q.moreLikeThis(m -> m.fields(field).like(l -> l.document(d -> d.index(alias).id(id)))
+                    .minTermFreq(1).minDocFreq(1).minWordLength(2).maxQueryTerms(25).minimumShouldMatch("1")
+                    .boost(IndexDocument.WEIGHTS.get(field)))));
+        }
+        Query query = Query.of(q -> q.bool(b -> b.must(m -> m.bool(s -> s.should(like).minimumShouldMatch("1")))
+                .mustNot(n -> n.ids(i -> i.values(id))).filter(term("status", MethodStatus.PUBLISHED.name()))
+                .filter(visibility(viewer))));
+        return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
+    }
+
+    @Override
+    public long count() {
+        return call(() -> {
+            if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+                return 0L;
+            }
+            return client.count(c -> c.index(alias)).count();
+        });
+    }
+
+    // ---- rebuilding
+
+    @Override
+    public Rebuild startRebuild() {
+        ensureAlias();
+        synchronized (writeLock) {
+            if (rebuild != null) {
+                throw new IllegalStateException("a rebuild of the search index is already running");
+            }
+            rebuild = new EsRebuild(call(this::createIndex));
+            return rebuild;
+        }
+    }
+
+    private String createIndex() throws IOException {
+        String name = alias + "-" + System.currentTimeMillis();
+        try (InputStream mapping = ElasticsearchSearchIndex.class.getResourceAsStream(MAPPING)) {
+            client.indices().create(CreateIndexRequest.of(c -> c.index(name).withJson(mapping)));
+        }
+        return name;
+    }
+
+    /** A new index being filled; ids written through apply() meanwhile are newer than the database read. */
+    private final class EsRebuild implements Rebuild {
+
+        private final String next;
+        private final Set<Long> written = new HashSet<>();
+        private boolean done;
+
+        EsRebuild(String next) {
+            this.next = next;
+        }
+
+        void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
+            bulk(next, upserts, deletes, false);
+            upserts.forEach(d -> written.add(d.id()));
+            written.addAll(deletes);
+        }
+
+        @Override
+        public void add(List<IndexDocument> documents) {
+            synchronized (writeLock) {
+                bulk(next, documents.stream().filter(d -> !written.contains(d.id())).toList(), List.of(), false);
+            }
+        }
+
+        @Override
+        public void complete() {
+            synchronized (writeLock) {
+                call(() -> {
+                    client.indices().refresh(r -> r.index(next));
+                    Set<String> old = client.indices().existsAlias(e -> e.name(alias)).value()
+                            ? client.indices().getAlias(g -> g.name(alias)).aliases().keySet() : Set.of();
+                    client.indices().updateAliases(u -> {
+                        old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
+                        return u.actions(a -> a.add(x -> x.index(next).alias(alias)));
+                    });
+                    done = true;
+                    rebuild = null;
+                    for (String o : old.stream().sorted(Comparator.naturalOrder()).toList()) {
+                        client.indices().delete(d -> d.index(o));
+                    }
+                    return null;
+                });
+                log.info("search index rebuilt in {} behind alias {}", next, alias);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (writeLock) {
+                if (!done) {
+                    rebuild = null;
+                    call(() -> client.indices().delete(d -> d.index(next)));
+                }
+            }
+        }
+    }
+
+    // ---- plumbing
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (rebuild != null) {
+                rebuild.close();
+            }
+        }
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.warn("closing the Elasticsearch client failed: {}", e.toString());
+        }
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

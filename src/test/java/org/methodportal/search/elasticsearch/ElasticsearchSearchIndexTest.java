@@ -1,0 +1,82 @@
+package org.methodportal.search.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.search.SearchProperties;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.engine.QueryPlanner;
+import org.methodportal.search.engine.SearchCorpus;
+import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.SearchIndexContract;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
+/** The contract on a real Elasticsearch 9.5 node in the test JVM ({@link TestNode}); a fresh alias per test. */
+class ElasticsearchSearchIndexTest extends SearchIndexContract {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private String alias;
+
+    @Override
+    protected SearchIndex open(Path directory) {
+        alias = "contract-" + SEQUENCE.incrementAndGet();
+        return new ElasticsearchSearchIndex(client(), alias);
+    }
+
+    static ElasticsearchClient client() {
+        return ElasticsearchConfig.client(new SearchProperties.Elasticsearch(List.of(TestNode.uri().toString()), null,
+                null, null, "unused"));
+    }
+
+    @AfterEach
+    void dropIndexes() throws Exception {
+        try (ElasticsearchClient client = client()) {
+            for (String name : client.indices().get(g -> g.index(alias + "-*")).indices().keySet()) {
+                client.indices().delete(d -> d.index(name));
+            }
+        }
+    }
+
+    @Test
+    void reopeningUsesTheIndexBehindTheAlias() throws Exception {
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            rebuild.add(SearchCorpus.documents().subList(0, 3));
+            rebuild.complete();
+        }
+        index.close();
+
+        index = new ElasticsearchSearchIndex(client(), alias);
+
+        assertThat(index.count()).isEqualTo(3);
+        try (ElasticsearchClient client = client()) {
+            assertThat(client.indices().get(g -> g.index(alias + "-*")).indices()).as("old index removed").hasSize(1);
+        }
+    }
+
+    @Test
+    void answersTheRootRequestLikeAClusterDoes() throws Exception {
+        try (ElasticsearchClient client = client()) {
+            assertThat(client.ping().value()).isTrue();
+            assertThat(client.info().version().number()).isEqualTo("9.5.3");
+        }
+    }
+
+    @Test
+    void anUnreachableClusterFailsEachCallButNotTheStart() {
+        var unreachable = new SearchProperties.Elasticsearch(List.of("http://127.0.0.1:9"), null, null, null, "x");
+        try (SearchIndex down = new ElasticsearchSearchIndex(ElasticsearchConfig.client(unreachable), "down")) {
+            assertThatThrownBy(() -> down.search(QueryPlanner.plan(SearchRequest.of("对接"), MEMBER, List.of())))
+                    .isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> down.apply(SearchCorpus.documents().subList(0, 1), List.of()))
+                    .isInstanceOf(RuntimeException.class);
+        }
+    }
+}
