@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
@@ -82,6 +83,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient MethodService methods;
     private final transient ProposalService proposals;
     private final transient AuthenticationContext authentication;
+    final NormalisationAssistant assistant;
     private final transient JsonMapper json;
     private @Nullable Long methodId;
     private @Nullable Integer baseRevision;
@@ -94,7 +96,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private @Nullable Registration pollRegistration;
 
     MethodEditorView(MethodService methods, ProposalService proposals, OrganisationService organisation,
-                     AuthenticationContext authentication, JsonMapper json) {
+                     AuthenticationContext authentication, JsonMapper json, GlossaryService glossary) {
         this.methods = methods;
         this.proposals = proposals;
         this.authentication = authentication;
@@ -111,7 +113,9 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         autosaveStatus.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size",
                 "var(--lumo-font-size-s)");
         heading.setId("method-editor-heading");
-        add(heading, autosaveStatus, form);
+        assistant = new NormalisationAssistant(glossary, form);
+        assistant.setOpened(true);
+        add(heading, autosaveStatus, assistant, form);
         setMaxWidth("72rem");
     }
 
@@ -134,6 +138,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
             } catch (PortalException ex) {
                 Notifications.error(getTranslation(ex.messageKey(), ex.args()));
                 form.setVisible(false);
+                assistant.setVisible(false);
                 heading.setText(getTranslation("method.editor.edit-title"));
                 return;
             }
