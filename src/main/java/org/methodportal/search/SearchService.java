@@ -39,11 +39,11 @@ public class SearchService {
 
     private final SearchIndex index;
     private final SearchIndexer indexer;
-    private final SeedGlossary glossary;
+    private final SearchGlossary glossary;
     private final MethodService methods;
     private final CurrentUser currentUser;
 
-    SearchService(SearchIndex index, SearchIndexer indexer, SeedGlossary glossary, MethodService methods,
+    SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
                   CurrentUser currentUser) {
         this.index = index;
         this.indexer = indexer;

@@ -17,6 +17,8 @@ import org.methodportal.account.Department;
 import org.methodportal.account.DepartmentForm;
 import org.methodportal.account.OrganisationService;
 import org.jspecify.annotations.Nullable;
+import org.methodportal.glossary.GlossaryImportReport;
+import org.methodportal.glossary.GlossaryService;
 import org.methodportal.importexport.ImportExportService;
 import org.methodportal.importexport.ImportProgress;
 import org.methodportal.importexport.ImportReport;
@@ -69,11 +71,12 @@ class DemoDataLoader implements ApplicationRunner {
     private final MethodService methods;
     private final ProposalService proposals;
     private final ReviewService reviews;
+    private final GlossaryService glossary;
 
     DemoDataLoader(SeedProperties properties, ResourceLoader resources, OrganisationService organisation,
                    AccountService accounts, TransactionTemplate transaction, SystemAuthentication system,
                    UserDetailsService users, ImportExportService importExport, MethodService methods,
-                   ProposalService proposals, ReviewService reviews) {
+                   ProposalService proposals, ReviewService reviews, GlossaryService glossary) {
         this.properties = properties;
         this.resources = resources;
         this.organisation = organisation;
@@ -85,6 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.methods = methods;
         this.proposals = proposals;
         this.reviews = reviews;
+        this.glossary = glossary;
     }
 
     @Override
@@ -99,6 +103,7 @@ class DemoDataLoader implements ApplicationRunner {
         DemoSeed seed = read();
         system.runAsSystem(() -> transaction.executeWithoutResult(status -> load(seed)));
         log.info("demo data loaded: {} departments, {} accounts", seed.departments().size(), seed.accounts().size());
+        importGlossary(seed);
         importMethods(seed);
         seed.draftsOrEmpty().forEach(this::saveDraft);
         seed.changeRequestsOrEmpty().forEach(this::proposeChange);
@@ -107,6 +112,18 @@ class DemoDataLoader implements ApplicationRunner {
         }
         log.info("demo methods loaded: {} drafts, {} change requests", seed.draftsOrEmpty().size(),
                 seed.changeRequestsOrEmpty().size());
+    }
+
+    private void importGlossary(DemoSeed seed) throws IOException {
+        if (seed.glossary() == null || seed.methodsImportedBy() == null) {
+            return;
+        }
+        Resource file = resources.getResource(properties.location()).createRelative(seed.glossary());
+        GlossaryImportReport report;
+        try (InputStream in = file.getInputStream()) {
+            report = system.callAs(account(seed.methodsImportedBy()), () -> glossary.importLines(in));
+        }
+        log.info("demo glossary imported: {} terms", report.created());
     }
 
     private void importMethods(DemoSeed seed) throws IOException {

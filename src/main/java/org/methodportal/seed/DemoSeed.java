@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The shape of {@code seeds/demo.yaml}. */
 record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAccount> accounts,
-                @Nullable String methods, @Nullable String methodsImportedBy, @Nullable List<SeedDraft> drafts,
+                @Nullable String methods, @Nullable String methodsImportedBy, @Nullable String glossary,
+                @Nullable List<SeedDraft> drafts,
                 @Nullable List<SeedChange> changeRequests, @Nullable List<String> archived) {
 
     List<SeedDraft> draftsOrEmpty() {

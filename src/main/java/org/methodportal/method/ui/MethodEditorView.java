@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodProperties;
@@ -83,6 +84,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient MethodService methods;
     private final transient ProposalService proposals;
     private final transient AuthenticationContext authentication;
+    final NormalisationAssistant assistant;
     private final transient JsonMapper json;
     private final int autosaveMillis;
     private @Nullable Long methodId;
@@ -96,7 +98,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private @Nullable Registration pollRegistration;
 
     MethodEditorView(MethodService methods, ProposalService proposals, OrganisationService organisation,
-                     AuthenticationContext authentication, JsonMapper json, MethodProperties properties) {
+                     AuthenticationContext authentication, JsonMapper json, MethodProperties properties,
+                     GlossaryService glossary) {
         this.methods = methods;
         this.proposals = proposals;
         this.autosaveMillis = Math.toIntExact(properties.autosaveInterval().toMillis());
@@ -114,7 +117,9 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         autosaveStatus.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size",
                 "var(--lumo-font-size-s)");
         heading.setId("method-editor-heading");
-        add(heading, autosaveStatus, form);
+        assistant = new NormalisationAssistant(glossary, form);
+        assistant.setOpened(true);
+        add(heading, autosaveStatus, assistant, form);
         setMaxWidth("72rem");
     }
 
@@ -137,6 +142,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
             } catch (PortalException ex) {
                 Notifications.error(getTranslation(ex.messageKey(), ex.args()));
                 form.setVisible(false);
+                assistant.setVisible(false);
                 heading.setText(getTranslation("method.editor.edit-title"));
                 return;
             }

@@ -356,7 +356,7 @@ public class MethodForm extends VerticalLayout {
         return addListener(ChangeEvent.class, listener);
     }
 
-    private void fireChange() {
+    void fireChange() {
         fireEvent(new ChangeEvent(this));
     }
 

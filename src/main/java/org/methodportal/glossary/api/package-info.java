@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.glossary.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.glossary.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.glossary.ui;
+
+import org.jspecify.annotations.NullMarked;

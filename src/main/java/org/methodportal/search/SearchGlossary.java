@@ -1,0 +1,25 @@
+package org.methodportal.search;
+
+import java.util.List;
+
+import org.methodportal.glossary.GlossaryService;
+import org.methodportal.search.engine.GlossaryTerm;
+import org.springframework.stereotype.Component;
+
+/**
+ * The glossary as search uses it for synonym expansion and suggestions: read from the glossary
+ * module on each query, so an edited term applies at once, without reindexing or a restart.
+ */
+@Component
+class SearchGlossary {
+
+    private final GlossaryService glossary;
+
+    SearchGlossary(GlossaryService glossary) {
+        this.glossary = glossary;
+    }
+
+    List<GlossaryTerm> terms() {
+        return glossary.all().stream().map(t -> new GlossaryTerm(t.standard(), t.variants())).toList();
+    }
+}

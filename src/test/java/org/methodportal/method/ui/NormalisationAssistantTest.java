@@ -1,0 +1,77 @@
+package org.methodportal.method.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.account.OrganisationService;
+import org.methodportal.glossary.GlossaryMatcher;
+import org.methodportal.glossary.GlossaryService;
+import org.methodportal.glossary.StandardTerm;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodService;
+
+/** The assistant beside the form, without a browser: findings per field, replace one or all, ignore, change note. */
+class NormalisationAssistantTest {
+
+    private final MethodForm form = new MethodForm(mock(MethodService.class), mock(OrganisationService.class));
+    private final GlossaryService glossary = mock(GlossaryService.class);
+    private NormalisationAssistant assistant;
+
+    @BeforeEach
+    void draftInLocalWording() {
+        when(glossary.matcher()).thenReturn(new GlossaryMatcher(List.of(
+                term("主题党日", "党日活动", "党日"), term("党员先锋岗", "先锋岗", "挂牌上岗"))));
+        form.fill(new MethodContent("“田间党日”工作法", null, Category.MASS_LINE, "先锋岗不亮，党员先锋岗太少", null,
+                List.of("每月搞党日活动", "挂牌上岗"), List.of(), null, null, List.of(), null));
+        form.changeNote.setValue("补充措施");
+        assistant = new NormalisationAssistant(glossary, form);
+        assistant.check();
+    }
+
+    @Test
+    void listsEachLocalWordingOutsideStandardTermsFieldByField() {
+        assertThat(assistant.current()).extracting(f -> f.finding().variant())
+                .containsExactly("党日", "先锋岗", "党日活动", "挂牌上岗");
+        assertThat(assistant.current()).extracting(f -> f.finding().standard())
+                .containsExactly("主题党日", "党员先锋岗", "主题党日", "党员先锋岗");
+        assertThat(assistant.findings.getChildren().count()).isEqualTo(4);
+        assertThat(assistant.replaceAll.isVisible()).isTrue();
+    }
+
+    @Test
+    void replacingOneChangesOnlyThatPlaceAndRecordsItInTheChangeNote() {
+        assistant.replace(assistant.current().get(1));
+
+        assertThat(form.problem.getValue()).isEqualTo("党员先锋岗不亮，党员先锋岗太少");
+        assertThat(form.title.getValue()).isEqualTo("“田间党日”工作法");
+        assertThat(form.changeNote.getValue()).startsWith("补充措施；").endsWith("先锋岗→党员先锋岗");
+        assertThat(assistant.current()).hasSize(3);
+    }
+
+    @Test
+    void replaceAllSkipsIgnoredWordingsAndTheNoteListsEachReplacementOnce() {
+        assistant.ignore("党日");
+        assistant.replaceAll();
+
+        assertThat(form.title.getValue()).as("ignored").isEqualTo("“田间党日”工作法");
+        assertThat(form.content().measures()).containsExactly("每月搞主题党日", "党员先锋岗");
+        assertThat(form.problem.getValue()).isEqualTo("党员先锋岗不亮，党员先锋岗太少");
+        assertThat(assistant.current()).isEmpty();
+        assertThat(assistant.replaceAll.isVisible()).isFalse();
+        String note = form.changeNote.getValue();
+        assertThat(note).startsWith("补充措施；").contains("先锋岗→党员先锋岗", "党日活动→主题党日", "挂牌上岗→党员先锋岗")
+                .doesNotContain("党日→");
+        assertThat(note.split("补充措施", -1)).as("the author's note is kept once").hasSize(2);
+    }
+
+    private static StandardTerm term(String standard, String... variants) {
+        return new StandardTerm(1, standard, List.of(variants), standard + "的定义", null, List.of(), 0, Instant.EPOCH);
+    }
+}
