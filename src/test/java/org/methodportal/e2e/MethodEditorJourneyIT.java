@@ -138,7 +138,10 @@ class MethodEditorJourneyIT extends JourneySupport {
         // The poll may already have saved the title alone: wait for the copy with the problem too.
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> workingCopyOfSecretary2()
                 .contains("还没写完就断了网。"));
-        assertThat(browser.waitFor(By.id("method-autosave-status")).getText()).startsWith("已自动保存");
+        // The status line is at the top of the editor, scrolled away while typing further down.
+        WebElement status = present(By.id("method-autosave-status"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", status);
+        assertThat(status.getDomProperty("textContent")).startsWith("已自动保存");
 
         browser.signOutHard();
         signIn("secretary2", DEMO_PASSWORD);
