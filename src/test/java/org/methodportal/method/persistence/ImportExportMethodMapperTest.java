@@ -15,6 +15,7 @@ import org.methodportal.account.persistence.DepartmentMapper;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.MapperSlice;
+import org.methodportal.shared.OrganisationRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -41,14 +42,17 @@ class ImportExportMethodMapperTest {
     long admin;
     long li;
 
+    OrganisationRows org;
+
     @BeforeEach
     void organisation() {
-        finance = department("ie-finance");
-        agriculture = department("ie-agriculture");
-        budgetBranch = branch(finance, "预算司党支部");
-        cropBranch = branch(agriculture, "种植业管理司党支部");
-        admin = account("ie-admin", "管理员", budgetBranch);
-        li = account("ie-li", "李书记", budgetBranch);
+        org = new OrganisationRows(departments, branches, accounts, T0);
+        finance = org.department("ie-finance");
+        agriculture = org.department("ie-agriculture");
+        budgetBranch = org.branch(finance, "预算司党支部");
+        cropBranch = org.branch(agriculture, "种植业管理司党支部");
+        admin = org.account("ie-admin", "管理员", budgetBranch);
+        li = org.account("ie-li", "李书记", budgetBranch);
     }
 
     @Test
@@ -63,7 +67,7 @@ class ImportExportMethodMapperTest {
                 .containsExactly(published, ownDraft, othersDraft, reviewedDraft);
         assertThat(methods.findVisibleIdsAfter(viewer(li, false, List.of()), before, 10))
                 .containsExactly(published, ownDraft);
-        assertThat(methods.findVisibleIdsAfter(viewer(account("ie-rev", "审核", cropBranch), false, List.of(finance)),
+        assertThat(methods.findVisibleIdsAfter(viewer(org.account("ie-rev", "审核", cropBranch), false, List.of(finance)),
                 before, 10)).containsExactly(published, ownDraft, reviewedDraft);
         assertThat(methods.findVisibleIdsAfter(viewer(admin, true, List.of()), ownDraft, 2))
                 .containsExactly(othersDraft, reviewedDraft);
@@ -112,20 +116,5 @@ class ImportExportMethodMapperTest {
 
     private static MethodQuery viewer(long id, boolean admin, List<Long> reviews) {
         return new MethodQuery(null, null, List.of(), null, null, null, id, admin, reviews, false);
-    }
-
-    private long department(String name) {
-        departments.insert(name, null, T0);
-        return departments.findByName(name).orElseThrow().id();
-    }
-
-    private long branch(long departmentId, String name) {
-        branches.insert(departmentId, name, T0);
-        return branches.findByName(departmentId, name).orElseThrow().id();
-    }
-
-    private long account(String login, String name, long branchId) {
-        accounts.insert(login, name, login, "{noop}x", branchId, T0);
-        return accounts.findByLogin(login).orElseThrow().id();
     }
 }

@@ -21,6 +21,7 @@ import org.methodportal.method.PublicationSource;
 import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.MapperSlice;
+import org.methodportal.shared.OrganisationRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,14 +47,17 @@ class MethodMapperTest {
     long li;
     long chen;
 
+    OrganisationRows org;
+
     @BeforeEach
     void organisation() {
-        finance = department("dept-finance");
-        agriculture = department("dept-agriculture");
-        budgetBranch = branch(finance, "预算司党支部");
-        cropBranch = branch(agriculture, "种植业管理司党支部");
-        li = account("li", "李书记", budgetBranch);
-        chen = account("chen", "陈书记", cropBranch);
+        org = new OrganisationRows(departments, branches, accounts, T0);
+        finance = org.department("dept-finance");
+        agriculture = org.department("dept-agriculture");
+        budgetBranch = org.branch(finance, "预算司党支部");
+        cropBranch = org.branch(agriculture, "种植业管理司党支部");
+        li = org.account("li", "李书记", budgetBranch);
+        chen = org.account("chen", "陈书记", cropBranch);
     }
 
     @Test
@@ -334,20 +338,5 @@ class MethodMapperTest {
             methods.insertTags(rows);
         }
         return id;
-    }
-
-    private long department(String name) {
-        departments.insert(name, null, T0);
-        return departments.findByName(name).orElseThrow().id();
-    }
-
-    private long branch(long departmentId, String name) {
-        branches.insert(departmentId, name, T0);
-        return branches.findByName(departmentId, name).orElseThrow().id();
-    }
-
-    private long account(String login, String name, long branchId) {
-        accounts.insert(login, name, login, "{noop}x", branchId, T0);
-        return accounts.findByLogin(login).orElseThrow().id();
     }
 }

@@ -12,6 +12,7 @@ import org.methodportal.account.persistence.BranchMapper;
 import org.methodportal.account.persistence.DepartmentMapper;
 import org.methodportal.notification.Notification;
 import org.methodportal.shared.MapperSlice;
+import org.methodportal.shared.OrganisationRows;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MapperSlice
@@ -34,13 +35,11 @@ class NotificationMapperTest {
 
     @BeforeEach
     void accounts() {
-        departments.insert("nt-finance", null, T0);
-        long department = departments.findByName("nt-finance").orElseThrow().id();
-        branches.insert(department, "预算司党支部", T0);
-        long branch = branches.findByName(department, "预算司党支部").orElseThrow().id();
-        li = account("nt-li", "李书记", branch);
-        wang = account("nt-wang", "王审核", branch);
-        zhao = account("nt-zhao", "赵评审", branch);
+        var org = new OrganisationRows(departments, branches, accounts, T0);
+        long branch = org.branch(org.department("nt-finance"), "预算司党支部");
+        li = org.account("nt-li", "李书记", branch);
+        wang = org.account("nt-wang", "王审核", branch);
+        zhao = org.account("nt-zhao", "赵评审", branch);
     }
 
     @Test
@@ -66,10 +65,5 @@ class NotificationMapperTest {
         assertThat(notifications.count(wang, true)).isZero();
         assertThat(notifications.count(zhao, true)).isEqualTo(1);
         assertThat(notifications.findPage(wang, false, 1, 1)).extracting(Notification::title).containsExactly("五对接");
-    }
-
-    private long account(String login, String name, long branchId) {
-        accounts.insert(login, name, login, "{noop}x", branchId, T0);
-        return accounts.findByLogin(login).orElseThrow().id();
     }
 }

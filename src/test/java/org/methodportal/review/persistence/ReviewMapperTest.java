@@ -22,6 +22,7 @@ import org.methodportal.review.Decision;
 import org.methodportal.review.QueueEntry;
 import org.methodportal.review.Scores;
 import org.methodportal.shared.MapperSlice;
+import org.methodportal.shared.OrganisationRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -52,15 +53,18 @@ class ReviewMapperTest {
     long wang;
     long zhao;
 
+    OrganisationRows org;
+
     @BeforeEach
     void organisation() {
-        finance = department("rv-finance");
-        agriculture = department("rv-agriculture");
-        budget = branch(finance, "预算司党支部");
-        crops = branch(agriculture, "种植业管理司党支部");
-        author = account("rv-li", "李书记", budget);
-        wang = account("rv-wang", "王审核", budget);
-        zhao = account("rv-zhao", "赵评审", budget);
+        org = new OrganisationRows(departments, branches, accounts, T0);
+        finance = org.department("rv-finance");
+        agriculture = org.department("rv-agriculture");
+        budget = org.branch(finance, "预算司党支部");
+        crops = org.branch(agriculture, "种植业管理司党支部");
+        author = org.account("rv-li", "李书记", budget);
+        wang = org.account("rv-wang", "王审核", budget);
+        zhao = org.account("rv-zhao", "赵评审", budget);
     }
 
     @Test
@@ -180,20 +184,5 @@ class ReviewMapperTest {
     private void insert(long methodId, long revisionId, int round, long reviewer, Decision decision, Instant at,
                         Scores scores) {
         reviews.insert(new NewReview(methodId, revisionId, round, reviewer, decision, scores, "意见", at), new ReviewKey());
-    }
-
-    private long department(String name) {
-        departments.insert(name, null, T0);
-        return departments.findByName(name).orElseThrow().id();
-    }
-
-    private long branch(long departmentId, String name) {
-        branches.insert(departmentId, name, T0);
-        return branches.findByName(departmentId, name).orElseThrow().id();
-    }
-
-    private long account(String login, String name, long branchId) {
-        accounts.insert(login, name, login, "{noop}x", branchId, T0);
-        return accounts.findByLogin(login).orElseThrow().id();
     }
 }
