@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,8 +57,26 @@ abstract class JourneySupport {
         passwordField.sendKeys(password);
         browser.driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
         // The form posts and the browser loads a new page: wait for the old one to go first.
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(username));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> isGone(username));
         browser.waitForVaadin();
+    }
+
+    /**
+     * Whether an element's page was replaced. Chromium reports a node of a document being unloaded
+     * either as stale or, during the switch, with "does not belong to the document".
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Text of the login form's error panel, once it is shown. */
