@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -195,25 +194,9 @@ class MethodScaleBenchmark {
         // A filter that matches nothing would be fast and prove nothing.
         assertThat(rows).as(c.name()).isPositive();
         return "| %s | %s | %d / %s | %.1f | %s | **%.1f** | %.1f |".formatted(c.name(), viewer, rows,
-                total < 0 ? "—" : String.valueOf(total), median(pageMs),
-                c.count() == null ? "—" : "%.1f".formatted(median(countMs)), median(totalMs), p95(totalMs));
-    }
-
-    private static double median(double[] ms) {
-        double[] sorted = sorted(ms);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** Nearest rank: with 20 runs, the 19th fastest. */
-    private static double p95(double[] ms) {
-        return sorted(ms)[(int) Math.ceil(0.95 * ms.length) - 1];
-    }
-
-    private static double[] sorted(double[] ms) {
-        double[] copy = ms.clone();
-        Arrays.sort(copy);
-        return copy;
+                total < 0 ? "—" : String.valueOf(total), Timings.median(pageMs),
+                c.count() == null ? "—" : "%.1f".formatted(Timings.median(countMs)), Timings.median(totalMs),
+                Timings.p95(totalMs));
     }
 
     private static String database() {

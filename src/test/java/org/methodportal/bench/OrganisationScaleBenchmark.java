@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -155,8 +154,9 @@ class OrganisationScaleBenchmark {
         // A filter that matches nothing would be fast and prove nothing.
         assertThat(rows).as(c.name()).isPositive();
         return "| %s | %d / %s | %.1f | %s | **%.1f** | %.1f |".formatted(c.name(), rows,
-                total < 0 ? "—" : String.valueOf(total), median(pageMs),
-                c.count() == null ? "—" : "%.1f".formatted(median(countMs)), median(totalMs), p95(totalMs));
+                total < 0 ? "—" : String.valueOf(total), Timings.median(pageMs),
+                c.count() == null ? "—" : "%.1f".formatted(Timings.median(countMs)), Timings.median(totalMs),
+                Timings.p95(totalMs));
     }
 
     private Case accountCase(String name, AccountFilter filter) {
@@ -176,23 +176,6 @@ class OrganisationScaleBenchmark {
     /** The grids' first request: 50 rows in the list's default order (the API's default sort key). */
     private static PageRequest firstPage(String sortKey) {
         return new PageRequest(0, PAGE_SIZE, sortKey, true);
-    }
-
-    private static double median(double[] ms) {
-        double[] sorted = sorted(ms);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** Nearest rank: with 20 runs, the 19th fastest. */
-    private static double p95(double[] ms) {
-        return sorted(ms)[(int) Math.ceil(0.95 * ms.length) - 1];
-    }
-
-    private static double[] sorted(double[] ms) {
-        double[] copy = ms.clone();
-        Arrays.sort(copy);
-        return copy;
     }
 
     private static String database() {

@@ -1,0 +1,27 @@
+package org.methodportal.bench;
+
+import java.util.Arrays;
+
+/** Statistics of repeated timings in milliseconds, as the benchmark tables report them. */
+final class Timings {
+
+    private Timings() {
+    }
+
+    static double median(double[] ms) {
+        double[] sorted = sorted(ms);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Nearest rank: with 20 runs, the 19th fastest. */
+    static double p95(double[] ms) {
+        return sorted(ms)[(int) Math.ceil(0.95 * ms.length) - 1];
+    }
+
+    private static double[] sorted(double[] ms) {
+        double[] copy = ms.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+}
