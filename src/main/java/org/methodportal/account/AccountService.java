@@ -1,6 +1,7 @@
 package org.methodportal.account;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.account.persistence.AccountMapper;
 import org.methodportal.account.persistence.AccountQuery;
 import org.methodportal.account.persistence.AccountRow;
+import org.methodportal.account.persistence.MentionQuery;
+import org.methodportal.account.persistence.MentionRow;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.PageRequest;
@@ -40,6 +43,8 @@ public class AccountService {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     public static final int MIN_PASSWORD_LENGTH = 10;
     public static final Set<Locale> SUPPORTED_LOCALES = Set.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    /** How many accounts the mention autocomplete offers. */
+    public static final int MENTION_LIMIT = 8;
     private static final Pattern LOGIN_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final AccountMapper accounts;
@@ -107,6 +112,80 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     public Optional<AccountRef> findRefByLogin(String login) {
         return accounts.findByLogin(normaliseLogin(login)).map(AccountService::ref);
+    }
+
+    /**
+     * Up to {@value #MENTION_LIMIT} enabled accounts for "@" autocomplete: those whose login,
+     * display name, full pinyin or pinyin initials start with {@code text} first, then those
+     * containing it, each group in name order. Blank text gives the first accounts by name.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<MentionCandidate> mentionCandidates(@Nullable String text) {
+        String typed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (typed.startsWith("@")) {
+            typed = typed.substring(1);
+        }
+        String pinyin = Pinyin.normaliseQuery(typed);
+        var prefix = new MentionQuery(true, LikePattern.startsWith(typed) == null ? "%" : LikePattern.startsWith(typed),
+                LikePattern.startsWith(pinyin) == null ? "%" : LikePattern.startsWith(pinyin));
+        List<MentionRow> found = new ArrayList<>(accounts.findMentionCandidates(prefix, List.of(), MENTION_LIMIT));
+        if (found.size() < MENTION_LIMIT && !typed.isEmpty()) {
+            var contains = new MentionQuery(false, LikePattern.contains(typed), LikePattern.contains(pinyin));
+            found.addAll(accounts.findMentionCandidates(contains, found.stream().map(MentionRow::id).toList(),
+                    MENTION_LIMIT - found.size()));
+        }
+        return found.stream().map(r -> new MentionCandidate(r.login(), r.displayName(), r.branchName())).toList();
+    }
+
+    /** The enabled accounts with these logins (any case), by lower-case login; unknown ones are left out. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, Long> enabledIdsByLogin(Collection<String> logins) {
+        Set<String> wanted = new HashSet<>();
+        logins.forEach(l -> wanted.add(normaliseLogin(l)));
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        accounts.findEnabledByLogins(wanted).forEach(r -> ids.put(r.login(), r.id()));
+        return ids;
+    }
+
+    /**
+     * What the access rules need to know about these accounts (roles, branch, reviewed departments),
+     * so that a service can decide what someone other than the caller may see; disabled and unknown
+     * accounts are left out, as they see nothing. No password hashes.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<PortalUser> enabledPrincipals(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<AccountRow> rows = accounts.findByIds(Set.copyOf(ids)).stream().filter(AccountRow::enabled).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> found = rows.stream().map(AccountRow::id).toList();
+        Map<Long, Set<Role>> roles = rolesOf(found);
+        Map<Long, Set<Long>> reviewed = reviewerDepartmentsOf(found);
+        return rows.stream().map(row -> new PortalUser(row.id(), row.login(), row.displayName(), null, true,
+                row.branchId(), row.departmentId(), roles.getOrDefault(row.id(), Set.of()),
+                reviewed.getOrDefault(row.id(), Set.of()), localeOf(row.locale()))).toList();
+    }
+
+    /** Whether the account starts watching the methods it takes part in ("自动关注我参与的工作法"). */
+    @PreAuthorize("isAuthenticated()")
+    public boolean autoWatches(long accountId) {
+        return accounts.findAutoWatch(accountId).orElse(false);
+    }
+
+    /** Turns the signed-in user's automatic watching on or off. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeOwnAutoWatch(boolean autoWatch) {
+        PortalUser me = currentUser.require();
+        accounts.updateAutoWatch(me.id(), autoWatch);
+        events.publishEvent(new OrganisationChanged("account.auto-watch-changed", "account", me.login(),
+                String.valueOf(autoWatch)));
     }
 
     /** The signed-in user's own account. */

@@ -2,12 +2,15 @@ package org.methodportal.method;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.account.AccountService;
 import org.methodportal.account.Branch;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.persistence.GeneratedKey;
@@ -60,17 +63,19 @@ public class MethodService {
     private final MethodRecords records;
     private final MethodDraftMapper workingCopies;
     private final OrganisationService organisation;
+    private final AccountService accounts;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MethodService(MethodMapper methods, MethodRecords records, MethodDraftMapper workingCopies,
-                  OrganisationService organisation, CurrentUser currentUser, ApplicationEventPublisher events,
-                  Clock clock) {
+                  OrganisationService organisation, AccountService accounts, CurrentUser currentUser,
+                  ApplicationEventPublisher events, Clock clock) {
         this.methods = methods;
         this.records = records;
         this.workingCopies = workingCopies;
         this.organisation = organisation;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -148,6 +153,23 @@ public class MethodService {
     public MethodView get(long methodId) {
         PortalUser user = currentUser.require();
         return view(visible(methodId, user), user);
+    }
+
+    /**
+     * Which of these accounts may see the method under the same rules as {@link #get}, for telling
+     * other people about it (notifications, mentions): disabled accounts and an unknown method give
+     * none. The caller learns nothing they could not learn from their own view of the method only if
+     * they may see it themselves, so listeners call this for methods their actor just acted on.
+     */
+    public Set<Long> whoMaySee(long methodId, Collection<Long> accountIds) {
+        Optional<MethodRow> method = methods.findById(methodId);
+        if (method.isEmpty() || accountIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> allowed = new LinkedHashSet<>();
+        accounts.enabledPrincipals(accountIds).stream().filter(u -> MethodAccess.maySee(method.get(), u))
+                .forEach(u -> allowed.add(u.id()));
+        return allowed;
     }
 
     /** The id of the method imported under this source id ({@code externalId}), if the caller may see it. */

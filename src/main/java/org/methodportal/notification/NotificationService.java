@@ -3,10 +3,12 @@ package org.methodportal.notification;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.notification.persistence.NotificationMapper;
+import org.methodportal.notification.persistence.UnreadItem;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
@@ -57,6 +59,30 @@ public class NotificationService {
         Set<Long> to = new LinkedHashSet<>(recipients);
         if (actorId != null) {
             to.remove(actorId);
+        }
+        if (!to.isEmpty()) {
+            notifications.insert(to, kind, methodId, title, actorId, clock.instant());
+        }
+    }
+
+    /**
+     * Like {@link #deliver}, but a recipient who still has an unread item of this kind on this method
+     * gets that item updated instead of a new one (one more event, the actor as the latest, the newest
+     * time), so that a burst of comments is one line in the inbox and one in the unread count.
+     */
+    void deliverFolded(Collection<Long> recipients, String kind, long methodId, String title, long actorId) {
+        Set<Long> to = new LinkedHashSet<>(recipients);
+        to.remove(actorId);
+        if (to.isEmpty()) {
+            return;
+        }
+        List<UnreadItem> unread = notifications.findUnreadToFold(to, kind, methodId);
+        if (!unread.isEmpty()) {
+            List<Long> ids = unread.stream().map(UnreadItem::id).toList();
+            notifications.insertLatestActors(ids);
+            notifications.insertActor(ids, actorId);
+            notifications.fold(ids, actorId, title, clock.instant());
+            unread.forEach(item -> to.remove(item.recipientId()));
         }
         if (!to.isEmpty()) {
             notifications.insert(to, kind, methodId, title, actorId, clock.instant());

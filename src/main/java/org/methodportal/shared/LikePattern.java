@@ -16,6 +16,14 @@ public final class LikePattern {
         return "%" + escape(text.strip()) + "%";
     }
 
+    /** "text%" with %, _ and \ escaped, or null when the text is blank (no filter). */
+    public static @Nullable String startsWith(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return escape(text.strip()) + "%";
+    }
+
     static String escape(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

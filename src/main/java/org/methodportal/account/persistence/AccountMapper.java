@@ -55,4 +55,23 @@ public interface AccountMapper {
     List<Long> findReviewerIdsOfDepartment(long departmentId);
 
     long countAll();
+
+    /** The accounts with these ids (any state), in id order. */
+    List<AccountRow> findByIds(@Param("ids") Collection<Long> ids);
+
+    /** Enabled accounts with these (lower-case) logins. */
+    List<AccountRow> findEnabledByLogins(@Param("logins") Collection<String> logins);
+
+    /**
+     * Up to {@code limit} enabled accounts for mention autocomplete, in display-name order: with
+     * {@code q.prefix} those whose login, display name, full pinyin or pinyin initials start with the
+     * text, else those containing it anywhere; {@code excludedIds} were already found.
+     */
+    List<MentionRow> findMentionCandidates(@Param("q") MentionQuery query,
+                                           @Param("excludedIds") Collection<Long> excludedIds,
+                                           @Param("limit") int limit);
+
+    Optional<Boolean> findAutoWatch(long id);
+
+    int updateAutoWatch(@Param("id") long id, @Param("autoWatch") boolean autoWatch);
 }

@@ -26,4 +26,17 @@ public interface NotificationMapper {
     int markRead(@Param("id") long id, @Param("recipientId") long recipientId, @Param("readAt") Instant readAt);
 
     int markAllRead(@Param("recipientId") long recipientId, @Param("readAt") Instant readAt);
+
+    /** The recipients' unread items of this kind on this method, locked until the transaction ends. */
+    List<UnreadItem> findUnreadToFold(@Param("recipientIds") Collection<Long> recipientIds,
+                                      @Param("kind") String kind, @Param("methodId") long methodId);
+
+    /** Lists each item's current latest actor among its actors (before {@link #fold} replaces it). */
+    int insertLatestActors(@Param("ids") Collection<Long> ids);
+
+    int insertActor(@Param("ids") Collection<Long> ids, @Param("actorId") long actorId);
+
+    /** Counts one more event by {@code actorId} into each item and moves it to {@code at}. */
+    int fold(@Param("ids") Collection<Long> ids, @Param("actorId") long actorId, @Param("title") String title,
+             @Param("at") Instant at);
 }
