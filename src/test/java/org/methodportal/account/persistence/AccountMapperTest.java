@@ -215,6 +215,60 @@ class AccountMapperTest {
         assertThat(row.lastLoginAt()).isEqualTo(at);
     }
 
+    @Test
+    void mentionCandidatesMatchLoginNameAndPinyinByPrefixOrAnywhereAmongEnabledAccounts() {
+        long zhang = account("zsan", "张三", alpha1);
+        long login = account("wangwu", "李四", alpha1);
+        long middle = account("u3003", "王张", alpha1);
+        long disabled = account("zhangdis", "张停用", alpha1);
+        accounts.updateEnabled(disabled, false, 0);
+
+        // "zs": the login and the initials of 张三 start with it; 王张 (wz, wangzhang) only contains "zh".
+        assertThat(mentionIds(new MentionQuery(true, "zs%", "zs%"), List.of())).containsExactly(zhang);
+        assertThat(mentionIds(new MentionQuery(true, "zhang%", "zhang%"), List.of())).containsExactly(zhang);
+        assertThat(mentionIds(new MentionQuery(true, "wang%", "wang%"), List.of()))
+                .containsExactlyInAnyOrder(login, middle);
+        assertThat(mentionIds(new MentionQuery(true, "张%", "张%"), List.of())).containsExactly(zhang);
+        assertThat(mentionIds(new MentionQuery(false, "%张%", "%张%"), List.of()))
+                .containsExactlyInAnyOrder(zhang, middle);
+        assertThat(mentionIds(new MentionQuery(false, "%zhang%", "%zhang%"), List.of(zhang)))
+                .as("already found, disabled left out").containsExactly(middle);
+        assertThat(accounts.findMentionCandidates(new MentionQuery(true, "zsan%", "zsan%"), List.of(), 8))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.login()).isEqualTo("zsan");
+                    assertThat(r.displayName()).isEqualTo("张三");
+                    assertThat(r.branchName()).isEqualTo("branch-a1");
+                });
+    }
+
+    @Test
+    void mentionCandidatesComeInNameOrderUpToTheLimit() {
+        for (String name : List.of("mike", "adam", "lena", "bert")) {
+            account("m-" + name, name, alpha1);
+        }
+        assertThat(accounts.findMentionCandidates(new MentionQuery(true, "m-%", "m-%"), List.of(), 3))
+                .extracting(MentionRow::displayName).containsExactly("adam", "bert", "lena");
+    }
+
+    @Test
+    void accountsByIdsAndEnabledByLoginsAndTheAutoWatchSetting() {
+        long one = account("u4001", "一号", alpha1);
+        long two = account("u4002", "二号", bravo1);
+        accounts.updateEnabled(two, false, 0);
+
+        assertThat(accounts.findByIds(List.of(two, one))).extracting(AccountRow::id).containsExactly(one, two);
+        assertThat(accounts.findEnabledByLogins(List.of("u4001", "u4002", "nobody"))).extracting(AccountRow::id)
+                .containsExactly(one);
+        assertThat(accounts.findAutoWatch(one)).contains(true);
+        assertThat(accounts.updateAutoWatch(one, false)).isEqualTo(1);
+        assertThat(accounts.findAutoWatch(one)).contains(false);
+        assertThat(accounts.findAutoWatch(two)).as("default on").contains(true);
+    }
+
+    private List<Long> mentionIds(MentionQuery query, List<Long> excluded) {
+        return accounts.findMentionCandidates(query, excluded, 8).stream().map(MentionRow::id).toList();
+    }
+
     private long department(String name) {
         departments.insert(name, null, CREATED);
         return departments.findByName(name).orElseThrow().id();

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.account.persistence.AccountMapper;
 import org.methodportal.account.persistence.BranchMapper;
 import org.methodportal.account.persistence.DepartmentMapper;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.NewMethod;
 import org.methodportal.notification.Notification;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.OrganisationRows;
@@ -28,15 +33,20 @@ class NotificationMapperTest {
     AccountMapper accounts;
     @Autowired
     NotificationMapper notifications;
+    @Autowired
+    MethodMapper methods;
 
     long li;
     long wang;
     long zhao;
+    long branch;
+    long department;
 
     @BeforeEach
     void accounts() {
         var org = new OrganisationRows(departments, branches, accounts, T0);
-        long branch = org.branch(org.department("nt-finance"), "预算司党支部");
+        department = org.department("nt-finance");
+        branch = org.branch(department, "预算司党支部");
         li = org.account("nt-li", "李书记", branch);
         wang = org.account("nt-wang", "王审核", branch);
         zhao = org.account("nt-zhao", "赵评审", branch);
@@ -65,5 +75,49 @@ class NotificationMapperTest {
         assertThat(notifications.count(wang, true)).isZero();
         assertThat(notifications.count(zhao, true)).isEqualTo(1);
         assertThat(notifications.findPage(wang, false, 1, 1)).extracting(Notification::title).containsExactly("五对接");
+    }
+
+    @Test
+    void foldingCountsEventsAndDistinctActorsAndMovesTheItemToTheNewestTime() {
+        long method = method();
+        long other = method();
+        notifications.insert(List.of(wang, zhao), "comment.posted", method, "五对接", li, T0);
+        notifications.insert(List.of(wang), "comment.posted", other, "三会一课", li, T0.plusSeconds(1));
+        notifications.insert(List.of(wang), "comment.mentioned", method, "五对接", li, T0.plusSeconds(2));
+        assertThat(notifications.markRead(notifications.findPage(zhao, false, 0, 1).getFirst().id(), zhao, T0))
+                .isEqualTo(1);
+
+        List<UnreadItem> unread = notifications.findUnreadToFold(List.of(wang, zhao), "comment.posted", method);
+        assertThat(unread).as("zhao's is read, other kinds and methods do not fold")
+                .singleElement().extracting(UnreadItem::recipientId).isEqualTo(wang);
+        List<Long> ids = unread.stream().map(UnreadItem::id).toList();
+        fold(ids, zhao, T0.plusSeconds(10));
+        fold(ids, li, T0.plusSeconds(20));
+        fold(ids, zhao, T0.plusSeconds(30));
+
+        Notification folded = notifications.findPage(wang, false, 0, 10).getFirst();
+        assertThat(folded.id()).isEqualTo(ids.getFirst());
+        assertThat(folded.eventCount()).isEqualTo(4);
+        assertThat(folded.actorCount()).as("李 and 赵").isEqualTo(2);
+        assertThat(folded.actorName()).isEqualTo("赵评审");
+        assertThat(folded.title()).isEqualTo("五对接（新）");
+        assertThat(folded.createdAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(notifications.count(wang, true)).isEqualTo(3);
+        Notification single = notifications.findPage(wang, false, 2, 1).getFirst();
+        assertThat(single.eventCount()).isEqualTo(1);
+        assertThat(single.actorCount()).isEqualTo(1);
+    }
+
+    private void fold(List<Long> ids, long actor, Instant at) {
+        notifications.insertLatestActors(ids);
+        notifications.insertActor(ids, actor);
+        assertThat(notifications.fold(ids, actor, "五对接（新）", at)).isEqualTo(ids.size());
+    }
+
+    private long method() {
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, Category.COHESION, department, branch, li, MethodStatus.DRAFT, null, T0),
+                key);
+        return key.getId();
     }
 }
