@@ -214,6 +214,24 @@ class AccountServiceTest {
         return accounts.findRefByLogin(login).orElseThrow();
     }
 
+    @Test
+    @WithUserDetails("admin")
+    void mentionCandidatesPutPrefixMatchesBeforeOtherMatchesAndLeaveOutDisabledAccounts() {
+        String token = uniqueLogin().substring(1, 9);
+        accounts.create(form("a" + token, "Alpha", Set.of(Role.MEMBER)), PASSWORD);
+        accounts.create(form(token + "z", "Zulu", Set.of(Role.MEMBER)), PASSWORD);
+        AccountSummary disabled = accounts.create(form(token + "x", "Xray", Set.of(Role.MEMBER)), PASSWORD);
+        accounts.setEnabled(disabled.id(), false, disabled.version());
+
+        assertThat(accounts.mentionCandidates("@" + token.toUpperCase(Locale.ROOT)))
+                .extracting(MentionCandidate::login).containsExactly(token + "z", "a" + token);
+        assertThat(accounts.mentionCandidates(token + "z")).singleElement()
+                .isEqualTo(new MentionCandidate(token + "z", "Zulu", accounts.get(disabled.id()).branchName()));
+        assertThat(accounts.mentionCandidates("")).hasSize(AccountService.MENTION_LIMIT);
+        assertThat(accounts.enabledIdsByLogin(Set.of(token.toUpperCase(Locale.ROOT) + "Z", token + "x", "a" + token)))
+                .containsOnlyKeys(token + "z", "a" + token);
+    }
+
     private AccountForm form(String login, String displayName, Set<Role> roles) {
         return new AccountForm(login, displayName, anyBranch(), roles, Set.of());
     }
