@@ -8,9 +8,11 @@ import java.util.stream.Collectors;
 import org.methodportal.account.AccountService;
 import org.methodportal.account.AccountSummary;
 import org.methodportal.ui.Languages;
+import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -22,7 +24,10 @@ import com.vaadin.flow.server.VaadinSession;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The signed-in user's own account: who they are, their language, a link to change the password. */
+/**
+ * The signed-in user's own account: who they are, their language, whether they watch the methods
+ * they take part in automatically, a link to change the password.
+ */
 @Route("profile")
 @PermitAll
 public class ProfileView extends VerticalLayout implements HasDynamicTitle {
@@ -30,6 +35,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final RadioButtonGroup<Locale> language = new RadioButtonGroup<>();
+    final Checkbox autoWatch = new Checkbox();
 
     ProfileView(AccountService accounts) {
         setId("profile-view");
@@ -58,10 +64,22 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
+        autoWatch.setId("profile-auto-watch");
+        autoWatch.setLabel(getTranslation("account.profile.auto-watch"));
+        autoWatch.setHelperText(getTranslation("account.profile.auto-watch-help"));
+        autoWatch.setValue(accounts.autoWatches(me.id()));
+        autoWatch.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                accounts.changeOwnAutoWatch(e.getValue());
+                Notifications.success(getTranslation(e.getValue() ? "account.profile.auto-watch-on"
+                        : "account.profile.auto-watch-off"));
+            }
+        });
+
         Button password = new Button(getTranslation("shell.user.password"),
                 e -> UI.getCurrent().navigate(PasswordView.class));
         password.setId("profile-change-password");
-        add(new H2(getTranslation("account.profile.title")), details, language, password);
+        add(new H2(getTranslation("account.profile.title")), details, language, autoWatch, password);
     }
 
     @Override

@@ -56,14 +56,16 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     private final transient MethodService methods;
     private final transient ProposalService proposals;
     private final transient ObjectProvider<MethodPageSection> sections;
+    private final transient ObjectProvider<MethodPageAction> pageActions;
     private final transient List<SimilarMethods> similar;
     private String pageTitle = "";
 
     MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections,
-                   ObjectProvider<SimilarMethods> similar) {
+                   ObjectProvider<SimilarMethods> similar, ObjectProvider<MethodPageAction> pageActions) {
         this.methods = methods;
         this.proposals = proposals;
         this.sections = sections;
+        this.pageActions = pageActions;
         this.similar = similar.orderedStream().toList();
         setId("method-page");
         addClassNames("portal-page", "method-page");
@@ -125,6 +127,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         print.setId("method-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(history, print);
+        pageActions.orderedStream().forEach(action -> action.create(method).ifPresent(actions::add));
         actions.addClassName("method-actions");
         actions.setAlignItems(Alignment.CENTER);
 

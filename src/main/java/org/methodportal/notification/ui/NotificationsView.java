@@ -74,9 +74,22 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
     }
 
     private Span text(Notification n) {
-        Span text = new Span(getTranslation("notification.kind." + n.kind(), n.title()));
+        Span text = new Span(getTranslation(messageKey(n), n.title(), n.actorName() == null ? "" : n.actorName(),
+                n.actorCount(), n.eventCount()));
         text.addClassName(n.unread() ? "notification-unread" : "notification-read");
         return text;
+    }
+
+    /**
+     * The bundle key wording the item, given the title, the latest actor, the number of actors and
+     * of events: a folded item says how many comments by how many people.
+     */
+    static String messageKey(Notification n) {
+        String key = "notification.kind." + n.kind();
+        if (n.eventCount() <= 1) {
+            return key;
+        }
+        return key + (n.actorCount() <= 1 ? ".by-one" : ".many");
     }
 
     private void open(Notification n) {
