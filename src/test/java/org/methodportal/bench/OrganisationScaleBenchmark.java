@@ -115,6 +115,28 @@ class OrganisationScaleBenchmark {
                 new Case("departments", () -> organisation.findDepartments(null, null, firstPage("name")),
                         () -> organisation.countDepartments(null, null)));
 
+        printTable(cases);
+    }
+
+    /**
+     * The "@" autocomplete of comment editors (issue 6): one {@code mentionCandidates} call per
+     * keystroke, up to 8 accounts, prefix matches first. A query with fewer than 8 prefix matches
+     * runs a second, "contains" query, so the rare ones are the slow ones.
+     */
+    @Test
+    void mentionAutocomplete() {
+        List<Case> cases = List.of(
+                mentionCase("mentions, empty (first by name)", ""),
+                mentionCase("mentions, surname 王", "王"),
+                mentionCase("mentions, name 王芳", "王芳"),
+                mentionCase("mentions, pinyin initials wf", "wf"),
+                mentionCase("mentions, full pinyin wangfang", "wangfang"),
+                mentionCase("mentions, login u123456 (1 match)", "u123456"),
+                mentionCase("mentions, given name 芳 (no prefix match)", "芳"));
+        printTable(cases);
+    }
+
+    private void printTable(List<Case> cases) {
         var table = new StringBuilder("""
                 | case (%s) | rows / total | page median | count median | **median** | p95 |
                 |---|---:|---:|---:|---:|---:|
@@ -123,6 +145,10 @@ class OrganisationScaleBenchmark {
             table.append(system.callAsSystem(() -> measure(c))).append('\n');
         }
         System.out.printf("%n%d runs after %d warm-up runs, times in ms:%n%n%s%n", REPETITIONS, WARM_UP, table);
+    }
+
+    private Case mentionCase(String name, String typed) {
+        return new Case(name, () -> accounts.mentionCandidates(typed), null);
     }
 
     /** One grid request: a page and (when the filter changed) a count; returns its table row. */
