@@ -1,11 +1,11 @@
 package org.methodportal.account;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +45,7 @@ public class AccountService {
     public static final Set<Locale> SUPPORTED_LOCALES = Set.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
     /** How many accounts the mention autocomplete offers. */
     public static final int MENTION_LIMIT = 8;
+    private static final int MENTION_SCAN = 200;
     private static final Pattern LOGIN_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final AccountMapper accounts;
@@ -118,6 +119,11 @@ public class AccountService {
      * Up to {@value #MENTION_LIMIT} enabled accounts for "@" autocomplete: those whose login,
      * display name, full pinyin or pinyin initials start with {@code text} first, then those
      * containing it, each group in name order. Blank text gives the first accounts by name.
+     * <p>
+     * One scan in name order collects up to {@value #MENTION_SCAN} accounts containing the text:
+     * for a rare text that is every match, ranked here; only when it stopped at the cap with fewer
+     * than {@value #MENTION_LIMIT} prefix matches does a prefix query look further (figures in
+     * docs/benchmarks.md).
      */
     @PreAuthorize("isAuthenticated()")
     public List<MentionCandidate> mentionCandidates(@Nullable String text) {
@@ -126,15 +132,26 @@ public class AccountService {
             typed = typed.substring(1);
         }
         String pinyin = Pinyin.normaliseQuery(typed);
-        var prefix = new MentionQuery(true, LikePattern.startsWith(typed) == null ? "%" : LikePattern.startsWith(typed),
-                LikePattern.startsWith(pinyin) == null ? "%" : LikePattern.startsWith(pinyin));
-        List<MentionRow> found = new ArrayList<>(accounts.findMentionCandidates(prefix, List.of(), MENTION_LIMIT));
-        if (found.size() < MENTION_LIMIT && !typed.isEmpty()) {
-            var contains = new MentionQuery(false, LikePattern.contains(typed), LikePattern.contains(pinyin));
-            found.addAll(accounts.findMentionCandidates(contains, found.stream().map(MentionRow::id).toList(),
-                    MENTION_LIMIT - found.size()));
+        if (pinyin.isEmpty()) {
+            return candidates(accounts.findMentionCandidates(new MentionQuery(true, "%", "%"), List.of(),
+                    MENTION_LIMIT));
         }
-        return found.stream().map(r -> new MentionCandidate(r.login(), r.displayName(), r.branchName())).toList();
+        List<MentionRow> matches = accounts.findMentionCandidates(new MentionQuery(false,
+                LikePattern.contains(typed), LikePattern.contains(pinyin)), List.of(), MENTION_SCAN);
+        String word = typed;
+        List<MentionRow> prefixed = matches.stream().filter(r -> r.startsWith(word, pinyin)).toList();
+        if (matches.size() == MENTION_SCAN && prefixed.size() < MENTION_LIMIT) {
+            prefixed = accounts.findMentionCandidates(new MentionQuery(true, LikePattern.startsWith(typed),
+                    LikePattern.startsWith(pinyin)), List.of(), MENTION_LIMIT);
+        }
+        Map<Long, MentionRow> ranked = new LinkedHashMap<>();
+        prefixed.forEach(r -> ranked.put(r.id(), r));
+        matches.forEach(r -> ranked.putIfAbsent(r.id(), r));
+        return candidates(ranked.values().stream().limit(MENTION_LIMIT).toList());
+    }
+
+    private static List<MentionCandidate> candidates(List<MentionRow> rows) {
+        return rows.stream().map(r -> new MentionCandidate(r.login(), r.displayName(), r.branchName())).toList();
     }
 
     /** The enabled accounts with these logins (any case), by lower-case login; unknown ones are left out. */
