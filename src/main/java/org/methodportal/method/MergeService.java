@@ -162,6 +162,32 @@ public class MergeService {
         return proposals.submit(mergeId, revision);
     }
 
+    /**
+     * Its owner gives up a merge that is still being drafted: the proposal is closed as REJECTED
+     * (kept, like any rejected proposal) and its sources are free for another merge.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView abandon(long mergeId) {
+        PortalUser user = currentUser.require();
+        requireMerge(mergeId);
+        int version = methods.lockVersion(mergeId).orElseThrow(() -> MethodRecords.notFound(mergeId));
+        MethodRow merge = records.load(mergeId);
+        // The same rule as saving: only the owner, only while drafting.
+        WorkflowPolicy.check(WorkflowAction.SAVE, merge.status(), merge.isChangeRequest(),
+                MethodAccess.actor(merge, user));
+        if (merge.ownerId() != user.id()) {
+            throw PortalException.forbidden("workflow.owner-only");
+        }
+        if (methods.updateStatus(mergeId, MethodStatus.REJECTED, clock.instant(), version) == 0) {
+            throw PortalException.stale("proposal.stale", mergeId);
+        }
+        long standardId = merge.changeOfMethodId() != null ? merge.changeOfMethodId() : mergeId;
+        events.publishEvent(new MethodMerged(MethodMerged.ABANDONED, mergeId, mergeId, standardId,
+                shownTitle(merge, user), MethodStatus.REJECTED, null));
+        return methodService.get(mergeId);
+    }
+
     /** Whether this method or proposal is a merge proposal (one the caller may see). */
     public boolean isMerge(long methodId) {
         methodService.get(methodId);

@@ -6,8 +6,9 @@ import org.methodportal.shared.AuditableEvent;
 /**
  * A merge (总结提炼) changed a method: started ({@code merge.started}, on the merge proposal), a
  * source merged into its standard entry ({@code method.merged-into}) or given back by an unmerge
- * ({@code method.unmerged}), and the unmerged standard entry archived ({@code merge.undone}). The
- * object is always a method, so the audit trail and the search outbox follow every one of them.
+ * ({@code method.unmerged}), the unmerged standard entry archived ({@code merge.undone}), or a draft
+ * merge given up ({@code merge.abandoned}). The object is always a method, so the audit trail and
+ * the search outbox follow every one of them.
  */
 public record MethodMerged(String action, long methodId, long mergeId, long standardMethodId, String title,
                            MethodStatus status, @Nullable String reason) implements AuditableEvent {
@@ -16,6 +17,7 @@ public record MethodMerged(String action, long methodId, long mergeId, long stan
     public static final String MERGED_INTO = "method.merged-into";
     public static final String UNMERGED = "method.unmerged";
     public static final String UNDONE = "merge.undone";
+    public static final String ABANDONED = "merge.abandoned";
 
     @Override
     public String objectType() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
@@ -38,6 +39,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -57,12 +59,16 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     private final transient ProposalService proposals;
     private final transient ObjectProvider<MethodPageSection> sections;
     private final transient List<SimilarMethods> similar;
+    private final transient MergeService merges;
+    private final transient AuthenticationContext authentication;
     private String pageTitle = "";
 
     MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections,
-                   ObjectProvider<SimilarMethods> similar) {
+                   ObjectProvider<SimilarMethods> similar, MergeService merges, AuthenticationContext authentication) {
         this.methods = methods;
         this.proposals = proposals;
+        this.merges = merges;
+        this.authentication = authentication;
         this.sections = sections;
         this.similar = similar.orderedStream().toList();
         setId("method-page");
@@ -124,7 +130,10 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("method-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var merge = new MethodPageMerge(merges, this, authentication.hasAnyRole("REVIEWER", "ADMIN"),
+                authentication.hasRole("ADMIN"), method);
         HorizontalLayout actions = new HorizontalLayout(history, print);
+        merge.actions().forEach(actions::add);
         actions.addClassName("method-actions");
         actions.setAlignItems(Alignment.CENTER);
 
@@ -141,7 +150,9 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             note.addClassName("method-old-revision");
             add(note);
         }
-        add(banners(method));
+        Div banners = banners(method);
+        merge.banner().ifPresent(banner -> banners.addComponentAsFirst(banner));
+        add(banners);
         add(new RevisionContent(c));
         if (method.rawPractice() != null && !method.rawPractice().isBlank()) {
             Paragraph note = new Paragraph(getTranslation("method.page.raw-practice-note"));
@@ -152,9 +163,10 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             block.addClassName("method-raw-practice");
             add(block);
         }
+        merge.sources().ifPresent(this::add);
         addChangeRequests(method);
         sections.orderedStream().forEach(section -> section.create(method).ifPresent(this::add));
-        addSimilar(method.id());
+        addSimilar(method.id(), merge);
     }
 
     /** What a reader must know before the text: archived, a change request and its target, merged. */
@@ -206,13 +218,17 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Links to similar published methods, when the search module offers them. */
-    private void addSimilar(long methodId) {
+    private void addSimilar(long methodId, MethodPageMerge merge) {
         List<SimilarMethods.Link> links = similar.stream().flatMap(s -> s.similarTo(methodId, SIMILAR).stream()).toList();
         if (links.isEmpty()) {
             return;
         }
         UnorderedList list = new UnorderedList();
-        links.forEach(link -> list.add(new ListItem(new Anchor(link.route(), link.title()))));
+        for (SimilarMethods.Link link : links) {
+            ListItem item = new ListItem(new Anchor(link.route(), link.title()));
+            merge.mergeWith(link.route()).ifPresent(item::add);
+            list.add(item);
+        }
         Section block = RevisionContent.section("similar", "method.page.similar", list);
         block.addClassName("method-similar");
         add(block);
