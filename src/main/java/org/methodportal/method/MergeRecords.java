@@ -42,7 +42,7 @@ class MergeRecords {
      * Marks every source of an approved merge proposal as merged into {@code standardId}, keeping
      * its status of this moment for an unmerge. Nothing happens for a proposal that is no merge.
      */
-    void applyApproved(long mergeId, long standardId, Instant now) {
+    void applyApproved(long mergeId, long standardId, long actorId, Instant now) {
         for (MergeSourceRow source : merges.findSources(mergeId)) {
             long id = source.sourceMethodId();
             int version = methods.lockVersion(id).orElseThrow(() -> MethodRecords.notFound(id));
@@ -57,7 +57,7 @@ class MergeRecords {
                 throw PortalException.stale("proposal.stale", id);
             }
             events.publishEvent(new MethodMerged(MethodMerged.MERGED_INTO, id, mergeId, standardId, source.title(),
-                    MethodStatus.MERGED_INTO, null));
+                    MethodStatus.MERGED_INTO, row.ownerId(), actorId, null));
         }
     }
 }

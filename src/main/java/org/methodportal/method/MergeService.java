@@ -113,7 +113,7 @@ public class MergeService {
         MethodRow merge = records.load(mergeId);
         long standardId = target == null ? mergeId : target.id();
         events.publishEvent(new MethodMerged(MethodMerged.STARTED, mergeId, mergeId, standardId,
-                records.revision(mergeId, 1).content().title(), merge.status(), null));
+                records.revision(mergeId, 1).content().title(), merge.status(), merge.ownerId(), user.id(), null));
         log.info("merge {} of {} started by {}{}", mergeId, ids, user.login(),
                 target == null ? "" : " into method " + target.id());
         return records.view(merge, merge.latestRevisionNumber());
@@ -184,7 +184,7 @@ public class MergeService {
         }
         long standardId = merge.changeOfMethodId() != null ? merge.changeOfMethodId() : mergeId;
         events.publishEvent(new MethodMerged(MethodMerged.ABANDONED, mergeId, mergeId, standardId,
-                shownTitle(merge, user), MethodStatus.REJECTED, null));
+                shownTitle(merge, user), MethodStatus.REJECTED, merge.ownerId(), user.id(), null));
         return methodService.get(mergeId);
     }
 
@@ -253,7 +253,7 @@ public class MergeService {
             }
             mergeIds.add(source.mergeMethodId());
             events.publishEvent(new MethodMerged(MethodMerged.UNMERGED, id, source.mergeMethodId(), methodId,
-                    source.title(), source.previousStatus(), why));
+                    source.title(), source.previousStatus(), source.ownerId(), user.id(), why));
         }
         mergeIds.forEach(mergeId -> merges.markUndone(mergeId, now));
         MethodRow standard = records.load(methodId);
@@ -265,7 +265,7 @@ public class MergeService {
         }
         MethodRow after = records.load(methodId);
         events.publishEvent(new MethodMerged(MethodMerged.UNDONE, methodId, methodId, methodId,
-                shownTitle(after, user), after.status(), why));
+                shownTitle(after, user), after.status(), after.ownerId(), user.id(), why));
         log.info("merges {} into method {} undone by {}", mergeIds, methodId, user.login());
         return methodService.get(methodId);
     }

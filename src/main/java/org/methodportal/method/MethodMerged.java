@@ -8,10 +8,11 @@ import org.methodportal.shared.AuditableEvent;
  * source merged into its standard entry ({@code method.merged-into}) or given back by an unmerge
  * ({@code method.unmerged}), the unmerged standard entry archived ({@code merge.undone}), or a draft
  * merge given up ({@code merge.abandoned}). The object is always a method, so the audit trail and
- * the search outbox follow every one of them.
+ * the search outbox follow every one of them; the owner of a source hears of its merge and unmerge.
  */
 public record MethodMerged(String action, long methodId, long mergeId, long standardMethodId, String title,
-                           MethodStatus status, @Nullable String reason) implements AuditableEvent {
+                           MethodStatus status, long ownerId, long actorId, @Nullable String reason)
+        implements AuditableEvent {
 
     public static final String STARTED = "merge.started";
     public static final String MERGED_INTO = "method.merged-into";

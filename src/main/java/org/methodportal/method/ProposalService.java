@@ -172,7 +172,7 @@ public class ProposalService {
             update(methods.updatePublishedRevision(methodId, submittedId, now, locked.version()), methodId);
             methods.insertPublication(methodId, submittedId, now, user.id(), methodId, round);
             // A merge proposal (总结提炼) folds its sources into itself in the same transaction.
-            merges.applyApproved(methodId, methodId, now);
+            merges.applyApproved(methodId, methodId, user.id(), now);
             return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
         }
         long targetId = Objects.requireNonNull(proposal.changeOfMethodId());
@@ -189,7 +189,7 @@ public class ProposalService {
         update(methods.updatePublishedRevision(targetId, revisionId, now, targetVersion), targetId);
         methods.insertPublication(targetId, revisionId, now, user.id(), methodId, round);
         update(methods.updateStatus(methodId, MethodStatus.MERGED, now, locked.version()), methodId);
-        merges.applyApproved(methodId, targetId, now);
+        merges.applyApproved(methodId, targetId, user.id(), now);
         // The target has a new revision: its own event (audit, search index of the target).
         events.publishEvent(MethodRevised.revised(targetId, number, change.content().title()));
         log.info("change request {} applied to method {} as revision {}", methodId, targetId, number);

@@ -3,6 +3,7 @@ package org.methodportal.notification;
 import java.util.List;
 
 import org.methodportal.account.AccountService;
+import org.methodportal.method.MethodMerged;
 import org.methodportal.method.MethodStatusChanged;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRecorded;
@@ -35,6 +36,15 @@ class WorkflowNotifier {
         };
         Long link = event.action().equals(MethodStatusChanged.PUBLISHED) ? event.targetMethodId() : event.methodId();
         notifications.deliver(recipients, event.action(), link, event.title(), event.actorId());
+    }
+
+    /** The author of a source hears that it was merged into a standard entry (总结提炼), or given back. */
+    @EventListener
+    void on(MethodMerged event) {
+        if (event.action().equals(MethodMerged.MERGED_INTO) || event.action().equals(MethodMerged.UNMERGED)) {
+            notifications.deliver(List.of(event.ownerId()), event.action(), event.methodId(), event.title(),
+                    event.actorId());
+        }
     }
 
     /** A partial approval ("1/2") is news for the author; decisions that end a round arrive as transitions. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.audit.AuditEntry;
 import org.methodportal.audit.AuditFilter;
 import org.methodportal.audit.AuditService;
+import org.methodportal.notification.NotificationService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
 import org.methodportal.review.ReviewService;
@@ -51,6 +52,8 @@ class MergeServiceTest {
     ReviewService reviews;
     @Autowired
     AuditService audit;
+    @Autowired
+    NotificationService notifications;
     @Autowired
     SearchService search;
     @Autowired
@@ -131,6 +134,12 @@ class MergeServiceTest {
                         tuple(entry, MethodStatus.MERGED_INTO, MethodStatus.PUBLISHED));
         assertThat(merges.provenance(raw).mergedInto()).isEqualTo(
                 new Provenance.MergedInto(merge.id(), "标准条目 " + word));
+        signInAs(users, securityContexts, "secretary");
+        assertThat(notifications.inbox(false, FIRST_PAGE).content()).as("the author hears where the draft went")
+                .anySatisfy(n -> {
+                    assertThat(n.kind()).isEqualTo(MethodMerged.MERGED_INTO);
+                    assertThat(n.methodId()).isEqualTo(raw);
+                });
         signInAs(users, securityContexts, "member");
         assertThat(methods.get(entry).status()).as("a published source stays readable by URL")
                 .isEqualTo(MethodStatus.MERGED_INTO);
