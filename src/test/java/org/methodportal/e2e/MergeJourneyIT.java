@@ -2,17 +2,12 @@ package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.methodportal.method.MethodService;
 import org.methodportal.search.SearchIndexer;
 import org.methodportal.shared.SystemAuthentication;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -23,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the draft says where it went.
  */
 class MergeJourneyIT extends JourneySupport {
-
-    private static final Pattern SAVED_URL = Pattern.compile("/methods/(\\d+)$");
 
     @Autowired
     MethodService methods;
@@ -42,7 +35,7 @@ class MergeJourneyIT extends JourneySupport {
         browser.open(url("methods/new"));
         browser.waitFor(By.id("method-title"));
         type(By.id("method-title"), "预算司支部和预算业务对接的做法");
-        choose(By.id("method-category"), "发挥党建优势");
+        chooseItem(By.id("method-category"), "发挥党建优势");
         type(By.id("method-problem"), "支部活动和预算业务“两张皮”，支委会开会念文件，传帮带跟不上，党员觉得组织生活是额外负担。");
         type(By.id("method-measures-0"), "目标对接：年初支委会与司领导共同研究预算重点任务");
         type(By.id("method-steps-0"), "年初召开支部大会确定对接清单，由老同志传帮带年轻党员");
@@ -54,7 +47,7 @@ class MergeJourneyIT extends JourneySupport {
         assertThat(value(By.id("method-problem"))).contains("支部委员会", "导师帮带").doesNotContain("传帮带");
         assertThat(value(By.id("method-steps-0"))).contains("导师帮带");
         click(By.id("method-save"));
-        long draft = savedMethodId();
+        long draft = methodIdFromAddress();
         indexer.drain();
 
         // A reviewer of 财政部 finds the similar published entry on the draft's page and merges them.
@@ -81,7 +74,7 @@ class MergeJourneyIT extends JourneySupport {
         browser.screenshot("merge-compose");
         click(By.id("merge-submit"));
         browser.waitForTextContaining(By.id("method-review-banner"), "第 1 轮审核中");
-        long merge = Long.parseLong(savedMethodIdText());
+        long merge = methodIdFromAddress();
         assertThat(browser.waitFor(By.id("method-sources")).getText()).contains("“五对接”工作法",
                 "预算司支部和预算业务对接的做法");
         assertThat(browser.isPresent(By.id("method-review"))).as("no review of one's own merge").isFalse();
@@ -90,8 +83,7 @@ class MergeJourneyIT extends JourneySupport {
         browser.signOutHard();
         signIn("reviewer2", DEMO_PASSWORD);
         browser.open(url("reviews/" + merge));
-        score(4);
-        decide("通过");
+        scoreAndDecide(4, "通过");
         click(By.id("review-submit"));
         browser.waitFor(By.id("review-queue-view"));
 
@@ -99,6 +91,7 @@ class MergeJourneyIT extends JourneySupport {
         browser.open(url("methods/" + merge));
         browser.waitForText(By.id("method-title"), "“五对接”工作法（标准条目）");
         WebElement sources = browser.waitFor(By.id("method-sources"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", sources);
         assertThat(sources.getText()).contains("“五对接”工作法", "预算司支部和预算业务对接的做法", "已合并至标准条目");
         browser.screenshot("merge-provenance");
         browser.open(url("methods/" + draft));
@@ -106,41 +99,5 @@ class MergeJourneyIT extends JourneySupport {
         assertThat(browser.waitFor(By.id("method-merged-link")).getText()).isEqualTo("《“五对接”工作法（标准条目）》");
         assertThat(browser.isPresent(By.id("method-edit"))).as("read-only").isFalse();
         browser.screenshot("merge-source-banner");
-    }
-
-    private long savedMethodId() {
-        return Long.parseLong(savedMethodIdText());
-    }
-
-    private String savedMethodIdText() {
-        String address = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
-                .until(d -> SAVED_URL.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
-        browser.waitForVaadin();
-        Matcher matcher = SAVED_URL.matcher(address);
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
-    }
-
-    private void choose(By select, String label) {
-        browser.waitFor(select).click();
-        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space()='" + label + "']")).click();
-        browser.waitForVaadin();
-    }
-
-    /** Gives every quality the same score. */
-    private void score(int value) {
-        browser.waitFor(By.id("review-rubric"));
-        for (WebElement group : browser.all(By.cssSelector("#review-rubric vaadin-radio-group"))) {
-            WebElement radio = group.findElements(By.cssSelector("vaadin-radio-button")).get(value - 1);
-            browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
-        }
-        browser.waitForVaadin();
-    }
-
-    private void decide(String label) {
-        WebElement radio = browser.waitFor(By.xpath("//vaadin-radio-group[@id='review-decision']"
-                + "//vaadin-radio-button[normalize-space()='" + label + "']"));
-        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
-        browser.waitForVaadin();
     }
 }
