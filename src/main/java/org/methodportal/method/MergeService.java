@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MergeDraft.SourceText;
@@ -100,8 +101,13 @@ public class MergeService {
         if (ids.size() > SOURCES_MAX) {
             throw PortalException.invalid("merge.too-many-sources", SOURCES_MAX);
         }
-        // Lock in id order, so two reviewers starting merges of the same sources queue instead of deadlocking.
-        ids.stream().sorted().forEach(id -> methods.lockVersion(id).orElseThrow(() -> sourceNotFound(id)));
+        // Lock sources and target in id order, so two reviewers starting merges of the same methods
+        // queue instead of deadlocking.
+        Set<Long> locked = new TreeSet<>(ids);
+        if (targetMethodId != null) {
+            locked.add(targetMethodId);
+        }
+        locked.forEach(id -> methods.lockVersion(id).orElseThrow(() -> sourceNotFound(id)));
         List<MethodRow> sources = ids.stream().map(id -> checkSource(id, user)).toList();
         MethodRow target = targetMethodId == null ? null : checkTarget(targetMethodId, user);
         Instant now = clock.instant();
@@ -131,9 +137,10 @@ public class MergeService {
         for (MergeSourceRow row : rows) {
             MethodRow source = records.load(row.sourceMethodId());
             if (MethodAccess.maySee(source, user)) {
-                // The revision that is merged: the one shown when the merge started (or was applied).
-                texts.add(new SourceText(source.id(), source.status(),
-                        records.revision(source.id(), row.sourceRevision())));
+                // While the merge is open, the source's text as it is now (its author may still improve
+                // it); once applied, the revision that was merged.
+                int shown = row.appliedAt() != null ? row.sourceRevision() : shownRevision(source, user);
+                texts.add(new SourceText(source.id(), source.status(), records.revision(source.id(), shown)));
             }
         }
         SourceText target = null;
@@ -298,7 +305,6 @@ public class MergeService {
     }
 
     private MethodRow checkTarget(long id, PortalUser user) {
-        methods.lockVersion(id).orElseThrow(() -> sourceNotFound(id));
         MethodRow target = records.load(id);
         if (!MethodAccess.maySee(target, user)) {
             throw sourceNotFound(id);
@@ -360,9 +366,13 @@ public class MergeService {
                 : method.latestRevisionNumber();
     }
 
-    private String shownTitle(MethodRow method, PortalUser user) {
-        int shown = MethodAccess.maySeeUnpublished(method, user) || method.publishedRevisionNumber() == null
+    /** The revision of a method this user reads: the latest for those who may see unpublished work. */
+    private static int shownRevision(MethodRow method, PortalUser user) {
+        return MethodAccess.maySeeUnpublished(method, user) || method.publishedRevisionNumber() == null
                 ? method.latestRevisionNumber() : method.publishedRevisionNumber();
-        return records.revision(method.id(), shown).content().title();
+    }
+
+    private String shownTitle(MethodRow method, PortalUser user) {
+        return records.revision(method.id(), shownRevision(method, user)).content().title();
     }
 }

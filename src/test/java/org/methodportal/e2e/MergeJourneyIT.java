@@ -2,6 +2,9 @@ package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.methodportal.method.MethodService;
 import org.methodportal.search.SearchIndexer;
@@ -53,6 +56,13 @@ class MergeJourneyIT extends JourneySupport {
         // A reviewer of 财政部 finds the similar published entry on the draft's page and merges them.
         browser.signOutHard();
         signIn("reviewer", DEMO_PASSWORD);
+        // Search results offer "加入合并" to reviewers; the chosen hits open the merge page.
+        browser.open(url("search?q=" + URLEncoder.encode("五对接", StandardCharsets.UTF_8)));
+        click(By.id("search-merge-" + similar));
+        browser.waitForText(By.id("search-merge-selected"), "合并所选（1）");
+        click(By.id("search-merge-selected"));
+        browser.waitForTextContaining(By.id("merge-sources"), "“五对接”工作法");
+        // The similar-methods list of the draft's page offers "与此合并".
         browser.open(url("methods/" + draft));
         browser.waitForTextContaining(By.id("method-similar"), "“五对接”工作法");
         click(By.id("method-similar-merge-" + similar));
@@ -62,6 +72,7 @@ class MergeJourneyIT extends JourneySupport {
         click(By.id("merge-begin"));
 
         browser.waitFor(By.id("merge-sources-panel"));
+        browser.screenshot("merge-compose-top");
         assertThat(value(By.id("method-title"))).as("starts from the first source").isEqualTo("预算司支部和预算业务对接的做法");
         click(By.id("merge-adopt-title-1"));
         assertThat(value(By.id("method-title"))).isEqualTo("“五对接”工作法");

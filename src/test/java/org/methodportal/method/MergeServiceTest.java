@@ -120,6 +120,12 @@ class MergeServiceTest {
         assertThat(merges.provenance(merge.id()).sources()).extracting(MergeSource::id, MergeSource::mergedAt)
                 .containsExactly(tuple(raw, null), tuple(entry, null));
 
+        signInAs(users, securityContexts, "secretary");
+        methods.saveRevision(raw, content("原生态做法（补充） " + word), 1, null);
+        signInAs(users, securityContexts, "reviewer");
+        assertThat(merges.draft(merge.id()).sources().getFirst().revision().number())
+                .as("an open merge shows the source as it is now").isEqualTo(2);
+
         MethodView composed = merges.compose(merge.id(), content("标准条目 " + word), 1, "总结提炼");
         assertThat(composed.latestRevision()).isEqualTo(2);
         merges.submit(merge.id(), 2);
@@ -132,6 +138,8 @@ class MergeServiceTest {
         assertThat(provenance.sources()).extracting(MergeSource::id, MergeSource::status, MergeSource::previousStatus)
                 .containsExactly(tuple(raw, MethodStatus.MERGED_INTO, MethodStatus.DRAFT),
                         tuple(entry, MethodStatus.MERGED_INTO, MethodStatus.PUBLISHED));
+        assertThat(provenance.sources()).extracting(MergeSource::revision).as("the revisions merged")
+                .containsExactly(2, 1);
         assertThat(merges.provenance(raw).mergedInto()).isEqualTo(
                 new Provenance.MergedInto(merge.id(), "标准条目 " + word));
         signInAs(users, securityContexts, "secretary");
