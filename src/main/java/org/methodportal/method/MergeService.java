@@ -195,6 +195,25 @@ public class MergeService {
         return methodService.get(mergeId);
     }
 
+    /**
+     * Turns a merge drafted as a new standard entry into a merge into the existing published entry
+     * {@code targetMethodId} (a change request), keeping the composed text: the draft is closed as
+     * abandoned and a change-request merge of the same sources starts with {@code content} as its
+     * second revision. All or nothing: an invalid text or target leaves the draft as it was.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
+    public MethodView mergeIntoExisting(long mergeId, long targetMethodId, MethodContent content,
+                                        @Nullable String changeNote) {
+        List<Long> sourceIds = mergeRecords.sources(mergeId).stream().map(MergeSourceRow::sourceMethodId).toList();
+        if (methodService.get(mergeId).isChangeRequest()) {
+            throw PortalException.conflict("merge.already-into-existing", mergeId);
+        }
+        abandon(mergeId);
+        MethodView started = start(sourceIds, targetMethodId);
+        return methodService.saveRevision(started.id(), content, started.latestRevision(), changeNote);
+    }
+
     /** Whether this method or proposal is a merge proposal (one the caller may see). */
     public boolean isMerge(long methodId) {
         methodService.get(methodId);

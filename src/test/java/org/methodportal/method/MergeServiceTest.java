@@ -250,6 +250,30 @@ class MergeServiceTest {
         assertThat(methods.get(raw).status()).isEqualTo(MethodStatus.DRAFT);
     }
 
+    @Test
+    void aDraftedMergeCanGoIntoAnExistingEntryInsteadKeepingTheComposedText() {
+        long a = draft("secretary", "改投甲");
+        long b = draft("secretary", "改投乙");
+        long target = published("secretary", "改投目标");
+        signInAs(users, securityContexts, "reviewer");
+        MethodView merge = merges.start(List.of(a, b), null);
+
+        assertRefused(() -> merges.mergeIntoExisting(merge.id(), target, content(""), null), Kind.INVALID,
+                "method.title-required");
+        assertThat(methods.get(merge.id()).status()).as("all or nothing").isEqualTo(MethodStatus.DRAFT);
+
+        MethodView request = merges.mergeIntoExisting(merge.id(), target, content("改投后的文本"), "改为并入");
+
+        assertThat(request.changeOfMethodId()).isEqualTo(target);
+        assertThat(request.latestRevision()).isEqualTo(2);
+        assertThat(request.revision().content().title()).isEqualTo("改投后的文本");
+        assertThat(methods.get(merge.id()).status()).isEqualTo(MethodStatus.REJECTED);
+        assertThat(merges.draft(request.id()).sources()).extracting(MergeDraft.SourceText::id).containsExactly(a, b);
+        assertThat(merges.draft(request.id()).target()).extracting(MergeDraft.SourceText::id).isEqualTo(target);
+        signInAs(users, securityContexts, "admin");
+        assertThat(auditActions(merge.id())).contains(MethodMerged.ABANDONED);
+    }
+
     // ---- helpers
 
     /** Starts (as reviewer), composes, submits and approves (as reviewer2) a merge; returns the merge proposal. */

@@ -14,6 +14,7 @@ import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -22,7 +23,9 @@ import org.methodportal.ui.Notifications;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -147,7 +150,15 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
                 e -> confirmAbandon());
         abandon.setId("merge-abandon");
         abandon.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(submit, abandon);
+        HorizontalLayout actions = new HorizontalLayout(submit);
+        if (!merge.isChangeRequest()) {
+            Button intoExisting = new Button(getTranslation("merge.compose.into-existing-action"),
+                    VaadinIcon.FILE_TREE_SUB.create(), e -> chooseExisting());
+            intoExisting.setId("merge-into-existing");
+            intoExisting.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            actions.add(intoExisting);
+        }
+        actions.add(abandon);
         actions.addClassName("merge-actions");
 
         H2 targetHeading = new H2(getTranslation("merge.compose.target"));
@@ -381,6 +392,47 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
         } catch (PortalException ex) {
             Notifications.error(getTranslation(ex.messageKey(), ex.args()));
         }
+    }
+
+    /** Continues the composed text as a merge into a chosen published entry (a change request). */
+    private void chooseExisting() {
+        Dialog dialog = new Dialog();
+        dialog.setId("merge-into-existing-dialog");
+        dialog.setHeaderTitle(getTranslation("merge.compose.into-existing-action"));
+        ComboBox<MethodSummary> target = new ComboBox<>(getTranslation("merge.start.target"));
+        target.setId("merge-into-existing-target");
+        target.setPlaceholder(getTranslation("merge.start.add-placeholder"));
+        target.setWidth("32rem");
+        target.setItems(query -> MergeStartView.find(methods, query.getFilter().orElse(""), MethodStatus.PUBLISHED,
+                query.getOffset(), query.getLimit()));
+        target.setItemLabelGenerator(m -> MergeStartView.label(this, m));
+        dialog.add(new Paragraph(getTranslation("merge.compose.into-existing-text")), target);
+        Button cancel = new Button(getTranslation("admin.cancel"), e -> dialog.close());
+        Button confirm = new Button(getTranslation("merge.compose.into-existing-action"), e -> {
+            MethodForm f = form();
+            if (target.getValue() == null) {
+                target.setInvalid(true);
+                target.setErrorMessage(getTranslation("merge.start.target-required"));
+                return;
+            }
+            if (!f.validate()) {
+                dialog.close();
+                return;
+            }
+            try {
+                MethodView request = merges.mergeIntoExisting(mergeId, target.getValue().id(), f.content(),
+                        f.changeNote());
+                dialog.close();
+                UI.getCurrent().navigate(MergeComposeView.class, MethodPageView.parameters(request.id()));
+            } catch (PortalException ex) {
+                target.setInvalid(true);
+                target.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        confirm.setId("merge-into-existing-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
     }
 
     private void confirmAbandon() {

@@ -18,6 +18,7 @@ import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -74,8 +75,9 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         picker.setLabel(getTranslation("merge.start.add"));
         picker.setPlaceholder(getTranslation("merge.start.add-placeholder"));
         picker.setWidthFull();
-        picker.setItems(query -> find(query.getFilter().orElse(""), null, query.getOffset(), query.getLimit()));
-        picker.setItemLabelGenerator(this::label);
+        picker.setItems(query -> find(methods, query.getFilter().orElse(""), null, query.getOffset(),
+                query.getLimit()));
+        picker.setItemLabelGenerator(m -> label(this, m));
         picker.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 add(e.getValue());
@@ -93,9 +95,9 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         target.setLabel(getTranslation("merge.start.target"));
         target.setPlaceholder(getTranslation("merge.start.add-placeholder"));
         target.setWidthFull();
-        target.setItems(query -> find(query.getFilter().orElse(""), MethodStatus.PUBLISHED, query.getOffset(),
-                query.getLimit()));
-        target.setItemLabelGenerator(this::label);
+        target.setItems(query -> find(methods, query.getFilter().orElse(""), MethodStatus.PUBLISHED,
+                query.getOffset(), query.getLimit()));
+        target.setItemLabelGenerator(m -> label(this, m));
         target.setVisible(false);
         mode.addValueChangeListener(e -> target.setVisible(Boolean.TRUE.equals(e.getValue())));
 
@@ -179,7 +181,8 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Methods whose title contains {@code text}, or the one method whose id it is. */
-    private Stream<MethodSummary> find(String text, @Nullable MethodStatus status, int offset, int limit) {
+    static Stream<MethodSummary> find(MethodService methods, String text, @Nullable MethodStatus status, int offset,
+                                      int limit) {
         String filter = text.strip();
         if (!filter.isEmpty() && filter.chars().allMatch(Character::isDigit) && filter.length() < 19) {
             try {
@@ -194,9 +197,9 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
                 new PageRequest(offset, Math.clamp(limit, 1, PageRequest.MAX_LIMIT), "updatedAt", false)).stream();
     }
 
-    private String label(MethodSummary method) {
+    static String label(Component c, MethodSummary method) {
         return method.title() + " · #" + method.id() + " · " + method.departmentName() + " · "
-                + MethodLabels.status(this, method.status());
+                + MethodLabels.status(c, method.status());
     }
 
     static QueryParameters query(List<Long> ids) {
