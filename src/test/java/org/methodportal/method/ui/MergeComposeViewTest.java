@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
 import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -21,6 +24,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -89,6 +94,27 @@ class MergeComposeViewTest extends SpringBrowserlessTest {
         assertThat(submitted.status()).isEqualTo(MethodStatus.IN_REVIEW);
         assertThat(submitted.latestRevision()).isEqualTo(2);
         assertThat(submitted.revision().content().title()).isEqualTo("合并后的标准条目");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposedTextCanContinueAsAMergeIntoAnExistingEntry() {
+        signInAs(users, securityContexts, "admin");
+        MethodSummary target = methods.find(new MethodFilter(null, null, MethodStatus.PUBLISHED, null, null, false,
+                "五对接"), PageRequest.ofPage(0, 1, "updatedAt", false)).getFirst();
+        long merge = mergeOf("戊", List.of("戊措施"), "己", List.of("己措施"));
+        MergeComposeView view = navigate("merge/" + merge, MergeComposeView.class);
+        test($(TextField.class, view).id("method-title")).setValue("并入五对接的文本");
+
+        test($(Button.class, view).id("merge-into-existing")).click();
+        ComboBox<MethodSummary> choice = $(ComboBox.class).id("merge-into-existing-target");
+        choice.setValue(target);
+        test($(Button.class).id("merge-into-existing-confirm")).click();
+
+        MergeComposeView request = (MergeComposeView) getCurrentView();
+        assertThat($(Span.class, request).id("merge-mode-label").getText()).contains("五对接");
+        assertThat($(TextField.class, request).id("method-title").getValue()).isEqualTo("并入五对接的文本");
+        assertThat(methods.get(merge).status()).isEqualTo(MethodStatus.REJECTED);
     }
 
     /** Two drafts by the secretary of 财政部, merged by the reviewer, who stays signed in. */
