@@ -91,7 +91,7 @@ public class MergeService {
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
     public MethodView start(List<Long> sourceIds, @Nullable Long targetMethodId) {
         PortalUser user = currentUser.require();
-        Set<Long> ids = new LinkedHashSet<>(sourceIds);
+        Set<Long> ids = new LinkedHashSet<>(sourceIds.stream().filter(Objects::nonNull).toList());
         if (targetMethodId != null && ids.contains(targetMethodId)) {
             throw PortalException.invalid("merge.target-is-source", targetMethodId);
         }
@@ -306,13 +306,7 @@ public class MergeService {
     }
 
     private MethodRow checkSource(long id, PortalUser user) {
-        MethodRow source = records.load(id);
-        if (!MethodAccess.maySee(source, user)) {
-            throw sourceNotFound(id);
-        }
-        if (!user.hasRole(Role.ADMIN) && !MethodAccess.reviews(source, user)) {
-            throw PortalException.forbidden("merge.not-reviewer", id);
-        }
+        MethodRow source = reviewable(id, user);
         if (source.isChangeRequest()) {
             throw PortalException.invalid("merge.source-is-change-request", id);
         }
@@ -324,18 +318,24 @@ public class MergeService {
     }
 
     private MethodRow checkTarget(long id, PortalUser user) {
-        MethodRow target = records.load(id);
-        if (!MethodAccess.maySee(target, user)) {
-            throw sourceNotFound(id);
-        }
-        if (!user.hasRole(Role.ADMIN) && !MethodAccess.reviews(target, user)) {
-            throw PortalException.forbidden("merge.not-reviewer", id);
-        }
+        MethodRow target = reviewable(id, user);
         if (target.isChangeRequest() || target.status() != MethodStatus.PUBLISHED) {
             throw PortalException.conflict("merge.target-not-published", id);
         }
         checkNotInMerge(id);
         return target;
+    }
+
+    /** A method the caller may see and reviews (admins: any): only those may take part in a merge. */
+    private MethodRow reviewable(long id, PortalUser user) {
+        MethodRow method = records.load(id);
+        if (!MethodAccess.maySee(method, user)) {
+            throw sourceNotFound(id);
+        }
+        if (!user.hasRole(Role.ADMIN) && !MethodAccess.reviews(method, user)) {
+            throw PortalException.forbidden("merge.not-reviewer", id);
+        }
+        return method;
     }
 
     private void checkNotInMerge(long id) {
@@ -356,24 +356,25 @@ public class MergeService {
         MethodRow origin = sources.stream()
                 .filter(s -> user.hasRole(Role.ADMIN) || MethodAccess.reviews(s, user)).findFirst()
                 .orElse(sources.getFirst());
-        MethodContent content = MethodService.validate(records.revision(sources.getFirst().id(),
-                shownRevision(sources.getFirst())).content());
-        var key = new GeneratedKey();
-        methods.insert(new NewMethod(null, content.category(), origin.originDepartmentId(), origin.originBranchId(),
-                user.id(), MethodStatus.DRAFT, null, now), key);
-        long id = key.getId();
-        long revisionId = records.insertRevision(id, 1, null, content, user.id(), now, null, MethodStatus.DRAFT);
-        methods.updateLatestRevision(id, revisionId, content.category(), now, 0);
-        return id;
+        MethodRow first = sources.getFirst();
+        return insertProposal(origin, null, records.revision(first.id(), shownRevision(first)).content(), user, now);
     }
 
     /** A change request on the target, starting from its published text, as {@link ProposalService#proposeChange}. */
     private long insertChangeRequest(MethodRow target, PortalUser user, Instant now) {
         MethodContent content = records.revision(target.id(), Objects.requireNonNull(target.publishedRevisionNumber()))
                 .content();
+        return insertProposal(target, target, content, user, now);
+    }
+
+    /** The merge proposal with the origin of {@code origin} and its first revision; a change request when {@code target}. */
+    private long insertProposal(MethodRow origin, @Nullable MethodRow target, MethodContent text, PortalUser user,
+                                Instant now) {
+        MethodContent content = MethodService.validate(text);
         var key = new GeneratedKey();
-        methods.insert(new NewMethod(null, content.category(), target.originDepartmentId(), target.originBranchId(),
-                user.id(), MethodStatus.DRAFT, null, now, target.id(), target.publishedRevisionId()), key);
+        methods.insert(new NewMethod(null, content.category(), origin.originDepartmentId(), origin.originBranchId(),
+                user.id(), MethodStatus.DRAFT, null, now, target == null ? null : target.id(),
+                target == null ? null : target.publishedRevisionId()), key);
         long id = key.getId();
         long revisionId = records.insertRevision(id, 1, null, content, user.id(), now, null, MethodStatus.DRAFT);
         methods.updateLatestRevision(id, revisionId, content.category(), now, 0);

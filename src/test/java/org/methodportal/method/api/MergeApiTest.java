@@ -91,6 +91,8 @@ class MergeApiTest {
         assertProblem(start("reviewer", "{\"sourceIds\": [%d]}".formatted(first)), HttpStatus.UNPROCESSABLE_CONTENT,
                 "merge.too-few-sources");
         assertProblem(start("reviewer", "{}"), HttpStatus.UNPROCESSABLE_CONTENT, "merge.too-few-sources");
+        assertProblem(start("reviewer", "{\"sourceIds\": [null, %d]}".formatted(first)),
+                HttpStatus.UNPROCESSABLE_CONTENT, "merge.too-few-sources");
         assertProblem(start("reviewer2", "{\"sourceIds\": [%d, %d]}".formatted(first, agriculture)),
                 HttpStatus.NOT_FOUND, "merge.source-not-found");
         assertThat(start("reviewer", "{\"sourceIds\": [%d, %d]}".formatted(first, agriculture)))
