@@ -38,14 +38,17 @@ final class MethodPageMerge {
     private final Component page;
     private final boolean reviewer;
     private final boolean admin;
+    private final boolean owner;
     private final MethodView method;
     private final Provenance provenance;
 
-    MethodPageMerge(MergeService merges, Component page, boolean reviewer, boolean admin, MethodView method) {
+    MethodPageMerge(MergeService merges, Component page, boolean reviewer, boolean admin, boolean owner,
+                    MethodView method) {
         this.merges = merges;
         this.page = page;
         this.reviewer = reviewer;
         this.admin = admin;
+        this.owner = owner;
         this.method = method;
         this.provenance = merges.provenance(method.id());
     }
@@ -68,7 +71,8 @@ final class MethodPageMerge {
         }
         boolean openMerge = MethodStatus.EDITABLE.contains(method.status()) && !provenance.sources().isEmpty()
                 && provenance.sources().stream().allMatch(s -> s.mergedAt() == null);
-        if (openMerge && reviewer) {
+        // Only the reviewer who started a merge composes it (MergeService checks again).
+        if (openMerge && owner && reviewer) {
             Button compose = new Button(t("merge.page.compose"), VaadinIcon.EDIT.create(),
                     e -> UI.getCurrent().navigate(MergeComposeView.class, MethodPageView.parameters(method.id())));
             compose.setId("method-merge-compose");

@@ -14,6 +14,7 @@ import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.Notifications;
 import org.methodportal.ui.SimilarMethods;
 import org.springframework.beans.factory.ObjectProvider;
@@ -130,8 +131,10 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("method-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        boolean owner = authentication.getAuthenticatedUser(PortalUser.class)
+                .map(user -> user.id() == method.ownerId()).orElse(false);
         var merge = new MethodPageMerge(merges, this, authentication.hasAnyRole("REVIEWER", "ADMIN"),
-                authentication.hasRole("ADMIN"), method);
+                authentication.hasRole("ADMIN"), owner, method);
         HorizontalLayout actions = new HorizontalLayout(history, print);
         merge.actions().forEach(actions::add);
         actions.addClassName("method-actions");

@@ -60,6 +60,13 @@ class MethodPageMergeTest extends SpringBrowserlessTest {
         long second = methods.createDraft(content("来源二"), null, null, null).id();
         signInAs(users, securityContexts, "reviewer");
         long merge = merges.start(List.of(first, second), null).id();
+        MethodPageView own = navigate("methods/" + merge, MethodPageView.class);
+        assertThat($(Button.class, own).withId("method-merge-compose").exists()).isTrue();
+        signInAs(users, securityContexts, "reviewer2");
+        MethodPageView others = navigate("methods/" + merge, MethodPageView.class);
+        assertThat($(Button.class, others).withId("method-merge-compose").exists())
+                .as("only the reviewer who started it composes").isFalse();
+        signInAs(users, securityContexts, "reviewer");
         merges.submit(merge, 1);
         signInAs(users, securityContexts, "reviewer2");
         reviews.review(merge, new ReviewRequest(1, Decision.APPROVE, new Scores(4, 4, 4, 4, 4, 4), "同意"));
