@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.MethodTexts;
+import org.methodportal.method.persistence.MethodRow;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.PortalUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +20,34 @@ import org.springframework.stereotype.Component;
 class MethodGlossaryTexts implements MethodTexts {
 
     private final MethodService methods;
+    private final MethodRecords records;
+    private final CurrentUser currentUser;
 
-    MethodGlossaryTexts(MethodService methods) {
+    MethodGlossaryTexts(MethodService methods, MethodRecords records, CurrentUser currentUser) {
         this.methods = methods;
+        this.records = records;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void checkVisible(long methodId) {
+        visible(methodId, currentUser.require());
+    }
+
+    @Override
+    public void checkMayEdit(long methodId) {
+        PortalUser user = currentUser.require();
+        MethodRow method = visible(methodId, user);
+        WorkflowPolicy.check(WorkflowAction.SAVE, method.status(), method.isChangeRequest(),
+                MethodAccess.actor(method, user));
+    }
+
+    private MethodRow visible(long methodId, PortalUser user) {
+        MethodRow method = records.load(methodId);
+        if (!MethodAccess.maySee(method, user)) {
+            throw MethodRecords.notFound(methodId);
+        }
+        return method;
     }
 
     @Override

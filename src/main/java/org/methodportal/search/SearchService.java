@@ -92,6 +92,22 @@ public class SearchService {
         return engine(() -> index.similar(methodId, viewer, Math.clamp(limit, 1, 20)));
     }
 
+    /**
+     * Visible published methods most like a method being drafted, by its title and problem, for
+     * the duplicate warning; {@code excluded} (the draft itself, a change request's target) never
+     * come back. Empty when both texts are blank.
+     */
+    public List<SearchHit> similarToText(String title, String problem, Set<Long> excluded, int limit) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", title == null ? "" : title.strip());
+        fields.put("problem", problem == null ? "" : problem.strip());
+        if (fields.values().stream().allMatch(String::isEmpty)) {
+            return List.of();
+        }
+        Viewer viewer = Viewer.of(currentUser.require());
+        return engine(() -> index.similarToText(fields, Set.copyOf(excluded), viewer, Math.clamp(limit, 1, 20)));
+    }
+
     /** Rebuilds the index from the database in the background; false when a rebuild is already running. */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean startReindex() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.DiffHtml;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDiff;
@@ -62,12 +63,14 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     final Button submit = new Button();
     private final transient ReviewService reviews;
     private final transient MethodService methods;
+    private final transient GlossaryService glossary;
     private @Nullable MethodView proposal;
     private String pageTitle = "";
 
-    ReviewView(ReviewService reviews, MethodService methods) {
+    ReviewView(ReviewService reviews, MethodService methods, GlossaryService glossary) {
         this.reviews = reviews;
         this.methods = methods;
+        this.glossary = glossary;
         setId("review-view");
         addClassNames("portal-page", "review-page");
         setMaxWidth("72rem");
@@ -110,7 +113,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         Details full = new Details(getTranslation("review.form.full-text"), new RevisionContent(content));
         full.setId("review-full-text");
         full.setOpened(!p.isChangeRequest() && p.reviewRound() <= 1);
-        add(full, rubric(), decisionForm());
+        add(full, new NormalisationStatus(glossary, p.id()), rubric(), decisionForm());
     }
 
     /** The diff a reviewer needs, if there is something to compare with. */

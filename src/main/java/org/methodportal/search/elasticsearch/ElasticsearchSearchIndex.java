@@ -75,6 +75,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     /** Facet values shown per facet; tags can be many. */
     static final int MAX_VALUES = 30;
     private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
+    /** A draft's similar methods share at least this part of its distinctive words. */
+    private static final String SIMILAR_SHARE = "30%";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -433,6 +435,26 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         }
         Query query = Query.of(q -> q.bool(b -> b.must(m -> m.bool(s -> s.should(like).minimumShouldMatch("1")))
                 .mustNot(n -> n.ids(i -> i.values(id))).filter(term("status", MethodStatus.PUBLISHED.name()))
+                .filter(visibility(viewer))));
+        return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
+    }
+
+    @Override
+    public List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit) {
+        List<Query> like = new ArrayList<>();
+        fields.forEach((field, text) -> {
+            if (!text.isBlank() && IndexDocument.WEIGHTS.containsKey(field)) {
+                like.add(Query.of(q -> q.moreLikeThis(m -> m.fields(field).like(l -> l.text(text))
+                        .minTermFreq(1).minDocFreq(1).minWordLength(2).maxQueryTerms(25)
+                        .minimumShouldMatch(SIMILAR_SHARE).boost(IndexDocument.WEIGHTS.get(field)))));
+            }
+        });
+        if (like.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = excluded.stream().map(String::valueOf).toList();
+        Query query = Query.of(q -> q.bool(b -> b.must(m -> m.bool(s -> s.should(like).minimumShouldMatch("1")))
+                .mustNot(n -> n.ids(i -> i.values(ids))).filter(term("status", MethodStatus.PUBLISHED.name()))
                 .filter(visibility(viewer))));
         return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
     }

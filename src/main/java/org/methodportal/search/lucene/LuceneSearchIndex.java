@@ -100,6 +100,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String PINYIN_KEY = "pinyin_key";
     static final String INITIALS_KEY = "initials_key";
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
+    /** A draft's similar methods share at least this part of its distinctive words. */
+    static final float SIMILAR_SHARE = 0.3f;
+    static final int SIMILAR_MAX_DOC_FREQ_PCT = 40;
     private static final char LABEL_SEPARATOR = '\u001f';
     private static final String CURRENT = "current";
     /** Phrase matches count this much more than the same words scattered. */
@@ -428,6 +431,45 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
                     .add(visibility(viewer), Occur.FILTER).build();
             return hits(searcher, searcher.search(query, limit).scoreDocs, null);
+        });
+    }
+
+    @Override
+    public List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit) {
+        return withSearcher(searcher -> {
+            var mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setMaxQueryTerms(25);
+            // Words in most methods ("工作法", "党支部") say nothing about duplicates.
+            mlt.setMaxDocFreqPct(SIMILAR_MAX_DOC_FREQ_PCT);
+            var like = new BooleanQuery.Builder();
+            boolean any = false;
+            for (var entry : fields.entrySet()) {
+                if (entry.getValue().isBlank() || !WEIGHTS.containsKey(entry.getKey())) {
+                    continue;
+                }
+                mlt.setFieldNames(new String[] {entry.getKey()});
+                Query words = mlt.like(entry.getKey(), new StringReader(entry.getValue()));
+                if (words instanceof BooleanQuery terms && !terms.clauses().isEmpty()) {
+                    var fair = new BooleanQuery.Builder();
+                    terms.clauses().forEach(fair::add);
+                    fair.setMinimumNumberShouldMatch(
+                            Math.max(1, (int) Math.ceil(terms.clauses().size() * SIMILAR_SHARE)));
+                    like.add(new BoostQuery(fair.build(), WEIGHTS.get(entry.getKey())), Occur.SHOULD);
+                    any = true;
+                }
+            }
+            if (!any) {
+                return List.of();
+            }
+            var query = new BooleanQuery.Builder().add(like.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
+                    .add(visibility(viewer), Occur.FILTER);
+            excluded.forEach(id -> query.add(new TermQuery(new Term(ID, String.valueOf(id))), Occur.MUST_NOT));
+            return hits(searcher, searcher.search(query.build(), limit).scoreDocs, null);
         });
     }
 
