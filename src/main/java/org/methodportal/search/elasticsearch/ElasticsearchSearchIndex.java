@@ -19,6 +19,7 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
+import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.SearchIndex;
@@ -32,6 +33,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -45,6 +47,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import co.elastic.clients.util.NamedValue;
 
 /**
@@ -75,8 +78,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     /** Facet values shown per facet; tags can be many. */
     static final int MAX_VALUES = 30;
     private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
-    /** A draft's similar methods share at least this part of its distinctive words. */
-    private static final String SIMILAR_SHARE = "30%";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -441,14 +442,21 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit) {
+        long maxDocFreq = DraftSimilarity.maxDocFreq(count());
         List<Query> like = new ArrayList<>();
-        fields.forEach((field, text) -> {
-            if (!text.isBlank() && IndexDocument.WEIGHTS.containsKey(field)) {
-                like.add(Query.of(q -> q.moreLikeThis(m -> m.fields(field).like(l -> l.text(text))
-                        .minTermFreq(1).minDocFreq(1).minWordLength(2).maxQueryTerms(25)
-                        .minimumShouldMatch(SIMILAR_SHARE).boost(IndexDocument.WEIGHTS.get(field)))));
+        for (var entry : fields.entrySet()) {
+            String field = entry.getKey();
+            if (entry.getValue().isBlank() || !IndexDocument.WEIGHTS.containsKey(field)) {
+                continue;
             }
-        });
+            List<String> telling = tellingWords(field, entry.getValue(), maxDocFreq);
+            if (!telling.isEmpty()) {
+                List<Query> words = telling.stream().map(w -> term(field, w)).toList();
+                String needed = String.valueOf(DraftSimilarity.wordsToShare(telling.size()));
+                like.add(Query.of(q -> q.bool(b -> b.should(words).minimumShouldMatch(needed)
+                        .boost(IndexDocument.WEIGHTS.get(field)))));
+            }
+        }
         if (like.isEmpty()) {
             return List.of();
         }
@@ -457,6 +465,23 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 .mustNot(n -> n.ids(i -> i.values(ids))).filter(term("status", MethodStatus.PUBLISHED.name()))
                 .filter(visibility(viewer))));
         return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
+    }
+
+    /** The distinct words of a draft's text as the field indexes them, without those in most methods. */
+    private List<String> tellingWords(String field, String text, long maxDocFreq) {
+        List<String> words = call(() -> client.indices().analyze(a -> a.index(alias).field(field).text(text)))
+                .tokens().stream().map(AnalyzeToken::token)
+                .filter(t -> t.length() >= DraftSimilarity.MIN_WORD_LENGTH).distinct().toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // Each word's document frequency, in one request.
+        Map<String, Query> byWord = new LinkedHashMap<>();
+        words.forEach(w -> byWord.put(w, term(field, w)));
+        SearchResponse<Void> freq = call(() -> client.search(s -> s.index(alias).size(0)
+                .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(byWord)))), Void.class));
+        Map<String, FiltersBucket> buckets = freq.aggregations().get("words").filters().buckets().keyed();
+        return words.stream().filter(w -> buckets.get(w) == null || buckets.get(w).docCount() <= maxDocFreq).toList();
     }
 
     @Override

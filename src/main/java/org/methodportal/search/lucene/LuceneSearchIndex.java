@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -66,6 +68,7 @@ import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
@@ -100,9 +103,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String PINYIN_KEY = "pinyin_key";
     static final String INITIALS_KEY = "initials_key";
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
-    /** A draft's similar methods share at least this part of its distinctive words. */
-    static final float SIMILAR_SHARE = 0.3f;
-    static final int SIMILAR_MAX_DOC_FREQ_PCT = 40;
     private static final char LABEL_SEPARATOR = '\u001f';
     private static final String CURRENT = "current";
     /** Phrase matches count this much more than the same words scattered. */
@@ -437,28 +437,27 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit) {
         return withSearcher(searcher -> {
-            var mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(analyzer);
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(2);
-            mlt.setMaxQueryTerms(25);
-            // Words in most methods ("工作法", "党支部") say nothing about duplicates.
-            mlt.setMaxDocFreqPct(SIMILAR_MAX_DOC_FREQ_PCT);
+            IndexReader reader = searcher.getIndexReader();
+            long maxDocFreq = DraftSimilarity.maxDocFreq(reader.numDocs());
             var like = new BooleanQuery.Builder();
             boolean any = false;
             for (var entry : fields.entrySet()) {
-                if (entry.getValue().isBlank() || !WEIGHTS.containsKey(entry.getKey())) {
+                String field = entry.getKey();
+                if (entry.getValue().isBlank() || !WEIGHTS.containsKey(field)) {
                     continue;
                 }
-                mlt.setFieldNames(new String[] {entry.getKey()});
-                Query words = mlt.like(entry.getKey(), new StringReader(entry.getValue()));
-                if (words instanceof BooleanQuery terms && !terms.clauses().isEmpty()) {
-                    var fair = new BooleanQuery.Builder();
-                    terms.clauses().forEach(fair::add);
-                    fair.setMinimumNumberShouldMatch(
-                            Math.max(1, (int) Math.ceil(terms.clauses().size() * SIMILAR_SHARE)));
-                    like.add(new BoostQuery(fair.build(), WEIGHTS.get(entry.getKey())), Occur.SHOULD);
+                var words = new BooleanQuery.Builder();
+                int telling = 0;
+                for (String word : draftWords(field, entry.getValue())) {
+                    Term term = new Term(field, word);
+                    if (reader.docFreq(term) <= maxDocFreq) {
+                        words.add(new TermQuery(term), Occur.SHOULD);
+                        telling++;
+                    }
+                }
+                if (telling > 0) {
+                    words.setMinimumNumberShouldMatch(DraftSimilarity.wordsToShare(telling));
+                    like.add(new BoostQuery(words.build(), WEIGHTS.get(field)), Occur.SHOULD);
                     any = true;
                 }
             }
@@ -471,6 +470,24 @@ public final class LuceneSearchIndex implements SearchIndex {
             excluded.forEach(id -> query.add(new TermQuery(new Term(ID, String.valueOf(id))), Occur.MUST_NOT));
             return hits(searcher, searcher.search(query.build(), limit).scoreDocs, null);
         });
+    }
+
+    /** The distinct words of a draft's text as the field indexes them. */
+    private Set<String> draftWords(String field, String text) {
+        Set<String> words = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (term.length() >= DraftSimilarity.MIN_WORD_LENGTH) {
+                    words.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
     }
 
     @Override

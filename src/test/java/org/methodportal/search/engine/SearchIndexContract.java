@@ -234,6 +234,21 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void aDraftsTitleAndProblemFindTheExistingMethodItMayDuplicate() {
+        Map<String, String> draft = Map.of("title", "“五对接”工作法", "problem", "机关和基层的需求对接不畅");
+
+        List<Long> similar = index.similarToText(draft, Set.of(), MEMBER, 5).stream().map(SearchHit::id).toList();
+
+        assertThat(similar).isNotEmpty().doesNotContain(DRAFT, ARCHIVED);
+        assertThat(similar.getFirst()).isEqualTo(FIVE_LINKS);
+        assertThat(index.similarToText(draft, Set.of(FIVE_LINKS), MEMBER, 5)).extracting(SearchHit::id)
+                .doesNotContain(FIVE_LINKS);
+        assertThat(index.similarToText(Map.of("title", "春季植树造林", "problem", "苗木成活难，浇水不及时"), Set.of(),
+                MEMBER, 5)).as("an unrelated draft").isEmpty();
+        assertThat(index.similarToText(Map.of("title", " ", "problem", ""), Set.of(), MEMBER, 5)).isEmpty();
+    }
+
+    @Test
     void updatesAndDeletesApplyToTheNextSearch() {
         index.apply(List.of(SearchCorpus.document(FIVE_LINKS, "“六对接”工作法", "改了标题。", List.of(),
                 MethodStatus.PUBLISHED, 1, 1)), List.of(THREE_MEETINGS));
