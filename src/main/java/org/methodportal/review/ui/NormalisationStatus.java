@@ -40,9 +40,10 @@ class NormalisationStatus extends Div {
         long open = findings.stream().filter(f -> !f.kept()).count();
         long kept = findings.size() - open;
         headline.setId("review-normalisation-count");
-        headline.setText(open == 0 && kept == 0 ? getTranslation("review.normalisation.none")
-                : getTranslation("review.normalisation.open", open)
-                + (kept == 0 ? "" : getTranslation("review.normalisation.kept-count", kept)));
+        String count = open == 0 && kept == 0 ? getTranslation("review.normalisation.none")
+                : open == 0 ? getTranslation("review.normalisation.clean")
+                : getTranslation("review.normalisation.open", open);
+        headline.setText(count + (kept == 0 ? "" : getTranslation("review.normalisation.kept-count", kept)));
         headline.addClassName(open == 0 ? "review-normalisation-clean" : "review-normalisation-open");
         add(new H3(getTranslation("review.normalisation.title")), headline);
         if (findings.isEmpty()) {
