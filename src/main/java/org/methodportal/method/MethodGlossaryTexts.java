@@ -6,9 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.MethodTexts;
-import org.methodportal.method.persistence.MethodRow;
 import org.methodportal.shared.CurrentUser;
-import org.methodportal.shared.PortalUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,23 +29,13 @@ class MethodGlossaryTexts implements MethodTexts {
 
     @Override
     public void checkVisible(long methodId) {
-        visible(methodId, currentUser.require());
+        methods.get(methodId);
     }
 
     @Override
     public void checkMayEdit(long methodId) {
-        PortalUser user = currentUser.require();
-        MethodRow method = visible(methodId, user);
-        WorkflowPolicy.check(WorkflowAction.SAVE, method.status(), method.isChangeRequest(),
-                MethodAccess.actor(method, user));
-    }
-
-    private MethodRow visible(long methodId, PortalUser user) {
-        MethodRow method = records.load(methodId);
-        if (!MethodAccess.maySee(method, user)) {
-            throw MethodRecords.notFound(methodId);
-        }
-        return method;
+        // The same rule as saving a revision: whoever may save the draft decides what it keeps.
+        MethodService.checkMaySave(records.load(methodId), currentUser.require());
     }
 
     @Override

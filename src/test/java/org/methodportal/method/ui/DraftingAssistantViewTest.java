@@ -11,7 +11,6 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
-import org.methodportal.method.ProposalService;
 import org.methodportal.search.SearchIndexer;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +36,6 @@ class DraftingAssistantViewTest extends SpringBrowserlessTest {
 
     @Autowired
     MethodService methods;
-    @Autowired
-    ProposalService proposals;
     @Autowired
     GlossaryService glossary;
     @Autowired
