@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -248,8 +249,15 @@ public class GlossaryService {
             throw PortalException.invalid("glossary.variant-invalid");
         }
         texts(methodId).checkMayEdit(methodId);
-        if (glossary.insertKeptVariant(methodId, clean, currentUser.find().map(PortalUser::login).orElse(null),
-                clock.instant()) > 0) {
+        int inserted;
+        try {
+            inserted = glossary.insertKeptVariant(methodId, clean,
+                    currentUser.find().map(PortalUser::login).orElse(null), clock.instant());
+        } catch (DuplicateKeyException e) {
+            // kept at the same moment from another window: already as asked
+            inserted = 0;
+        }
+        if (inserted > 0) {
             events.publishEvent(new KeptVariantChanged(KeptVariantChanged.KEPT, Long.toString(methodId), clean));
         }
     }
