@@ -13,12 +13,12 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodService;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.methodportal.search.engine.PinyinReader;
+import org.methodportal.search.engine.PinyinReadings;
 import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
-import org.methodportal.shared.Pinyin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -128,7 +128,7 @@ public class SearchService {
             if (member.toLowerCase(Locale.ROOT).startsWith(lower)) {
                 return true;
             }
-            List<String> syllables = Pinyin.syllables(member);
+            List<String> syllables = PinyinReadings.preferred(member);
             String full = String.join("", syllables);
             String initials = String.join("", syllables.stream().map(s -> s.substring(0, 1)).toList());
             if (!key.isEmpty() && key.chars().allMatch(c -> c < 128) && (full.startsWith(key) || initials.startsWith(key))) {

@@ -110,6 +110,24 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void polyphonicCharactersMatchInTheReadingOfTheirWord() {
+        long bank = 1101;
+        long focus = 1102;
+        index.apply(List.of(
+                SearchCorpus.document(bank, "“银行网点”工作法", "网点服务。", List.of(), MethodStatus.PUBLISHED, 1, 1),
+                SearchCorpus.document(focus, "“重点攻坚”工作法", "攻坚。", List.of(), MethodStatus.PUBLISHED, 1, 1)),
+                List.of());
+
+        assertThat(ids(search("yinhang"))).first().isEqualTo(bank);
+        assertThat(ids(search("yinxing"))).doesNotContain(bank);
+        assertThat(ids(search("zhongdian"))).first().isEqualTo(focus);
+        assertThat(ids(search("chongdian"))).doesNotContain(focus);
+        assertThat(ids(search("sanhuiyike"))).first().isEqualTo(THREE_MEETINGS);
+        assertThat(ids(search("shyk"))).first().isEqualTo(THREE_MEETINGS);
+        assertThat(ids(search("skyk"))).doesNotContain(THREE_MEETINGS);
+    }
+
+    @Test
     void pinyinFindsCorpusTitlesAndTags() {
         assertThat(ids(search("sanshensanhe")).getFirst()).isEqualTo(1L);
         assertThat(ids(search("ldys"))).as("楼栋议事 initials").first().isEqualTo(30L);
