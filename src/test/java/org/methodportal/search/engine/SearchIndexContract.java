@@ -128,6 +128,22 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void aSearchWithoutHitsGetsACorrectionThatSoundsAlikeAndFindsSomething() {
+        assertThat(search("五对节").total()).isZero();
+        assertThat(didYouMean("五对节")).as("同音字 in a title").contains("五对接");
+        assertThat(didYouMean("楼栋义事")).contains("楼栋议事");
+        assertThat(didYouMean("过欲算")).as("a glossary variant").contains("过预算");
+        assertThat(didYouMean("sanshensanhu")).as("one letter off in pinyin").contains("三审三核");
+        assertThat(didYouMean("完全不存在的说法")).isEmpty();
+        assertThat(DidYouMean.suggest(index, "五对节", MEMBER, glossary, text -> false)).as("only what finds something")
+                .isEmpty();
+    }
+
+    private java.util.Optional<String> didYouMean(String text) {
+        return DidYouMean.suggest(index, text, MEMBER, glossary, s -> search(s).total() > 0);
+    }
+
+    @Test
     void pinyinFindsCorpusTitlesAndTags() {
         assertThat(ids(search("sanshensanhe")).getFirst()).isEqualTo(1L);
         assertThat(ids(search("ldys"))).as("楼栋议事 initials").first().isEqualTo(30L);
