@@ -16,7 +16,8 @@ import org.methodportal.search.SearchResult;
  * "您是不是要找" for a search without hits: a glossary term, method name, title or tag that sounds
  * the same (同音字: "五对节" → 五对接) or nearly so in pinyin ("sanshensanhu" → 三审三核). Candidates
  * come from the glossary and from the index through the port (a pinyin-only search and the title
- * suggestions), so every adapter corrects alike; only a correction that finds something is offered.
+ * suggestions), so every adapter corrects alike. Failing that, the words that find something on
+ * their own are offered without the others. Only a correction that finds something is offered.
  */
 public final class DidYouMean {
 
@@ -25,6 +26,8 @@ public final class DidYouMean {
     /** Titles sharing the first syllables that are candidates. */
     private static final int PREFIX_TITLES = 10;
     private static final String METHOD_SUFFIX = "工作法";
+    /** Space-separated words tried one by one; a longer text is not worth as many searches. */
+    private static final int MAX_WORDS = 5;
 
     private DidYouMean() {
     }
@@ -55,10 +58,23 @@ public final class DidYouMean {
                 ranked.add(new Candidate(candidate, distance));
             }
         }
-        return ranked.stream()
+        Optional<String> sounding = ranked.stream()
                 .sorted(java.util.Comparator.comparingInt(Candidate::distance)
                         .thenComparingInt(c -> Math.abs(c.text().length() - typed.length())))
                 .map(Candidate::text).filter(findsSomething).findFirst();
+        return sounding.isPresent() ? sounding : withoutUnknownWords(typed, findsSomething);
+    }
+
+    /** "楼栋议事 完全不存在的说法" → "楼栋议事": the space-separated words that find something on their own, if fewer. */
+    private static Optional<String> withoutUnknownWords(String typed, Predicate<String> findsSomething) {
+        List<String> words = List.of(typed.split("\\s+"));
+        if (words.size() < 2 || words.size() > MAX_WORDS) {
+            return Optional.empty();
+        }
+        List<String> known = words.stream().filter(findsSomething).toList();
+        String shorter = String.join(" ", known);
+        return known.isEmpty() || known.size() == words.size() || !findsSomething.test(shorter) ? Optional.empty()
+                : Optional.of(shorter);
     }
 
     private static Set<String> candidates(SearchIndex index, String typed, List<String> syllables, Viewer viewer,

@@ -135,6 +135,8 @@ public abstract class SearchIndexContract {
         assertThat(didYouMean("过欲算")).as("a glossary variant").contains("过预算");
         assertThat(didYouMean("sanshensanhu")).as("one letter off in pinyin").contains("三审三核");
         assertThat(didYouMean("完全不存在的说法")).isEmpty();
+        assertThat(search("楼栋议事 完全不存在的说法").total()).isZero();
+        assertThat(didYouMean("楼栋议事 完全不存在的说法")).as("without the words that find nothing").contains("楼栋议事");
         assertThat(DidYouMean.suggest(index, "五对节", MEMBER, glossary, text -> false)).as("only what finds something")
                 .isEmpty();
     }
