@@ -22,6 +22,7 @@ import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -67,12 +68,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     /** Marks around highlighted matches before escaping; the text between is escaped afterwards. */
     private static final String MARK_START = "\u0001";
     private static final String MARK_END = "\u0002";
-    private static final float PHRASE_FACTOR = 3f;
-    private static final float WORDS_FACTOR = 0.5f;
-    private static final double TIE_BREAKER = 0.2;
-    private static final float ALTERNATIVE_FACTOR = 0.8f;
-    /** Bigrams that must match: all of one or two, all but one of up to four, then six in ten (rounded up). */
-    static final String REQUIRED_BIGRAMS = "2<-1 4<-40%";
     private static final int FRAGMENTS = 2;
     private static final int FRAGMENT_LENGTH = 90;
     /** Facet values shown per facet; tags can be many. */
@@ -240,17 +235,16 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         }
         List<Query> branches = new ArrayList<>();
         for (int i = 0; i < query.texts().size(); i++) {
-            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : ALTERNATIVE_FACTOR));
+            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR));
         }
-        float titleWeight = IndexDocument.WEIGHTS.get("title");
         if (!query.pinyin().isEmpty()) {
             String pinyin = String.join(" ", query.pinyin());
-            branches.add(Query.of(q -> q.matchPhrase(m -> m.field("pinyin").query(pinyin).boost(titleWeight))));
+            branches.add(Query.of(q -> q.matchPhrase(m -> m.field("pinyin").query(pinyin).boost(Ranking.PINYIN_BOOST))));
         }
         if (query.initials() != null) {
             String initials = query.initials();
             branches.add(Query.of(q -> q.matchPhrase(m -> m.field("initials").query(initials)
-                    .boost(titleWeight * 0.8f))));
+                    .boost(Ranking.INITIALS_BOOST))));
         }
         return Query.of(q -> q.bool(b -> b.should(branches).minimumShouldMatch("1")));
     }
@@ -261,18 +255,28 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
      * The best field decides, the others add a little.
      */
     private Query textBranch(String text, float factor) {
-        Query coverage = Query.of(q -> q.combinedFields(c -> c.query(text).fields(bigramFields)
-                .minimumShouldMatch(REQUIRED_BIGRAMS)));
+        // Most of its bigrams, or most of its words (Ranking.words).
+        List<Query> coverages = new ArrayList<>();
+        coverages.add(Query.of(q -> q.combinedFields(c -> c.query(text).fields(bigramFields)
+                .minimumShouldMatch(Ranking.REQUIRED_BIGRAMS))));
+        List<String> words = Ranking.words(text);
+        if (!words.isEmpty()) {
+            List<Query> anyField = words.stream().map(word -> Query.of(q -> q.bool(b -> b.should(textFields.stream()
+                    .map(f -> term(f, word)).toList())))).toList();
+            coverages.add(Query.of(q -> q.bool(b -> b.should(anyField)
+                    .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size()))))));
+        }
+        Query coverage = Query.of(q -> q.bool(b -> b.should(coverages).minimumShouldMatch("1")));
         List<Query> clauses = new ArrayList<>();
-        IndexDocument.WEIGHTS.forEach((field, weight) -> {
+        Ranking.WEIGHTS.forEach((field, weight) -> {
             float w = weight * factor;
             String bi = field + BIGRAMS;
-            clauses.add(Query.of(q -> q.matchPhrase(m -> m.field(bi).query(text).boost(w * PHRASE_FACTOR))));
+            clauses.add(Query.of(q -> q.matchPhrase(m -> m.field(bi).query(text).boost(w * Ranking.PHRASE_FACTOR))));
             clauses.add(Query.of(q -> q.match(m -> m.field(bi).query(text).boost(w))));
-            clauses.add(Query.of(q -> q.match(m -> m.field(field).query(text).boost(w * WORDS_FACTOR))));
+            clauses.add(Query.of(q -> q.match(m -> m.field(field).query(text).boost(w * Ranking.WORDS_FACTOR))));
         });
         return Query.of(q -> q.bool(b -> b.filter(f -> f.constantScore(c -> c.filter(coverage)))
-                .should(s -> s.disMax(d -> d.queries(clauses).tieBreaker(TIE_BREAKER)))));
+                .should(s -> s.disMax(d -> d.queries(clauses).tieBreaker((double) Ranking.TIE_BREAKER)))));
     }
 
     private static void filters(BoolQuery.Builder bool, IndexQuery query) {

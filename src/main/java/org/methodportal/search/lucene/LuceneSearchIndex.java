@@ -70,6 +70,7 @@ import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -105,12 +106,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final char LABEL_SEPARATOR = '\u001f';
     private static final String CURRENT = "current";
-    /** Phrase matches count this much more than the same words scattered. */
-    private static final float PHRASE_FACTOR = 3f;
-    private static final float WORDS_FACTOR = 0.5f;
-    private static final float TIE_BREAKER = 0.2f;
-    /** Synonym alternatives count slightly less than what was typed. */
-    private static final float ALTERNATIVE_FACTOR = 0.8f;
     private static final int FRAGMENTS = 2;
     private static final int FRAGMENT_LENGTH = 90;
 
@@ -244,18 +239,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         var branches = new BooleanQuery.Builder();
         for (int i = 0; i < query.texts().size(); i++) {
-            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : ALTERNATIVE_FACTOR);
+            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR);
             if (branch != null) {
                 branches.add(branch, Occur.SHOULD);
             }
         }
-        float titleWeight = WEIGHTS.get("title");
         if (!query.pinyin().isEmpty()) {
-            branches.add(new BoostQuery(new PhraseQuery(PINYIN, query.pinyin().toArray(String[]::new)), titleWeight),
-                    Occur.SHOULD);
+            branches.add(new BoostQuery(new PhraseQuery(PINYIN, query.pinyin().toArray(String[]::new)),
+                    Ranking.PINYIN_BOOST), Occur.SHOULD);
         }
         if (query.initials() != null) {
-            branches.add(new BoostQuery(new PhraseQuery(INITIALS, query.initials().split(" ")), titleWeight * 0.8f),
+            branches.add(new BoostQuery(new PhraseQuery(INITIALS, query.initials().split(" ")), Ranking.INITIALS_BOOST),
                     Occur.SHOULD);
         }
         return branches.setMinimumNumberShouldMatch(1).build();
@@ -277,8 +271,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             coverage.add(anyField.build(), Occur.SHOULD);
         }
         int distinct = new HashSet<>(grams).size();
-        coverage.setMinimumNumberShouldMatch(required(distinct));
-        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(coverage.build()), Occur.FILTER);
+        coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct));
+        // Or most of its words (Ranking.words).
+        List<String> textWords = Ranking.words(text);
+        var covered = new BooleanQuery.Builder().add(coverage.build(), Occur.SHOULD);
+        if (!textWords.isEmpty()) {
+            var wordCoverage = new BooleanQuery.Builder();
+            for (String word : textWords) {
+                var anyField = new BooleanQuery.Builder();
+                WEIGHTS.keySet().forEach(f -> anyField.add(new TermQuery(new Term(f, word)), Occur.SHOULD));
+                wordCoverage.add(anyField.build(), Occur.SHOULD);
+            }
+            covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size())).build(),
+                    Occur.SHOULD);
+        }
+        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
         QueryBuilder builder = new QueryBuilder(analyzer);
         List<Query> clauses = new ArrayList<>();
         WEIGHTS.forEach((field, weight) -> {
@@ -287,7 +294,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (grams.size() > 1) {
                 Query phrase = builder.createPhraseQuery(bi, text);
                 if (phrase != null) {
-                    clauses.add(new BoostQuery(phrase, w * PHRASE_FACTOR));
+                    clauses.add(new BoostQuery(phrase, w * Ranking.PHRASE_FACTOR));
                 }
             }
             Query scattered = builder.createBooleanQuery(bi, text, Occur.SHOULD);
@@ -296,23 +303,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             Query words = builder.createBooleanQuery(field, text, Occur.SHOULD);
             if (words != null) {
-                clauses.add(new BoostQuery(words, w * WORDS_FACTOR));
+                clauses.add(new BoostQuery(words, w * Ranking.WORDS_FACTOR));
             }
         });
         // The best field decides, the others add a little: a title match outranks a word repeated in long texts.
-        branch.add(new DisjunctionMaxQuery(clauses, TIE_BREAKER), Occur.SHOULD);
+        branch.add(new DisjunctionMaxQuery(clauses, Ranking.TIE_BREAKER), Occur.SHOULD);
         return branch.build();
-    }
-
-    /** Bigrams that must match: all of one or two, all but one of up to four, then six in ten. */
-    static int required(int distinct) {
-        if (distinct <= 2) {
-            return distinct;
-        }
-        if (distinct <= 4) {
-            return distinct - 1;
-        }
-        return (int) Math.ceil(distinct * 0.6);
     }
 
     private static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
