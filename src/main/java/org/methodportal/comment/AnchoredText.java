@@ -13,8 +13,9 @@ import org.methodportal.shared.PortalException;
 /**
  * Reads and replaces the text one anchor points at in a revision's content. Category and tags are
  * not prose, so they take no section comments; measures and steps are addressed item by item.
+ * Public for the views, which prefill a suggestion with the current text.
  */
-final class AnchoredText {
+public final class AnchoredText {
 
     static final Set<MethodField> ANCHORABLE = Set.of(MethodField.TITLE, MethodField.SUMMARY, MethodField.PROBLEM,
             MethodField.CONCEPT, MethodField.MEASURES, MethodField.STEPS, MethodField.OUTCOMES,
@@ -23,7 +24,7 @@ final class AnchoredText {
     private AnchoredText() {
     }
 
-    static boolean isList(MethodField field) {
+    public static boolean isList(MethodField field) {
         return field == MethodField.MEASURES || field == MethodField.STEPS;
     }
 
@@ -38,7 +39,7 @@ final class AnchoredText {
     }
 
     /** The anchored text in this content; null when the field is empty or the item no longer exists. */
-    static @Nullable String in(MethodContent c, MethodField field, @Nullable Integer itemIndex) {
+    public static @Nullable String in(MethodContent c, MethodField field, @Nullable Integer itemIndex) {
         return switch (field) {
             case TITLE -> c.title();
             case SUMMARY -> c.summary();
