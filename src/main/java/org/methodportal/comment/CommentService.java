@@ -509,6 +509,8 @@ public class CommentService {
             outdated = !Objects.equals(AnchoredText.in(shown, field, r.itemIndex()), r.anchoredText());
         }
         SuggestionState state = r.suggestionState() == null ? null : SuggestionState.valueOf(r.suggestionState());
+        // An applied suggestion changed the text itself; calling it outdated would only confuse.
+        outdated = outdated && state != SuggestionState.APPLIED;
         var may = new CommentView.Permissions(own && !r.deleted(), own && !r.deleted(), moderator && !r.deleted(),
                 anchor != null && r.rootId() == null && !r.deleted() && (method.ownerId() == user.id() || own
                         || moderator),

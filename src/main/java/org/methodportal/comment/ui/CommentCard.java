@@ -124,11 +124,12 @@ class CommentCard extends Div {
             box.add(mark("comment-suggestion-state", getTranslation("comment.card.suggestion-dismissed")));
         }
         if (comment.may().decideSuggestion()) {
-            Button apply = button("comment-apply", "comment.card.apply", () -> {
+            Button apply = new Button(getTranslation("comment.card.apply"), e -> CommentActions.run(() -> {
                 MethodView saved = comments.applySuggestion(comment.id(), comment.version());
                 Notifications.success(getTranslation("comment.card.applied-notice", saved.revision().number()));
-            });
-            apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }, changed));
+            apply.setId("comment-apply-" + comment.id());
+            apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             Button dismiss = button("comment-dismiss", "comment.card.dismiss",
                     () -> comments.dismissSuggestion(comment.id(), comment.version()));
             Div decide = new Div(apply, dismiss);
