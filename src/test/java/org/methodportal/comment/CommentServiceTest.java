@@ -23,6 +23,7 @@ import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ProposalService;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalException.Kind;
@@ -43,6 +44,8 @@ class CommentServiceTest {
     CommentService comments;
     @Autowired
     MethodService methods;
+    @Autowired
+    ProposalService proposals;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -284,6 +287,30 @@ class CommentServiceTest {
         assertThat(dismissed.suggestionState()).isEqualTo(SuggestionState.DISMISSED);
         assertThat(dismissed.resolved()).isTrue();
         assertThat(methods.get(draft.id()).latestRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void suggestionsWorkOnChangeRequestsAndWatchersOfTheTargetAreNamed() {
+        long published = publishedIdByTitle("“一事一议”民主议事工作法");
+        as("secretary");
+        MethodContent current = methods.get(published).revision().content();
+        MethodView change = proposals.proposeChange(published, current, "修改提案");
+        as("reviewer");
+        CommentView suggestion = comments.post(change.id(), CommentDraft.anchored("结果公开要更快", 1,
+                MethodField.STEPS, current.steps().size() - 1, "会后三天内公开议定结果和执行安排"));
+        assertThat(events.stream(CommentPosted.class).filter(e -> e.commentId() == suggestion.id()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.methodId()).isEqualTo(change.id());
+                    assertThat(e.targetMethodId()).isEqualTo(published);
+                    assertThat(e.parentAuthorId()).isNull();
+                });
+
+        as("secretary");
+        MethodView applied = comments.applySuggestion(suggestion.id(), suggestion.version());
+        assertThat(applied.id()).isEqualTo(change.id());
+        assertThat(applied.revision().content().steps()).last().isEqualTo("会后三天内公开议定结果和执行安排");
+        assertThat(methods.get(published).revision().content()).as("the published entry is untouched")
+                .isEqualTo(current);
     }
 
     @Test

@@ -1,9 +1,16 @@
 package org.methodportal.comment.ui;
 
+import java.util.List;
+import java.util.Objects;
+
+import org.methodportal.comment.AnchoredText;
+import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentDraft;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentThread;
+import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.Revision;
 import org.methodportal.shared.PageResult;
 import org.methodportal.ui.Notifications;
 
@@ -11,6 +18,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 
@@ -29,7 +37,7 @@ class DiscussionPanel extends Section {
     private final Button more = new Button();
     private int pagesShown = 1;
 
-    DiscussionPanel(CommentService comments, MethodView method) {
+    DiscussionPanel(CommentService comments, MethodView method, Revision revision) {
         this.comments = comments;
         this.methodId = method.id();
         setId("method-discussion");
@@ -52,6 +60,38 @@ class DiscussionPanel extends Section {
         });
         add(new H3(getTranslation("comment.discussion.title")), count, form, threads, more);
         reload();
+        addUnplacedSectionComments(revision);
+    }
+
+    /**
+     * Section comments that cannot stand beside a field of this revision (the title, or an item or
+     * field the revision no longer has) stay reachable here, with their anchor and 已过时 mark.
+     */
+    private void addUnplacedSectionComments(Revision revision) {
+        List<CommentThread> unplaced = comments.sectionThreads(methodId, revision.number()).stream()
+                .filter(t -> {
+                    CommentAnchor anchor = Objects.requireNonNull(t.root().anchor());
+                    return anchor.field() == MethodField.TITLE
+                            || AnchoredText.in(revision.content(), anchor.field(), anchor.itemIndex()) == null;
+                })
+                .toList();
+        if (unplaced.isEmpty()) {
+            return;
+        }
+        Div block = new Div(new H4(getTranslation("comment.discussion.unplaced")));
+        block.setId("comment-unplaced");
+        block.addClassName("comment-threads");
+        for (CommentThread thread : unplaced) {
+            Div threadBlock = new Div(new CommentCard(comments, thread.root(), this::reloadPage));
+            threadBlock.addClassNames("comment-thread", "section-comment-thread");
+            thread.replies().forEach(r -> threadBlock.add(new CommentCard(comments, r, this::reloadPage)));
+            block.add(threadBlock);
+        }
+        add(block);
+    }
+
+    private void reloadPage() {
+        getUI().ifPresent(ui -> ui.getPage().reload());
     }
 
     /** Shows the first {@code pagesShown} pages again, so a change anywhere keeps the reader's place. */

@@ -22,7 +22,12 @@ class DiscussionSection implements MethodPageSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(MethodView method) {
-        return Optional.of(new DiscussionPanel(comments, method));
+        return create(method, method.revision());
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> create(MethodView method, Revision revision) {
+        return Optional.of(new DiscussionPanel(comments, method, revision));
     }
 
     @Override
