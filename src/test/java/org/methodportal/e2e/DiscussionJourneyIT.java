@@ -105,6 +105,61 @@ class DiscussionJourneyIT extends JourneySupport {
         assertThat(latest.changeNote()).isEqualTo("采纳 王审核 的建议：操作步骤 2");
     }
 
+    @Test
+    void reviewerSeesOpenSectionCommentsOnTheFormAndModeratesTheDiscussion() {
+        long inReview = idOf("预算绩效“三张清单”工作法", MethodStatus.IN_REVIEW);
+        long published = idOf("“一事一议”民主议事工作法", MethodStatus.PUBLISHED);
+
+        // A section comment on the proposal in review shows on the review form until resolved.
+        signIn("reviewer", DEMO_PASSWORD);
+        browser.open(url("methods/" + inReview));
+        click(By.id("comment-on-problem"));
+        type(By.cssSelector("#comment-anchor-form vaadin-text-area.comment-input"), "问题部分请补充具体数据。");
+        click(By.cssSelector("#comment-anchor-form .comment-submit"));
+        browser.waitForTextContaining(By.id("section-comments-problem"), "请补充具体数据");
+        browser.open(url("reviews/" + inReview));
+        browser.waitForTextContaining(By.id("review-unresolved-comments"), "针对问题");
+        scrollTo(By.id("review-unresolved-comments"));
+        browser.screenshot("discussion-review-form");
+
+        // A member writes something improper, a reviewer of the department hides it with a reason.
+        browser.signOutHard();
+        signIn("member", DEMO_PASSWORD);
+        browser.open(url("methods/" + published));
+        type(By.cssSelector("#comment-form vaadin-text-area"), "这条评论不妥当");
+        click(By.cssSelector("#comment-form .comment-submit"));
+        browser.waitForTextContaining(By.id("comment-threads"), "这条评论不妥当");
+
+        browser.signOutHard();
+        signIn("reviewer", DEMO_PASSWORD);
+        browser.open(url("methods/" + published));
+        browser.waitForTextContaining(By.id("comment-threads"), "这条评论不妥当");
+        String cardId = present(By.cssSelector("#comment-threads .comment-thread .comment-card")).getDomAttribute("id");
+        click(By.id(cardId.replace("comment-", "comment-hide-")));
+        type(By.id("comment-hide-reason"), "与主题无关");
+        click(By.id("comment-hide-confirm"));
+        browser.waitForTextContaining(By.id(cardId), "已隐藏：与主题无关");
+        assertThat(present(By.id(cardId)).getText()).as("moderators still read it").contains("这条评论不妥当");
+        scrollTo(By.id("method-discussion"));
+        browser.screenshot("discussion-hidden-moderator");
+
+        browser.signOutHard();
+        signIn("secretary", DEMO_PASSWORD);
+        browser.open(url("methods/" + published));
+        browser.waitForTextContaining(By.id(cardId), "此评论已被隐藏（原因：与主题无关）");
+        assertThat(present(By.id(cardId)).getText()).doesNotContain("这条评论不妥当");
+
+        // The member deletes the comment after confirming; without replies it disappears.
+        browser.signOutHard();
+        signIn("member", DEMO_PASSWORD);
+        browser.open(url("methods/" + published));
+        click(By.id(cardId.replace("comment-", "comment-delete-")));
+        browser.waitFor(By.xpath("//vaadin-button[@slot='confirm-button']")).click();
+        browser.waitForVaadin();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .until(d -> !browser.isPresent(By.id(cardId)));
+    }
+
     private void scrollTo(By by) {
         browser.js("arguments[0].scrollIntoView({block: 'start'});", present(by));
     }
