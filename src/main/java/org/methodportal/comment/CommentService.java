@@ -200,7 +200,7 @@ public class CommentService {
         events.publishEvent(new CommentChanged(CommentChanged.POSTED, String.valueOf(id), "method " + methodId
                 + (field == null ? "" : " " + field + (suggestion == null ? "" : " suggestion"))));
         log.info("comment {} posted on method {} by {}", id, methodId, user.login());
-        return view(load(id), 0, method, method.revision().content(), user);
+        return reread(id, method, user);
     }
 
     /** Changes the text of the caller's own comment; the previous text goes to the history and the comment shows 已编辑. */
@@ -225,7 +225,7 @@ public class CommentService {
         }
         comments.insertEdit(commentId, row.body(), user.id(), now);
         events.publishEvent(new CommentChanged(CommentChanged.EDITED, String.valueOf(commentId), null));
-        return view(load(commentId), 0, method, method.revision().content(), user);
+        return reread(commentId, method, user);
     }
 
     /**
@@ -279,7 +279,7 @@ public class CommentService {
         }
         events.publishEvent(new CommentChanged(CommentChanged.HIDDEN, String.valueOf(commentId), why));
         log.info("comment {} hidden by {}", commentId, user.login());
-        return view(load(commentId), 0, method, method.revision().content(), user);
+        return reread(commentId, method, user);
     }
 
     /** Shows a hidden comment again (moderators only). */
@@ -296,7 +296,7 @@ public class CommentService {
             throw stale(commentId);
         }
         events.publishEvent(new CommentChanged(CommentChanged.UNHIDDEN, String.valueOf(commentId), null));
-        return view(load(commentId), 0, method, method.revision().content(), user);
+        return reread(commentId, method, user);
     }
 
     /** Marks a section comment's thread resolved. */
@@ -359,7 +359,7 @@ public class CommentService {
             throw stale(commentId);
         }
         events.publishEvent(new CommentChanged(CommentChanged.DISMISSED, String.valueOf(commentId), null));
-        return view(load(commentId), 0, method, method.revision().content(), user);
+        return reread(commentId, method, user);
     }
 
     // ---- rules
@@ -383,7 +383,7 @@ public class CommentService {
         }
         events.publishEvent(new CommentChanged(resolved ? CommentChanged.RESOLVED : CommentChanged.REOPENED,
                 String.valueOf(commentId), null));
-        return view(load(commentId), 0, method, method.revision().content(), user);
+        return reread(commentId, method, user);
     }
 
     private static void checkDecides(CommentRow row, MethodView method, PortalUser user) {
@@ -493,6 +493,11 @@ public class CommentService {
             threads.add(new CommentThread(view(root, 0, method, shown, user), replies));
         }
         return threads;
+    }
+
+    /** The comment as it is now, after a change in this transaction. */
+    private CommentView reread(long commentId, MethodView method, PortalUser user) {
+        return view(load(commentId), 0, method, method.revision().content(), user);
     }
 
     private static CommentView view(CommentRow r, int depth, MethodView method, MethodContent shown,

@@ -3,6 +3,7 @@ package org.methodportal.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.methodportal.method.MethodFilter;
@@ -42,8 +43,7 @@ class DiscussionJourneyIT extends JourneySupport {
         long draft = idOf("“周五微课堂”学习法", MethodStatus.DRAFT);
 
         // A member asks a question on a published entry.
-        signIn("member", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("member", "methods/" + published);
         present(By.id("method-discussion"));
         type(By.cssSelector("#comment-form vaadin-text-area"), QUESTION);
         click(By.cssSelector("#comment-form .comment-submit"));
@@ -52,9 +52,7 @@ class DiscussionJourneyIT extends JourneySupport {
         browser.screenshot("discussion-question");
 
         // The secretary answers in the thread.
-        browser.signOutHard();
-        signIn("secretary", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("secretary", "methods/" + published);
         browser.waitForTextContaining(By.id("comment-threads"), QUESTION);
         WebElement thread = present(By.cssSelector("#comment-threads .comment-thread"));
         String rootId = thread.findElement(By.cssSelector(".comment-card")).getDomAttribute("id");
@@ -65,17 +63,13 @@ class DiscussionJourneyIT extends JourneySupport {
         browser.waitForTextContaining(By.id("comment-threads"), ANSWER);
 
         // The member sees the answer, indented under the question.
-        browser.signOutHard();
-        signIn("member", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("member", "methods/" + published);
         browser.waitForTextContaining(By.cssSelector("#comment-threads .comment-depth-1"), ANSWER);
         scrollTo(By.id("method-discussion"));
         browser.screenshot("discussion-answer");
 
         // The reviewer anchors a suggestion to the second step of the secretary's draft.
-        browser.signOutHard();
-        signIn("reviewer", DEMO_PASSWORD);
-        browser.open(url("methods/" + draft));
+        openAs("reviewer", "methods/" + draft);
         click(By.id("comment-on-steps-1"));
         present(By.id("comment-anchor-dialog"));
         type(By.cssSelector("#comment-anchor-form vaadin-text-area.comment-input"), "第二步可以写得更具体。");
@@ -87,9 +81,7 @@ class DiscussionJourneyIT extends JourneySupport {
         browser.screenshot("discussion-suggestion");
 
         // The secretary applies it: a new revision with the text, crediting the reviewer; the thread is resolved.
-        browser.signOutHard();
-        signIn("secretary", DEMO_PASSWORD);
-        browser.open(url("methods/" + draft));
+        openAs("secretary", "methods/" + draft);
         WebElement apply = present(By.cssSelector("#section-comments-steps-1 vaadin-button[id^='comment-apply-']"));
         scrollTo(By.id("method-steps"));
         browser.screenshot("discussion-apply");
@@ -111,8 +103,7 @@ class DiscussionJourneyIT extends JourneySupport {
         long published = idOf("“一事一议”民主议事工作法", MethodStatus.PUBLISHED);
 
         // A section comment on the proposal in review shows on the review form until resolved.
-        signIn("reviewer", DEMO_PASSWORD);
-        browser.open(url("methods/" + inReview));
+        openAs("reviewer", "methods/" + inReview);
         click(By.id("comment-on-problem"));
         type(By.cssSelector("#comment-anchor-form vaadin-text-area.comment-input"), "问题部分请补充具体数据。");
         click(By.cssSelector("#comment-anchor-form .comment-submit"));
@@ -123,16 +114,12 @@ class DiscussionJourneyIT extends JourneySupport {
         browser.screenshot("discussion-review-form");
 
         // A member writes something improper, a reviewer of the department hides it with a reason.
-        browser.signOutHard();
-        signIn("member", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("member", "methods/" + published);
         type(By.cssSelector("#comment-form vaadin-text-area"), "这条评论不妥当");
         click(By.cssSelector("#comment-form .comment-submit"));
         browser.waitForTextContaining(By.id("comment-threads"), "这条评论不妥当");
 
-        browser.signOutHard();
-        signIn("reviewer", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("reviewer", "methods/" + published);
         browser.waitForTextContaining(By.id("comment-threads"), "这条评论不妥当");
         String cardId = present(By.cssSelector("#comment-threads .comment-thread .comment-card")).getDomAttribute("id");
         click(By.id(cardId.replace("comment-", "comment-hide-")));
@@ -143,16 +130,12 @@ class DiscussionJourneyIT extends JourneySupport {
         scrollTo(By.id("method-discussion"));
         browser.screenshot("discussion-hidden-moderator");
 
-        browser.signOutHard();
-        signIn("secretary", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("secretary", "methods/" + published);
         browser.waitForTextContaining(By.id(cardId), "此评论已被隐藏（原因：与主题无关）");
         assertThat(present(By.id(cardId)).getText()).doesNotContain("这条评论不妥当");
 
         // The member deletes the comment after confirming; without replies it disappears.
-        browser.signOutHard();
-        signIn("member", DEMO_PASSWORD);
-        browser.open(url("methods/" + published));
+        openAs("member", "methods/" + published);
         click(By.id(cardId.replace("comment-", "comment-delete-")));
         browser.waitFor(By.xpath("//vaadin-button[@slot='confirm-button']")).click();
         browser.waitForVaadin();
@@ -160,25 +143,32 @@ class DiscussionJourneyIT extends JourneySupport {
                 .until(d -> !browser.isPresent(By.id(cardId)));
     }
 
+    /** Signs in afresh as {@code login} and opens the page. */
+    private void openAs(String login, String path) {
+        browser.signOutHard();
+        signIn(login, DEMO_PASSWORD);
+        browser.open(url(path));
+    }
+
     private void scrollTo(By by) {
         browser.js("arguments[0].scrollIntoView({block: 'start'});", present(by));
     }
 
     private long idOf(String title, MethodStatus status) {
-        TestUsers.signInAs(users, securityContexts, "secretary");
-        try {
-            List<MethodSummary> found = methods.find(new MethodFilter(null, null, status, null, null, false, title),
-                    new PageRequest(0, 5, "updatedAt", false));
-            return found.stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
-        } finally {
-            securityContexts.clearContext();
-        }
+        List<MethodSummary> found = asSecretary(() -> methods.find(
+                new MethodFilter(null, null, status, null, null, false, title), new PageRequest(0, 5, "updatedAt", false)));
+        return found.stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
     }
 
     private Revision latestRevision(long id) {
+        return asSecretary(() -> methods.get(id).revision());
+    }
+
+    /** Reads through the service as the secretary, who may see all the methods used here. */
+    private <T> T asSecretary(Supplier<T> read) {
         TestUsers.signInAs(users, securityContexts, "secretary");
         try {
-            return methods.get(id).revision();
+            return read.get();
         } finally {
             securityContexts.clearContext();
         }

@@ -129,31 +129,20 @@ class CommentController {
                 ETags.expectedVersion(ifMatch, request.version())));
     }
 
-    @PostMapping("/comments/{id}/unhide")
-    @Operation(summary = "Shows a hidden comment again (reviewers of the department, admins)")
-    ResponseEntity<CommentView> unhide(@PathVariable long id, @RequestBody(required = false)
-                                       @Nullable VersionRequest request,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                       @Nullable String ifMatch) {
-        return withETag(comments.unhide(id, version(ifMatch, request)));
-    }
-
-    @PostMapping("/comments/{id}/resolve")
-    @Operation(summary = "Marks a section comment resolved")
-    ResponseEntity<CommentView> resolve(@PathVariable long id, @RequestBody(required = false)
-                                        @Nullable VersionRequest request,
-                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                        @Nullable String ifMatch) {
-        return withETag(comments.resolve(id, version(ifMatch, request)));
-    }
-
-    @PostMapping("/comments/{id}/reopen")
-    @Operation(summary = "Opens a resolved section comment again")
-    ResponseEntity<CommentView> reopen(@PathVariable long id, @RequestBody(required = false)
-                                       @Nullable VersionRequest request,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                       @Nullable String ifMatch) {
-        return withETag(comments.reopen(id, version(ifMatch, request)));
+    @PostMapping("/comments/{id}/{action:unhide|resolve|reopen|dismiss}")
+    @Operation(summary = "unhide: shows a hidden comment again (reviewers of the department, admins); resolve / "
+            + "reopen: a section comment's thread; dismiss: the draft's author dismisses a suggested edit")
+    ResponseEntity<CommentView> act(@PathVariable long id, @PathVariable String action,
+                                    @RequestBody(required = false) @Nullable VersionRequest request,
+                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                                    @Nullable String ifMatch) {
+        int version = version(ifMatch, request);
+        return withETag(switch (action) {
+            case "unhide" -> comments.unhide(id, version);
+            case "resolve" -> comments.resolve(id, version);
+            case "reopen" -> comments.reopen(id, version);
+            default -> comments.dismissSuggestion(id, version);
+        });
     }
 
     @PostMapping("/comments/{id}/apply")
@@ -164,15 +153,6 @@ class CommentController {
         MethodView method = comments.applySuggestion(id, version(ifMatch, request));
         return new AppliedSuggestion(method.id(), method.revision().number(), method.revision().changeNote(),
                 comments.comment(id));
-    }
-
-    @PostMapping("/comments/{id}/dismiss")
-    @Operation(summary = "The draft's author dismisses a suggested edit")
-    ResponseEntity<CommentView> dismiss(@PathVariable long id, @RequestBody(required = false)
-                                        @Nullable VersionRequest request,
-                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-                                        @Nullable String ifMatch) {
-        return withETag(comments.dismissSuggestion(id, version(ifMatch, request)));
     }
 
     private static int version(@Nullable String ifMatch, @Nullable VersionRequest request) {
