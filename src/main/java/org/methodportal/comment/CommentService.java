@@ -20,6 +20,7 @@ import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.Revision;
+import org.methodportal.method.RevisionSummary;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
@@ -87,8 +88,10 @@ public class CommentService {
         PortalUser user = currentUser.require();
         MethodView method = methods.get(methodId);
         PageRequest request = PageRequest.ofPage(page, size, "activity", false);
-        List<CommentRow> roots = comments.findThreads(methodId, anchored, request.offset(), request.limit());
-        long total = comments.countThreads(methodId, anchored);
+        List<Integer> readable = readableRevisions(methodId);
+        List<CommentRow> roots = comments.findThreads(methodId, anchored, readable, request.offset(),
+                request.limit());
+        long total = comments.countThreads(methodId, anchored, readable);
         return new PageResult<>(assemble(roots, method, method.revision().content(), user), total, request.page(),
                 request.limit());
     }
@@ -102,7 +105,8 @@ public class CommentService {
         PortalUser user = currentUser.require();
         MethodView method = methods.get(methodId);
         Revision shown = methods.revision(methodId, revisionNumber);
-        List<CommentRow> roots = comments.findThreads(methodId, true, 0, SECTION_THREADS_MAX).stream()
+        List<CommentRow> roots = comments.findThreads(methodId, true, readableRevisions(methodId), 0,
+                        SECTION_THREADS_MAX).stream()
                 .filter(r -> Objects.requireNonNull(r.revisionNumber()) <= revisionNumber)
                 .toList();
         return assemble(roots, method, shown.content(), user);
@@ -113,7 +117,7 @@ public class CommentService {
         PortalUser user = currentUser.require();
         MethodView method = methods.get(methodId);
         MethodContent latest = method.revision().content();
-        return comments.findUnresolvedAnchored(methodId).stream()
+        return comments.findUnresolvedAnchored(methodId, readableRevisions(methodId)).stream()
                 .map(r -> view(r, 0, method, latest, user))
                 .toList();
     }
@@ -121,16 +125,18 @@ public class CommentService {
     /** One comment, if the caller may see its method. */
     public CommentView comment(long commentId) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         return view(row, 0, method, method.revision().content(), user);
     }
 
     /** The earlier texts of an edited comment, newest first; only its author and moderators read them. */
     public List<CommentEdit> history(long commentId) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         if (row.authorId() != user.id() && !moderates(method, user)) {
             throw PortalException.forbidden("comment.not-allowed");
         }
@@ -162,7 +168,7 @@ public class CommentService {
             if (draft.field() != null || draft.revisionNumber() != null || draft.suggestion() != null) {
                 throw PortalException.invalid("comment.reply-anchored");
             }
-            parent = load(draft.parentId());
+            parent = target(draft.parentId()).row();
             if (parent.methodId() != methodId) {
                 throw notFound(draft.parentId());
             }
@@ -207,8 +213,9 @@ public class CommentService {
     @Transactional
     public CommentView edit(long commentId, String newText, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         if (row.authorId() != user.id()) {
             throw PortalException.forbidden("comment.not-author");
         }
@@ -235,8 +242,7 @@ public class CommentService {
     @Transactional
     public void delete(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        methods.get(row.methodId());
+        CommentRow row = target(commentId).row();
         if (row.authorId() != user.id()) {
             throw PortalException.forbidden("comment.not-author");
         }
@@ -261,8 +267,9 @@ public class CommentService {
     @Transactional
     public CommentView hide(long commentId, String reason, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         checkModerates(method, user);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
@@ -286,8 +293,9 @@ public class CommentService {
     @Transactional
     public CommentView unhide(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         checkModerates(method, user);
         if (row.hiddenAt() == null) {
             throw PortalException.conflict("comment.not-hidden");
@@ -320,8 +328,9 @@ public class CommentService {
     @Transactional
     public MethodView applySuggestion(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         checkDecides(row, method, user);
         MethodField field = MethodField.valueOf(Objects.requireNonNull(row.field()));
         Revision latest = method.revision();
@@ -351,8 +360,9 @@ public class CommentService {
     @Transactional
     public CommentView dismissSuggestion(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         checkDecides(row, method, user);
         if (comments.updateSuggestion(commentId, SuggestionState.DISMISSED.name(), clock.instant(), user.id(),
                 expectedVersion) == 0) {
@@ -366,8 +376,9 @@ public class CommentService {
 
     private CommentView setResolved(long commentId, boolean resolved, int expectedVersion) {
         PortalUser user = currentUser.require();
-        CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        Target target = target(commentId);
+        CommentRow row = target.row();
+        MethodView method = target.method();
         if (row.field() == null || row.rootId() != null) {
             throw PortalException.invalid("comment.not-section-comment");
         }
@@ -456,6 +467,29 @@ public class CommentService {
             comments.delete(parentId, parent.version());
             parentId = parent.parentId();
         }
+    }
+
+    /** A comment and its method, both visible to the caller; otherwise "not found". */
+    private record Target(CommentRow row, MethodView method) {
+    }
+
+    /**
+     * Loads a comment the caller may see: its method must be visible, and a section comment (or a
+     * reply in its thread) must point at a revision the caller may read, since reviewers' comments
+     * on unpublished revisions would otherwise show draft text to every reader once published.
+     */
+    private Target target(long commentId) {
+        CommentRow row = load(commentId);
+        MethodView method = methods.get(row.methodId());
+        CommentRow root = row.rootId() == null ? row : load(row.rootId());
+        if (root.revisionNumber() != null && !readableRevisions(method.id()).contains(root.revisionNumber())) {
+            throw notFound(commentId);
+        }
+        return new Target(row, method);
+    }
+
+    private List<Integer> readableRevisions(long methodId) {
+        return methods.revisions(methodId).stream().map(RevisionSummary::number).toList();
     }
 
     private CommentRow load(long commentId) {

@@ -24,6 +24,10 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
+import org.methodportal.review.Decision;
+import org.methodportal.review.ReviewRequest;
+import org.methodportal.review.ReviewService;
+import org.methodportal.review.Scores;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalException.Kind;
@@ -46,6 +50,8 @@ class CommentServiceTest {
     MethodService methods;
     @Autowired
     ProposalService proposals;
+    @Autowired
+    ReviewService reviews;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -205,6 +211,30 @@ class CommentServiceTest {
                 .containsExactly(onStep.id(), onProblem.id());
         assertThat(comments.threads(draft.id(), 0, 10).content()).as("page threads leave section comments out")
                 .isEmpty();
+    }
+
+    @Test
+    void sectionCommentsOnUnpublishedRevisionsStayHiddenFromReadersOfThePublishedEntry() {
+        as("secretary");
+        MethodView draft = methods.createDraft(content(unique("发布")), null, null, null);
+        as("reviewer");
+        CommentView onDraft = comments.post(draft.id(), CommentDraft.anchored("草稿第一版的问题", 1, MethodField.PROBLEM,
+                null, "草稿里的建议文字"));
+        as("secretary");
+        methods.saveRevision(draft.id(), withSteps(draft.revision().content(), List.of("调研", "座谈")), 1, null);
+        proposals.submit(draft.id(), 2);
+        as("reviewer2");
+        reviews.review(draft.id(), new ReviewRequest(2, Decision.APPROVE, new Scores(4, 4, 4, 4, 4, 4), "同意"));
+        assertThat(methods.get(draft.id()).status()).isEqualTo(MethodStatus.PUBLISHED);
+
+        as("member");
+        assertThat(comments.threads(draft.id(), true, 0, 50).content()).isEmpty();
+        assertThat(comments.sectionThreads(draft.id(), 2)).isEmpty();
+        assertRefused(() -> comments.comment(onDraft.id()), Kind.NOT_FOUND, "comment.not-found");
+        assertRefused(() -> comments.post(draft.id(), CommentDraft.reply(onDraft.id(), "看不到")), Kind.NOT_FOUND,
+                "comment.not-found");
+        as("reviewer");
+        assertThat(comments.comment(onDraft.id()).text()).isEqualTo("草稿第一版的问题");
     }
 
     @Test

@@ -22,18 +22,22 @@ public interface CommentMapper {
 
     /**
      * A page of a method's threads (first comments), newest activity first; {@code anchored} true:
-     * only section comments, false: only page comments, null: both.
+     * only section comments, false: only page comments, null: both. Section comments count only
+     * when anchored to one of {@code readableRevisions}.
      */
     List<CommentRow> findThreads(@Param("methodId") long methodId, @Param("anchored") @Nullable Boolean anchored,
+                                 @Param("revisions") Collection<Integer> readableRevisions,
                                  @Param("offset") int offset, @Param("limit") int limit);
 
-    long countThreads(@Param("methodId") long methodId, @Param("anchored") @Nullable Boolean anchored);
+    long countThreads(@Param("methodId") long methodId, @Param("anchored") @Nullable Boolean anchored,
+                      @Param("revisions") Collection<Integer> readableRevisions);
 
     /** The replies of the given threads, oldest first. */
     List<CommentRow> findReplies(@Param("rootIds") Collection<Long> rootIds);
 
     /** Section comments of a method that are neither resolved nor deleted, oldest first. */
-    List<CommentRow> findUnresolvedAnchored(long methodId);
+    List<CommentRow> findUnresolvedAnchored(@Param("methodId") long methodId,
+                                            @Param("revisions") Collection<Integer> readableRevisions);
 
     int countChildren(long parentId);
 

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MapperSlice
 class CommentMapperTest {
 
+    private static final List<Integer> ALL = List.of(1, 2, 3);
     private static final Instant T0 = Instant.parse("2026-03-01T08:15:30.654321Z");
 
     @Autowired
@@ -64,13 +65,16 @@ class CommentMapperTest {
         assertThat(comments.touchThread(old, T0.plusSeconds(40))).isEqualTo(1);
         assertThat(comments.touchThread(old, T0.plusSeconds(35))).as("activity never moves back").isZero();
 
-        assertThat(comments.findThreads(methodId, false, 0, 10)).extracting(CommentRow::id)
+        assertThat(comments.findThreads(methodId, false, ALL, 0, 10)).extracting(CommentRow::id)
                 .containsExactly(old, recent);
-        assertThat(comments.findThreads(methodId, null, 1, 2)).extracting(CommentRow::id)
+        assertThat(comments.findThreads(methodId, null, ALL, 1, 2)).extracting(CommentRow::id)
                 .containsExactly(anchored, recent);
-        assertThat(comments.findThreads(methodId, true, 0, 10)).extracting(CommentRow::id).containsExactly(anchored);
-        assertThat(comments.countThreads(methodId, null)).isEqualTo(3);
-        assertThat(comments.countThreads(methodId, false)).isEqualTo(2);
+        assertThat(comments.findThreads(methodId, true, ALL, 0, 10)).extracting(CommentRow::id).containsExactly(anchored);
+        assertThat(comments.findThreads(methodId, null, List.of(2), 0, 10)).as("revision 1 is not readable")
+                .extracting(CommentRow::id).containsExactly(old, recent);
+        assertThat(comments.countThreads(methodId, true, List.of())).isZero();
+        assertThat(comments.countThreads(methodId, null, ALL)).isEqualTo(3);
+        assertThat(comments.countThreads(methodId, false, ALL)).isEqualTo(2);
 
         List<CommentRow> replies = comments.findReplies(List.of(old, recent));
         assertThat(replies).extracting(CommentRow::body).containsExactly("回复", "再回复");
@@ -129,9 +133,10 @@ class CommentMapperTest {
         assertThat(comments.updateHidden(id, null, null, null, 1)).isEqualTo(1);
         assertThat(comments.findById(id).orElseThrow().hiddenAt()).isNull();
 
-        assertThat(comments.findUnresolvedAnchored(methodId)).extracting(CommentRow::id).containsExactly(id);
+        assertThat(comments.findUnresolvedAnchored(methodId, ALL)).extracting(CommentRow::id).containsExactly(id);
+        assertThat(comments.findUnresolvedAnchored(methodId, List.of(2))).isEmpty();
         assertThat(comments.updateResolved(id, T0, moderator, 2)).isEqualTo(1);
-        assertThat(comments.findUnresolvedAnchored(methodId)).isEmpty();
+        assertThat(comments.findUnresolvedAnchored(methodId, ALL)).isEmpty();
         assertThat(comments.updateResolved(id, null, null, 3)).isEqualTo(1);
 
         assertThat(comments.updateSuggestion(id, "APPLIED", T0, author, 4)).isEqualTo(1);
