@@ -2,6 +2,7 @@ package org.methodportal.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.methodportal.shared.TestUsers.signInAs;
 
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.concurrent.Future;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.methodportal.audit.AuditEntry;
+import org.methodportal.audit.AuditFilter;
+import org.methodportal.audit.AuditService;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
@@ -58,6 +62,8 @@ class CommentServiceTest {
     SecurityContextHolderStrategy securityContexts;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    AuditService audit;
 
     @AfterEach
     void signOut() {
@@ -173,8 +179,14 @@ class CommentServiceTest {
         assertThat(thread(finance, rude.id()).root().text()).isEqualTo("不当言论");
         as("reviewer2");
         comments.hide(elsewhere.id(), "跑题", elsewhere.version());
-        assertThat(events.stream(CommentChanged.class)).extracting(CommentChanged::action)
-                .contains("comment.hidden", "comment.unhidden");
+
+        as("admin");
+        List<AuditEntry> trail = audit.find(new AuditFilter(null, "comment.", String.valueOf(rude.id()), null, null),
+                new PageRequest(0, 10, "occurredAt", true));
+        assertThat(trail).extracting(AuditEntry::action, AuditEntry::actor).containsExactly(
+                tuple("comment.posted", "member"), tuple("comment.hidden", "reviewer"),
+                tuple("comment.unhidden", "admin"));
+        assertThat(trail.get(1).detail()).isEqualTo("人身攻击");
     }
 
     @Test
