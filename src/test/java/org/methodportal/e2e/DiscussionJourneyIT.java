@@ -68,6 +68,16 @@ class DiscussionJourneyIT extends JourneySupport {
         scrollTo(By.id("method-discussion"));
         browser.screenshot("discussion-answer");
 
+        // The member adds to the question; it shows 已编辑, and the earlier text stays in the history.
+        click(By.id(rootId.replace("comment-", "comment-edit-")));
+        String editForm = "#" + rootId.replace("comment-", "comment-edit-form-");
+        type(By.cssSelector(editForm + " vaadin-text-area"), QUESTION + "（材料较多）");
+        click(By.cssSelector(editForm + " .comment-submit"));
+        browser.waitForTextContaining(By.id(rootId), "（材料较多）");
+        click(By.id(rootId.replace("comment-", "comment-history-")));
+        browser.waitForTextContaining(By.cssSelector(".comment-history-entry"), QUESTION);
+        browser.screenshot("discussion-history");
+
         // The reviewer anchors a suggestion to the second step of the secretary's draft.
         openAs("reviewer", "methods/" + draft);
         click(By.id("comment-on-steps-1"));

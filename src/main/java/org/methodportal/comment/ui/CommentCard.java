@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentDraft;
+import org.methodportal.comment.CommentEdit;
+import org.methodportal.comment.CommentRenderer;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentView;
 import org.methodportal.comment.SuggestionState;
@@ -67,7 +69,16 @@ class CommentCard extends Div {
         Div header = new Div(author, time);
         header.addClassName("comment-header");
         if (comment.edited() && !comment.deleted()) {
-            header.add(mark("comment-edited", getTranslation("comment.card.edited")));
+            if (comment.may().edit() || comment.may().moderate()) {
+                // Its author and moderators may read the earlier texts.
+                Button edited = new Button(getTranslation("comment.card.edited"), e -> openHistory());
+                edited.setId("comment-history-" + comment.id());
+                edited.addClassName("comment-edited");
+                small(edited);
+                header.add(edited);
+            } else {
+                header.add(mark("comment-edited", getTranslation("comment.card.edited")));
+            }
         }
         CommentAnchor anchor = comment.anchor();
         if (anchor != null) {
@@ -205,6 +216,21 @@ class CommentCard extends Div {
         form[0].addCancel(() -> remove(form[0]));
         add(form[0]);
         form[0].text.focus();
+    }
+
+    private void openHistory() {
+        Dialog dialog = new Dialog();
+        dialog.setId("comment-history-dialog");
+        dialog.setHeaderTitle(getTranslation("comment.card.history-title"));
+        dialog.setWidth("min(40rem, 95vw)");
+        for (CommentEdit edit : comments.history(comment.id())) {
+            Div entry = new Div(new Span(getTranslation("comment.card.history-entry", time(edit.editedAt()),
+                    edit.editorName())), new Html(CommentRenderer.render(edit.previousText())));
+            entry.addClassName("comment-history-entry");
+            dialog.add(entry);
+        }
+        dialog.getFooter().add(new Button(getTranslation("comment.form.close"), e -> dialog.close()));
+        dialog.open();
     }
 
     private void openHide() {

@@ -51,12 +51,21 @@ class SectionComments implements FieldAnnotations {
         Div block = new Div();
         block.addClassName("section-comments");
         block.setId("section-comments-" + key);
-        Button add = new Button(block.getTranslation("comment.section.add"), VaadinIcon.COMMENT_O.create(),
-                e -> openDialog(field, itemIndex));
+        String label = block.getTranslation("comment.section.add");
+        Button add = new Button(VaadinIcon.COMMENT_O.create(), e -> openDialog(field, itemIndex));
         add.setId("comment-on-" + key);
         add.addClassName("section-comment-add");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        block.add(add);
+        add.setTooltipText(label);
+        add.setAriaLabel(label);
+        if (itemIndex == null) {
+            add.setText(label);
+            block.add(add);
+        } else {
+            // Beside the item's text, icon only, so that a list stays a list to read.
+            add.addThemeVariants(ButtonVariant.LUMO_ICON);
+            target.add(add);
+        }
         for (CommentThread thread : threads) {
             CommentAnchor anchor = Objects.requireNonNull(thread.root().anchor());
             if (anchor.field() == field && Objects.equals(anchor.itemIndex(), itemIndex)) {
