@@ -25,6 +25,7 @@ public class CommentForm extends Div {
     final TextArea text = new TextArea();
     final Span counter = new Span();
     final Button submit = new Button();
+    private final HorizontalLayout footer;
 
     CommentForm(String id, String submitKey, Predicate<String> onSubmit) {
         setId(id);
@@ -47,7 +48,7 @@ public class CommentForm extends Div {
             }
         });
         submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(text);
-        HorizontalLayout footer = new HorizontalLayout(counter, submit);
+        footer = new HorizontalLayout(counter, submit);
         footer.addClassName("comment-form-footer");
         footer.setAlignItems(HorizontalLayout.Alignment.CENTER);
         add(text, footer);
@@ -62,7 +63,7 @@ public class CommentForm extends Div {
         Button button = new Button(getTranslation("comment.form.cancel"), e -> cancel.run());
         button.addClassName("comment-cancel");
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        ((HorizontalLayout) submit.getParent().orElseThrow()).addComponentAtIndex(1, button);
+        footer.addComponentAtIndex(1, button);
     }
 
     private void updateCounter() {
