@@ -142,7 +142,9 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             add(note);
         }
         add(banners(method));
-        add(new RevisionContent(c));
+        List<MethodPageSection.FieldAnnotations> annotations = sections.orderedStream()
+                .flatMap(section -> section.annotations(method, revision).stream()).toList();
+        add(new RevisionContent(c, (field, item, target) -> annotations.forEach(a -> a.annotate(field, item, target))));
         if (method.rawPractice() != null && !method.rawPractice().isBlank()) {
             Paragraph note = new Paragraph(getTranslation("method.page.raw-practice-note"));
             note.addClassName("method-raw-note");
@@ -153,7 +155,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             add(block);
         }
         addChangeRequests(method);
-        sections.orderedStream().forEach(section -> section.create(method).ifPresent(this::add));
+        sections.orderedStream().forEach(section -> section.create(method, revision).ifPresent(this::add));
         addSimilar(method.id());
     }
 
