@@ -156,7 +156,9 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         Div banners = banners(method);
         merge.banner().ifPresent(banner -> banners.addComponentAsFirst(banner));
         add(banners);
-        add(new RevisionContent(c));
+        List<MethodPageSection.FieldAnnotations> annotations = sections.orderedStream()
+                .flatMap(section -> section.annotations(method, revision).stream()).toList();
+        add(new RevisionContent(c, (field, item, target) -> annotations.forEach(a -> a.annotate(field, item, target))));
         if (method.rawPractice() != null && !method.rawPractice().isBlank()) {
             Paragraph note = new Paragraph(getTranslation("method.page.raw-practice-note"));
             note.addClassName("method-raw-note");
@@ -168,7 +170,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         }
         merge.sources().ifPresent(this::add);
         addChangeRequests(method);
-        sections.orderedStream().forEach(section -> section.create(method).ifPresent(this::add));
+        sections.orderedStream().forEach(section -> section.create(method, revision).ifPresent(this::add));
         addSimilar(method.id(), merge);
     }
 

@@ -162,6 +162,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         showFacets(result);
         if (result.hits().isEmpty()) {
             showEmpty();
+            if (result.didYouMean() != null) {
+                showDidYouMean(result.didYouMean());
+            }
             return;
         }
         result.hits().forEach(hit -> results.add(hitCard(hit)));
@@ -320,6 +323,19 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         }
         empty.add(hints);
         results.add(empty);
+    }
+
+    /** "您是不是要找：五对接" above the hints, a link to the same search with the corrected text. */
+    private void showDidYouMean(String correction) {
+        Map<String, String> next = with("q", correction, true);
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        next.forEach((k, v) -> query.put(k, List.of(v)));
+        Anchor link = new Anchor("search?" + new QueryParameters(query).getQueryString(), correction);
+        link.setId("search-did-you-mean");
+        link.addClassName("search-did-you-mean");
+        Paragraph line = new Paragraph(getTranslation("search.empty.did-you-mean"));
+        line.add(link);
+        results.addComponentAsFirst(line);
     }
 
     private void showUnavailable() {
