@@ -9,27 +9,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.persistence.GlossaryMapper;
+import org.methodportal.glossary.persistence.HistoryRow;
 import org.methodportal.glossary.persistence.TermRow;
 import org.methodportal.glossary.persistence.VariantRow;
+import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
 import org.methodportal.shared.Pinyin;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,14 +67,16 @@ public class GlossaryService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<MethodTexts> methodTexts;
+    private final CurrentUser currentUser;
     private final JsonMapper json = JsonMapper.builder().build();
 
     GlossaryService(GlossaryMapper glossary, ApplicationEventPublisher events, Clock clock,
-                    ObjectProvider<MethodTexts> methodTexts) {
+                    ObjectProvider<MethodTexts> methodTexts, CurrentUser currentUser) {
         this.glossary = glossary;
         this.events = events;
         this.clock = clock;
         this.methodTexts = methodTexts;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -122,9 +130,12 @@ public class GlossaryService {
     @PreAuthorize(EDITORS)
     public void delete(long id, int version) {
         TermRow row = row(id);
+        StandardTerm before = get(id);
         if (glossary.delete(id, version) == 0) {
             throw PortalException.stale("glossary.stale", row.standard());
         }
+        history(id, "deleted", new TermForm(before.standard(), before.variants(), before.definition(),
+                before.category(), before.tags()));
         events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.DELETED, Long.toString(id), row.standard()));
         log.info("glossary term {} deleted: {}", id, row.standard());
     }
@@ -207,17 +218,85 @@ public class GlossaryService {
         return matcher().find(text);
     }
 
-    /** The variants in each text field of a method the caller may see, field by field. */
+    /**
+     * The variants in each text field of a method the caller may see, field by field; those its
+     * author chose to keep are marked {@link Finding#kept()}.
+     */
     public List<Finding> checkMethod(long methodId) {
+        Map<String, String> fields = texts(methodId).fieldsOf(methodId);
+        Set<String> kept = new HashSet<>(glossary.findKeptVariants(methodId));
+        GlossaryMatcher matcher = matcher();
+        List<Finding> findings = new ArrayList<>();
+        fields.forEach((field, text) ->
+                matcher.find(text).forEach(f -> findings.add(f.inField(field, kept.contains(f.variant())))));
+        return List.copyOf(findings);
+    }
+
+    /** The wordings the author of a method the caller may see chose to keep (忽略), in the order kept. */
+    public List<String> keptVariants(long methodId) {
+        texts(methodId).checkVisible(methodId);
+        return glossary.findKeptVariants(methodId);
+    }
+
+    /**
+     * Keeps a local wording in a method the caller may edit: the assistant stops offering it there,
+     * for every editor and session, and the review form counts it apart. Keeping it twice is harmless.
+     */
+    @Transactional
+    public void keepVariant(long methodId, String variant) {
+        String clean = variant.strip();
+        if (clean.isEmpty() || clean.length() > MAX_TERM) {
+            throw PortalException.invalid("glossary.variant-invalid");
+        }
+        texts(methodId).checkMayEdit(methodId);
+        int inserted;
+        try {
+            inserted = glossary.insertKeptVariant(methodId, clean,
+                    currentUser.find().map(PortalUser::login).orElse(null), clock.instant());
+        } catch (DuplicateKeyException e) {
+            // kept at the same moment from another window: already as asked
+            inserted = 0;
+        }
+        if (inserted > 0) {
+            events.publishEvent(new KeptVariantChanged(KeptVariantChanged.KEPT, Long.toString(methodId), clean));
+        }
+    }
+
+    /** Offers a kept wording again in a method the caller may edit. */
+    @Transactional
+    public void releaseVariant(long methodId, String variant) {
+        texts(methodId).checkMayEdit(methodId);
+        if (glossary.deleteKeptVariant(methodId, variant.strip()) > 0) {
+            events.publishEvent(new KeptVariantChanged(KeptVariantChanged.RELEASED, Long.toString(methodId),
+                    variant.strip()));
+        }
+    }
+
+    /** The changes of a term, newest first; also of a term deleted since. */
+    public List<TermChange> history(long termId) {
+        return glossary.findHistory(termId).stream().map(GlossaryService::change).toList();
+    }
+
+    private static TermChange change(HistoryRow row) {
+        List<String> variants = row.variants().isEmpty() ? List.of() : List.of(row.variants().split("\n"));
+        return new TermChange(row.action(), row.standard(), variants, row.definition(), row.changedBy(),
+                row.changedAt());
+    }
+
+    private MethodTexts texts(long methodId) {
         MethodTexts texts = methodTexts.getIfAvailable();
         if (texts == null) {
             throw PortalException.notFound("method.not-found", methodId);
         }
-        GlossaryMatcher matcher = matcher();
-        List<Finding> findings = new ArrayList<>();
-        texts.fieldsOf(methodId).forEach((field, text) ->
-                matcher.find(text).forEach(f -> findings.add(f.inField(field))));
-        return List.copyOf(findings);
+        return texts;
+    }
+
+    private void history(long termId, String action, TermForm form) {
+        // one per line: a variant may hold a comma, never a line break (stripped, one-line input)
+        String variants = String.join("\n", form.variants());
+        glossary.insertHistory(termId, action, form.standard(),
+                variants.length() > MAX_SEARCH_KEY ? variants.substring(0, MAX_SEARCH_KEY) : variants,
+                form.definition(), currentUser.find().map(PortalUser::login).orElse(null), clock.instant());
     }
 
     private TermRow row(long id) {
@@ -231,6 +310,7 @@ public class GlossaryService {
         if (!form.variants().isEmpty()) {
             glossary.insertVariants(id, form.variants());
         }
+        history(id, "created", form);
         return id;
     }
 
@@ -244,6 +324,7 @@ public class GlossaryService {
         if (!form.variants().isEmpty()) {
             glossary.insertVariants(id, form.variants());
         }
+        history(id, "updated", form);
     }
 
     private List<StandardTerm> withVariants(List<TermRow> rows) {

@@ -10,4 +10,10 @@ import java.util.Map;
 public interface MethodTexts {
 
     Map<String, String> fieldsOf(long methodId);
+
+    /** Throws not-found unless the caller may see the method. */
+    void checkVisible(long methodId);
+
+    /** Throws not-found or forbidden unless the caller may save a new revision of the method. */
+    void checkMayEdit(long methodId);
 }

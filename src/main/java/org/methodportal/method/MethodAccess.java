@@ -20,8 +20,14 @@ final class MethodAccess {
                 || user.reviewerDepartmentIds().contains(method.originDepartmentId());
     }
 
+    /**
+     * A source merged into a standard entry stays readable by URL to whoever could read it before:
+     * everyone when it had a published revision (that revision is shown), else the owner and reviewers.
+     */
     static boolean maySee(MethodRow method, PortalUser user) {
-        return method.status().isPublic() || maySeeUnpublished(method, user);
+        return method.status().isPublic()
+                || method.status() == MethodStatus.MERGED_INTO && method.publishedRevisionId() != null
+                || maySeeUnpublished(method, user);
     }
 
     static boolean reviews(MethodRow method, PortalUser user) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.MethodTexts;
+import org.methodportal.shared.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,24 @@ import org.springframework.stereotype.Component;
 class MethodGlossaryTexts implements MethodTexts {
 
     private final MethodService methods;
+    private final MethodRecords records;
+    private final CurrentUser currentUser;
 
-    MethodGlossaryTexts(MethodService methods) {
+    MethodGlossaryTexts(MethodService methods, MethodRecords records, CurrentUser currentUser) {
         this.methods = methods;
+        this.records = records;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void checkVisible(long methodId) {
+        methods.get(methodId);
+    }
+
+    @Override
+    public void checkMayEdit(long methodId) {
+        // The same rule as saving a revision: whoever may save the draft decides what it keeps.
+        MethodService.checkMaySave(records.load(methodId), currentUser.require());
     }
 
     @Override

@@ -273,7 +273,7 @@ public class MethodService {
     // ---- rules
 
     /** Only the owner (or an admin) saves a proposal, and only while it is being drafted. */
-    private static void checkMaySave(MethodRow method, PortalUser user) {
+    static void checkMaySave(MethodRow method, PortalUser user) {
         if (!MethodAccess.maySee(method, user)) {
             throw MethodRecords.notFound(method.id());
         }

@@ -38,14 +38,16 @@ public class ProposalService {
 
     private final MethodMapper methods;
     private final MethodRecords records;
+    private final MergeRecords merges;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProposalService(MethodMapper methods, MethodRecords records, CurrentUser currentUser,
+    ProposalService(MethodMapper methods, MethodRecords records, MergeRecords merges, CurrentUser currentUser,
                     ApplicationEventPublisher events, Clock clock) {
         this.methods = methods;
         this.records = records;
+        this.merges = merges;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -169,6 +171,8 @@ public class ProposalService {
         if (!proposal.isChangeRequest()) {
             update(methods.updatePublishedRevision(methodId, submittedId, now, locked.version()), methodId);
             methods.insertPublication(methodId, submittedId, now, user.id(), methodId, round);
+            // A merge proposal (总结提炼) folds its sources into itself in the same transaction.
+            merges.applyApproved(methodId, methodId, user.id(), now);
             return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
         }
         long targetId = Objects.requireNonNull(proposal.changeOfMethodId());
@@ -185,6 +189,7 @@ public class ProposalService {
         update(methods.updatePublishedRevision(targetId, revisionId, now, targetVersion), targetId);
         methods.insertPublication(targetId, revisionId, now, user.id(), methodId, round);
         update(methods.updateStatus(methodId, MethodStatus.MERGED, now, locked.version()), methodId);
+        merges.applyApproved(methodId, targetId, user.id(), now);
         // The target has a new revision: its own event (audit, search index of the target).
         events.publishEvent(MethodRevised.revised(targetId, number, change.content().title()));
         log.info("change request {} applied to method {} as revision {}", methodId, targetId, number);

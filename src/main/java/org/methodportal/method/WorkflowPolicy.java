@@ -39,6 +39,10 @@ public final class WorkflowPolicy {
         if (denied != null) {
             return PortalException.forbidden(denied);
         }
+        if (status == MethodStatus.MERGED_INTO) {
+            // A merged-away source is read-only until an admin unmerges it (MergeService).
+            return PortalException.conflict("workflow.merged-into");
+        }
         if (!ALLOWED_FROM.get(action).contains(status)) {
             return PortalException.conflict("workflow.not-in-status", action.name(), status.name());
         }

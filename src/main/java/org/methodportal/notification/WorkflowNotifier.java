@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.methodportal.account.AccountService;
+import org.methodportal.method.MethodMerged;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatusChanged;
 import org.methodportal.method.MethodRevised;
@@ -66,6 +67,15 @@ class WorkflowNotifier {
             if (method.externalId() == null && currentUser.require().id() == method.ownerId()) {
                 watches.watchAutomatically(method.ownerId(), event.methodId());
             }
+        }
+    }
+
+    /** The author of a source hears that it was merged into a standard entry (总结提炼), or given back. */
+    @EventListener
+    void on(MethodMerged event) {
+        if (event.action().equals(MethodMerged.MERGED_INTO) || event.action().equals(MethodMerged.UNMERGED)) {
+            notifications.deliver(List.of(event.ownerId()), event.action(), event.methodId(), event.title(),
+                    event.actorId());
         }
     }
 

@@ -3,18 +3,26 @@ package org.methodportal.search;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A page of hits with the total count and the facets (category, department, status, tag, year)
  * of all hits the caller may see; the status facet ignores the status filter, so the other
- * statuses stay one click away.
+ * statuses stay one click away. {@code didYouMean} is a corrected search text ("您是不是要找") when
+ * nothing was found and a correction finds something, else null.
  */
 public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, int page,
-                           int size) {
+                           int size, @Nullable String didYouMean) {
 
     public static final List<String> FACETS = List.of("category", "department", "status", "tag", "year");
 
     public SearchResult {
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);
+    }
+
+    /** A result as the engines return it, without a correction. */
+    public SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, int page, int size) {
+        this(total, hits, facets, page, size, null);
     }
 }

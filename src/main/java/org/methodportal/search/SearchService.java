@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodService;
+import org.methodportal.search.engine.DidYouMean;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.methodportal.search.engine.PinyinReader;
+import org.methodportal.search.engine.PinyinReadings;
 import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
-import org.methodportal.shared.Pinyin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,11 +57,25 @@ public class SearchService {
     /** A page of visible methods matching the request, with total and facets. */
     public SearchResult search(SearchRequest request) {
         Viewer viewer = Viewer.of(currentUser.require());
-        SearchResult result = engine(() -> index.search(QueryPlanner.plan(request, viewer, glossary.terms())));
+        List<GlossaryTerm> terms = glossary.terms();
+        SearchResult result = engine(() -> index.search(QueryPlanner.plan(request, viewer, terms)));
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
         facets.computeIfPresent("category", (k, values) -> values.stream()
                 .map(f -> new FacetCount(f.value(), Category.valueOf(f.value()).chineseName(), f.count())).toList());
-        return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size());
+        String didYouMean = result.total() == 0 && !request.text().isEmpty() ? didYouMean(request, viewer, terms) : null;
+        return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size(), didYouMean);
+    }
+
+    /** A correction of the text that finds something with the same filters; null when none (or the engine failed). */
+    private @Nullable String didYouMean(SearchRequest request, Viewer viewer, List<GlossaryTerm> terms) {
+        try {
+            return DidYouMean.suggest(index, request.text(), viewer, terms, text -> index.search(QueryPlanner.plan(
+                    new SearchRequest(text, request.category(), request.departmentId(), request.status(), request.tag(),
+                            request.year(), request.sort(), 0, 1), viewer, terms)).total() > 0).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("no search correction, the engine failed: {}", e.toString());
+            return null;
+        }
     }
 
     /** Completions for the search box: visible method titles, then glossary terms, by prefix or pinyin prefix. */
@@ -90,6 +106,22 @@ public class SearchService {
         methods.get(methodId);
         Viewer viewer = Viewer.of(currentUser.require());
         return engine(() -> index.similar(methodId, viewer, Math.clamp(limit, 1, 20)));
+    }
+
+    /**
+     * Visible published methods most like a method being drafted, by its title and problem, for
+     * the duplicate warning; {@code excluded} (the draft itself, a change request's target) never
+     * come back. Empty when both texts are blank.
+     */
+    public List<SearchHit> similarToText(String title, String problem, Set<Long> excluded, int limit) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", title == null ? "" : title.strip());
+        fields.put("problem", problem == null ? "" : problem.strip());
+        if (fields.values().stream().allMatch(String::isEmpty)) {
+            return List.of();
+        }
+        Viewer viewer = Viewer.of(currentUser.require());
+        return engine(() -> index.similarToText(fields, Set.copyOf(excluded), viewer, Math.clamp(limit, 1, 20)));
     }
 
     /** Rebuilds the index from the database in the background; false when a rebuild is already running. */
@@ -128,7 +160,7 @@ public class SearchService {
             if (member.toLowerCase(Locale.ROOT).startsWith(lower)) {
                 return true;
             }
-            List<String> syllables = Pinyin.syllables(member);
+            List<String> syllables = PinyinReadings.preferred(member);
             String full = String.join("", syllables);
             String initials = String.join("", syllables.stream().map(s -> s.substring(0, 1)).toList());
             if (!key.isEmpty() && key.chars().allMatch(c -> c < 128) && (full.startsWith(key) || initials.startsWith(key))) {

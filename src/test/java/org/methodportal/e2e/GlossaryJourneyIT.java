@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The glossary page: a member finds a term by pinyin initials and by its index letter; a reviewer
- * adds a term through the dialog and deletes it after confirming.
+ * adds a term through the dialog, reads its history and deletes it after confirming.
  */
 class GlossaryJourneyIT extends JourneySupport {
 
@@ -59,6 +59,14 @@ class GlossaryJourneyIT extends JourneySupport {
         WebElement card = browser.waitFor(By.cssSelector(".glossary-card"));
         assertThat(card.getText()).contains("地头课", "田埂课", "学习教育", "在田间地头就地开展");
         browser.screenshot("glossary-reviewer");
+
+        // Everyone may read how the term came to be.
+        click(By.cssSelector(".glossary-card [id^='glossary-history-']"));
+        browser.waitForTextContaining(By.id("glossary-history-list"), "reviewer 新建");
+        assertThat(browser.waitFor(By.id("glossary-history-list")).getText()).contains("田埂课", "在田间地头就地开展");
+        browser.screenshot("glossary-history");
+        click(By.id("glossary-history-close"));
+        browser.waitForVaadin();
 
         click(By.cssSelector(".glossary-card [id^='glossary-delete-']"));
         browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "

@@ -1,7 +1,11 @@
 package org.methodportal.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,6 +119,37 @@ abstract class JourneySupport {
     WebElement present(By by) {
         return new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** The method id in the address once a method page opened (after a save or a submission). */
+    long methodIdFromAddress() {
+        Pattern page = Pattern.compile("/methods/(\\d+)$");
+        String address = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> page.matcher(d.getCurrentUrl()).find() ? d.getCurrentUrl() : null);
+        browser.waitForVaadin();
+        Matcher matcher = page.matcher(address);
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** Opens a select and clicks the item with this label. */
+    void chooseItem(By select, String label) {
+        browser.waitFor(select).click();
+        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space()='" + label + "']")).click();
+        browser.waitForVaadin();
+    }
+
+    /** On the review form: gives every quality the same score and picks the decision with this label. */
+    void scoreAndDecide(int score, String decision) {
+        browser.waitFor(By.id("review-rubric"));
+        for (WebElement group : browser.all(By.cssSelector("#review-rubric vaadin-radio-group"))) {
+            WebElement radio = group.findElements(By.cssSelector("vaadin-radio-button")).get(score - 1);
+            browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
+        }
+        WebElement radio = browser.waitFor(By.xpath("//vaadin-radio-group[@id='review-decision']"
+                + "//vaadin-radio-button[normalize-space()='" + decision + "']"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
+        browser.waitForVaadin();
     }
 
     static class ScreenshotOnFailure implements TestWatcher {

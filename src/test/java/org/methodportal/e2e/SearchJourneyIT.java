@@ -128,6 +128,24 @@ class SearchJourneyIT extends JourneySupport {
         assertThat(browser.waitFor(By.id("search-total")).getText()).isEqualTo("共 0 条结果");
     }
 
+    @Test
+    void aSearchWithoutHitsOffersWhatSoundsAlike() {
+        signIn("member", DEMO_PASSWORD);
+
+        browser.open(url("search?q=" + java.net.URLEncoder.encode("楼与洪管家", java.nio.charset.StandardCharsets.UTF_8)));
+
+        browser.waitForText(By.id("search-total"), "共 0 条结果");
+        WebElement correction = browser.waitFor(By.id("search-did-you-mean"));
+        assertThat(correction.getText()).isEqualTo("楼宇红管家");
+        browser.screenshot("search-did-you-mean");
+        correction.click();
+
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("search?q="));
+        browser.waitForVaadin();
+        browser.waitForText(By.id("search-total"), "共 1 条结果");
+        assertThat(browser.all(By.id("search-did-you-mean"))).isEmpty();
+    }
+
     private void publish(long id) {
         jdbc.update("UPDATE method SET status = 'PUBLISHED', published_revision_id = latest_revision_id WHERE id = ?", id);
     }

@@ -206,6 +206,52 @@ class GlossaryServiceTest {
         assertThatThrownBy(() -> glossary.checkMethod(id)).isInstanceOf(PortalException.class);
     }
 
+    @Test
+    void keptWordingsAreStoredWithTheDraftByThoseWhoMayEditItAndMarkedInItsCheck() {
+        signInAs(users, securityContexts, "secretary2");
+        var content = new MethodContent("“田间党日”工作法", null, Category.MASS_LINE, "先锋岗不亮", null,
+                List.of("每月搞党日活动"), List.of(), null, null, List.of(), null);
+        long id = methods.createDraft(content, null, null, null).id();
+
+        glossary.keepVariant(id, " 先锋岗 ");
+        glossary.keepVariant(id, "先锋岗");
+
+        assertThat(glossary.keptVariants(id)).containsExactly("先锋岗");
+        assertThat(glossary.checkMethod(id)).extracting(Finding::variant, Finding::kept)
+                .containsExactly(tuple("党日", false), tuple("先锋岗", true), tuple("党日活动", false));
+
+        signInAs(users, securityContexts, "member");
+        assertThatThrownBy(() -> glossary.keepVariant(id, "党日")).isInstanceOfSatisfying(PortalException.class,
+                e -> assertThat(e.code()).isEqualTo("method.not-found"));
+        assertThatThrownBy(() -> glossary.keptVariants(id)).isInstanceOf(PortalException.class);
+
+        signInAs(users, securityContexts, "secretary2");
+        glossary.releaseVariant(id, "先锋岗");
+        assertThat(glossary.keptVariants(id)).isEmpty();
+        signInAs(users, securityContexts, "admin");
+        assertThat(audit.find(new AuditFilter(null, "glossary.variant-", String.valueOf(id), null, null),
+                new PageRequest(0, 10, "occurredAt", true))).extracting(AuditEntry::action, AuditEntry::detail)
+                .containsExactly(tuple("glossary.variant-kept", "先锋岗"), tuple("glossary.variant-released", "先锋岗"));
+    }
+
+    @Test
+    void aTermsHistoryKeepsEachVersionAlsoAfterItIsDeleted() {
+        String word = unique();
+        signInAs(users, securityContexts, "reviewer");
+        StandardTerm created = glossary.create(form(word + "标准", word + "土话"));
+        signInAs(users, securityContexts, "admin");
+        glossary.update(created.id(), 0, new TermForm(word + "标准", List.of(word + "甲", word + "乙"), "新定义", null,
+                List.of()));
+        glossary.delete(created.id(), 1);
+
+        signInAs(users, securityContexts, "member");
+        assertThat(glossary.history(created.id()))
+                .extracting(TermChange::action, TermChange::variants, TermChange::definition, TermChange::changedBy)
+                .containsExactly(tuple("deleted", List.of(word + "甲", word + "乙"), "新定义", "admin"),
+                        tuple("updated", List.of(word + "甲", word + "乙"), "新定义", "admin"),
+                        tuple("created", List.of(word + "土话"), "定义", "reviewer"));
+    }
+
     private static TermForm form(String standard, String variant) {
         return new TermForm(standard, List.of(variant), "定义", null, List.of());
     }

@@ -93,7 +93,23 @@ class WorkflowPolicyTest {
         } else {
             assertThat(refusal).isNotNull();
             assertThat(refusal.kind()).isEqualTo(Kind.CONFLICT);
-            assertThat(refusal.code()).isEqualTo("workflow.not-in-status");
+            // A source merged into a standard entry is read-only with a reason of its own.
+            assertThat(refusal.code()).isEqualTo(status == MethodStatus.MERGED_INTO ? "workflow.merged-into"
+                    : "workflow.not-in-status");
+        }
+    }
+
+    @Test
+    void aMergedAwaySourceAllowsNoActionToAnyone() {
+        var everything = new Actor(true, true, true, true);
+        for (WorkflowAction action : WorkflowAction.values()) {
+            PortalException refusal = WorkflowPolicy.refusal(action, MethodStatus.MERGED_INTO,
+                    action == WorkflowAction.REBASE, everything);
+            assertThat(refusal).as(action.name()).isNotNull();
+            if (action != WorkflowAction.REVIEW) {
+                assertThat(refusal.code()).as(action.name()).isEqualTo("workflow.merged-into");
+                assertThat(refusal.kind()).isEqualTo(Kind.CONFLICT);
+            }
         }
     }
 

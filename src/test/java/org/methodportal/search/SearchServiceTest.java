@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +198,22 @@ class SearchServiceTest {
 
         assertThatThrownBy(() -> search.similar(id, 5)).isInstanceOf(PortalException.class)
                 .extracting(e -> ((PortalException) e).code()).isEqualTo("method.not-found");
+    }
+
+    @Test
+    void aDraftLikeAPublishedMethodFindsItUnlessItIsExcluded() {
+        indexer.drain();
+        signInAs(users, securityContexts, "secretary");
+        String title = "“五对接”工作法";
+        String problem = "支部活动和预算业务两张皮，党建活动脱离处室手头的工作";
+
+        List<SearchHit> similar = search.similarToText(title, problem, Set.of(), 5);
+
+        assertThat(similar).extracting(SearchHit::title).first().isEqualTo(title);
+        long found = similar.getFirst().id();
+        assertThat(search.similarToText(title, problem, Set.of(found), 5)).extracting(SearchHit::id)
+                .doesNotContain(found);
+        assertThat(search.similarToText(" ", "", Set.of(), 5)).isEmpty();
     }
 
     private List<Long> foundBy(String login, SearchRequest request) {

@@ -11,6 +11,7 @@ import org.methodportal.glossary.GlossaryImportReport;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.glossary.LetterCount;
 import org.methodportal.glossary.StandardTerm;
+import org.methodportal.glossary.TermChange;
 import org.methodportal.glossary.TermForm;
 import org.methodportal.shared.ETags;
 import org.methodportal.shared.PageRequest;
@@ -116,11 +117,13 @@ class GlossaryController {
     }
 
     @PostMapping("/check")
-    @Operation(summary = "The variants (地方话) in a text, or in the text fields of a method the caller may see "
-            + "(methodId), with offsets, the standard term and its definition; longest match first")
+    @Operation(summary = "The variants (地方话) in a text, or in the text fields of a draft or method the caller "
+            + "may see (draftId or methodId; unseen = 404), with offsets, the standard term and its definition; "
+            + "longest match first. For a method, kept=true marks the wordings its author chose to keep")
     List<Finding> check(@RequestBody CheckRequest request) {
-        if (request.methodId() != null) {
-            return glossary.checkMethod(request.methodId());
+        Long methodId = request.methodId() != null ? request.methodId() : request.draftId();
+        if (methodId != null) {
+            return glossary.checkMethod(methodId);
         }
         if (request.text() == null) {
             throw PortalException.invalid("glossary.check-empty");
@@ -137,6 +140,36 @@ class GlossaryController {
         }
     }
 
-    record CheckRequest(@Nullable String text, @Nullable Long methodId) {
+    @GetMapping("/methods/{methodId}/kept")
+    @Operation(summary = "The local wordings the author of a draft or change request chose to keep (忽略)")
+    List<String> kept(@PathVariable long methodId) {
+        return glossary.keptVariants(methodId);
+    }
+
+    @PostMapping("/methods/{methodId}/kept")
+    @Operation(summary = "Keeps a local wording in a draft or change request the caller may edit (忽略); "
+            + "the assistant stops offering it there")
+    ResponseEntity<Void> keep(@PathVariable long methodId, @RequestBody KeepRequest request) {
+        glossary.keepVariant(methodId, request.variant() == null ? "" : request.variant());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/methods/{methodId}/kept")
+    @Operation(summary = "Offers a kept wording again (the variant in ?variant=)")
+    ResponseEntity<Void> release(@PathVariable long methodId, @RequestParam String variant) {
+        glossary.releaseVariant(methodId, variant);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The changes of a term, newest first, each with the term as it stood after it")
+    List<TermChange> history(@PathVariable long id) {
+        return glossary.history(id);
+    }
+
+    record CheckRequest(@Nullable String text, @Nullable Long methodId, @Nullable Long draftId) {
+    }
+
+    record KeepRequest(@Nullable String variant) {
     }
 }

@@ -55,4 +55,21 @@ public interface GlossaryMapper {
 
     /** The index: how many terms start with each letter, in letter order. */
     List<LetterCount> countByInitial();
+
+    void insertHistory(@Param("termId") long termId, @Param("action") String action,
+                       @Param("standard") String standard, @Param("variants") String variants,
+                       @Param("definition") String definition, @Param("changedBy") @Nullable String changedBy,
+                       @Param("now") Instant now);
+
+    /** The changes of one term, newest first. */
+    List<HistoryRow> findHistory(@Param("termId") long termId);
+
+    /** Marks a variant as kept in a method; false when it already was. */
+    int insertKeptVariant(@Param("methodId") long methodId, @Param("variant") String variant,
+                          @Param("keptBy") @Nullable String keptBy, @Param("now") Instant now);
+
+    int deleteKeptVariant(@Param("methodId") long methodId, @Param("variant") String variant);
+
+    /** The variants kept in a method, in the order they were kept. */
+    List<String> findKeptVariants(@Param("methodId") long methodId);
 }

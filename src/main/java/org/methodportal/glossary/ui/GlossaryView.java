@@ -198,6 +198,14 @@ public class GlossaryView extends VerticalLayout implements HasDynamicTitle {
             });
             card.add(tags);
         }
+        // Everyone may see how a term came to be; only editors change it.
+        Button history = new Button(getTranslation("glossary.card.history"), VaadinIcon.CLOCK.create(),
+                e -> new TermHistoryDialog(glossary, term).open());
+        history.setId("glossary-history-" + term.id());
+        history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(history);
+        actions.addClassName("glossary-actions");
+        card.add(actions);
         if (editor) {
             Button edit = new Button(getTranslation("glossary.card.edit"), VaadinIcon.EDIT.create(),
                     e -> openEditor(term));
@@ -209,9 +217,7 @@ public class GlossaryView extends VerticalLayout implements HasDynamicTitle {
                             () -> glossary.delete(term.id(), term.version()), this::refresh));
             delete.setId("glossary-delete-" + term.id());
             delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            HorizontalLayout actions = new HorizontalLayout(edit, delete);
-            actions.addClassName("glossary-actions");
-            card.add(actions);
+            actions.add(edit, delete);
         }
         return card;
     }

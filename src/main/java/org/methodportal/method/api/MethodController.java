@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.AccountRef;
 import org.methodportal.account.AccountService;
+import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
@@ -42,10 +43,12 @@ class MethodController {
     static final String DEFAULT_SIZE = "20";
 
     private final MethodService methods;
+    private final MergeService merges;
     private final AccountService accounts;
 
-    MethodController(MethodService methods, AccountService accounts) {
+    MethodController(MethodService methods, MergeService merges, AccountService accounts) {
         this.methods = methods;
+        this.merges = merges;
         this.accounts = accounts;
     }
 
@@ -72,9 +75,10 @@ class MethodController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A method with its published revision, or its latest for those who may see unpublished "
-            + "work; the ETag is the number of the revision returned")
+            + "work; the ETag is the number of the revision returned. sources: the methods merged into it (总结提炼) "
+            + "that the caller may see; mergedInto: for a merged-away method, the entry it went into")
     ResponseEntity<MethodResponse> get(@PathVariable long id) {
-        MethodResponse body = MethodResponse.of(methods.get(id));
+        MethodResponse body = MethodResponse.of(methods.get(id), merges.provenance(id));
         return ResponseEntity.ok().eTag(ETags.of(body.revision())).body(body);
     }
 

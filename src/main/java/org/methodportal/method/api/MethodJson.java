@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
 import org.methodportal.method.FieldDiff;
 import org.methodportal.method.ItemDiff;
+import org.methodportal.method.MergeSource;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.Provenance;
 import org.methodportal.method.Revision;
 import org.methodportal.method.RevisionDiff;
 import org.methodportal.method.RevisionSummary;
@@ -37,9 +39,15 @@ final class MethodJson {
                           @Nullable String body, @Nullable String changeNote, String author, Instant revisedAt,
                           @Nullable String rawPractice, Instant createdAt, Instant updatedAt,
                           @Nullable Long changeOf, @Nullable Integer basePublishedRevision,
-                          @Nullable Integer submittedRevision, int reviewRound, @Nullable Instant submittedAt) {
+                          @Nullable Integer submittedRevision, int reviewRound, @Nullable Instant submittedAt,
+                          List<SourceItem> sources, @Nullable MergedIntoItem mergedInto) {
 
         static MethodResponse of(MethodView m) {
+            return of(m, Provenance.none());
+        }
+
+        /** With provenance: the sources merged into the method, or the entry it was merged into. */
+        static MethodResponse of(MethodView m, Provenance provenance) {
             Revision r = m.revision();
             MethodContent c = r.content();
             return new MethodResponse(m.id(), m.externalId(), m.status(), r.number(), m.latestRevision(),
@@ -48,8 +56,24 @@ final class MethodJson {
                     c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(), c.applicability(), c.tags(),
                     c.body(), r.changeNote(), r.authorName(), r.createdAt(), m.rawPractice(), m.createdAt(),
                     m.updatedAt(), m.changeOfMethodId(), m.basePublishedRevision(), m.submittedRevision(),
-                    m.reviewRound(), m.submittedAt());
+                    m.reviewRound(), m.submittedAt(), provenance.sources().stream().map(SourceItem::of).toList(),
+                    provenance.mergedInto() == null ? null
+                            : new MergedIntoItem(provenance.mergedInto().id(), provenance.mergedInto().title()));
         }
+    }
+
+    /** A source of a merge: {@code previousStatus} is what an unmerge restores; {@code mergedAt} null while the merge is open. */
+    record SourceItem(long id, String title, MethodStatus status, MethodStatus previousStatus, int revision,
+                      long mergeId, @Nullable Instant mergedAt) {
+
+        static SourceItem of(MergeSource s) {
+            return new SourceItem(s.id(), s.title(), s.status(), s.previousStatus(), s.revision(), s.mergeId(),
+                    s.mergedAt());
+        }
+    }
+
+    /** The standard entry a merged-away method went into. */
+    record MergedIntoItem(long id, String title) {
     }
 
     /** One line of the method list. */

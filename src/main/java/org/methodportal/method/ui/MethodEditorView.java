@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -25,8 +26,10 @@ import org.methodportal.method.WorkingCopy;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.SimilarMethods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -85,6 +88,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private final transient ProposalService proposals;
     private final transient AuthenticationContext authentication;
     final NormalisationAssistant assistant;
+    final DuplicateWarning duplicateWarning;
     private final transient JsonMapper json;
     private final int autosaveMillis;
     private @Nullable Long methodId;
@@ -99,7 +103,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
 
     MethodEditorView(MethodService methods, ProposalService proposals, OrganisationService organisation,
                      AuthenticationContext authentication, JsonMapper json, MethodProperties properties,
-                     GlossaryService glossary) {
+                     GlossaryService glossary, ObjectProvider<SimilarMethods> similar) {
         this.methods = methods;
         this.proposals = proposals;
         this.autosaveMillis = Math.toIntExact(properties.autosaveInterval().toMillis());
@@ -119,6 +123,13 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         heading.setId("method-editor-heading");
         assistant = new NormalisationAssistant(glossary, form);
         assistant.setOpened(true);
+        duplicateWarning = new DuplicateWarning(similar.orderedStream().toList());
+        // Right under the problem: the warning concerns what was just typed there and in the title.
+        form.addComponentAtIndex(form.indexOf(form.problem) + 1, duplicateWarning);
+        form.title.addValueChangeListener(e -> lookForDuplicates());
+        form.problem.addValueChangeListener(e -> lookForDuplicates());
+        form.title.addBlurListener(e -> lookForDuplicates());
+        form.problem.addBlurListener(e -> lookForDuplicates());
         add(heading, autosaveStatus, assistant, form);
         setMaxWidth("72rem");
     }
@@ -132,6 +143,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         dirty = false;
         autosavePending = false;
         autosaveStatus.setText("");
+        duplicateWarning.start(false, Set.of());
+        assistant.setVisible(true);
         form.clear();
         form.setOriginReadOnly(false);
         Optional<Long> id = event.getRouteParameters().getLong("id");
@@ -154,19 +167,29 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
                 heading.setText(getTranslation("method.editor.propose-heading", method.revision().content().title(),
                         method.revision().number()));
                 form.setVisible(true);
+                assistant.start(null);
                 return;
             }
             methodId = method.id();
             baseRevision = method.latestRevision();
             heading.setText(getTranslation(method.isChangeRequest() ? "method.editor.edit-change-heading"
                     : "method.editor.edit-heading", method.revision().content().title(), method.latestRevision()));
+            // A change request already is the way to improve an existing entry: no duplicate warning.
+            duplicateWarning.start(!method.isChangeRequest(), Set.of(method.id()));
         } else {
+            duplicateWarning.start(true, Set.of());
             heading.setText(getTranslation("method.nav.new"));
             authentication.getAuthenticatedUser(PortalUser.class)
                     .ifPresent(user -> form.setOrigin(user.departmentId(), user.branchId()));
         }
         form.setVisible(true);
+        assistant.start(methodId);
+        lookForDuplicates();
         methods.workingCopy(methodId).ifPresent(this::offerRestore);
+    }
+
+    private void lookForDuplicates() {
+        duplicateWarning.update(form.title.getValue(), form.problem.getValue());
     }
 
     @Override
@@ -243,6 +266,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         restore.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         restore.addClickListener(e -> {
             form.restore(draft);
+            assistant.refresh();
+            lookForDuplicates();
             if (copy.baseRevision() != null) {
                 // Saving checks this base: if someone saved since, the conflict dialog takes over.
                 baseRevision = copy.baseRevision();
@@ -291,6 +316,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void saved(MethodView saved) {
+        assistant.saved(saved.id());
         dirty = false;
         autosavePending = false;
         Notifications.success(getTranslation("method.editor.saved", saved.latestRevision()));

@@ -2,10 +2,14 @@ package org.methodportal.method.ui;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.Revision;
 import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
 
 /**
  * A block other modules add to the method page (the review record, later comments and similar
@@ -16,4 +20,26 @@ public interface MethodPageSection {
 
     /** The block for this method as the current user may see it, or empty to show nothing. */
     Optional<Component> create(MethodView method);
+
+    /** The block for the page showing {@code revision} (the current one or an older one); by default as above. */
+    default Optional<Component> create(MethodView method, Revision revision) {
+        return create(method);
+    }
+
+    /**
+     * Something to show beside the fields of the shown revision (e.g. section comments), or empty.
+     * Asked once per page, so an implementation can load what it needs in one go.
+     */
+    default Optional<FieldAnnotations> annotations(MethodView method, Revision revision) {
+        return Optional.empty();
+    }
+
+    /** Adds components beside one field, or one item of measures or steps ({@code itemIndex} zero-based). */
+    @FunctionalInterface
+    interface FieldAnnotations {
+
+        void annotate(MethodField field, @Nullable Integer itemIndex, HasComponents target);
+
+        FieldAnnotations NONE = (field, itemIndex, target) -> { };
+    }
 }

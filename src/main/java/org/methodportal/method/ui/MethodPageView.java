@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
@@ -13,6 +14,7 @@ import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.Notifications;
 import org.methodportal.ui.SimilarMethods;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +40,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -58,12 +61,17 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     private final transient ObjectProvider<MethodPageSection> sections;
     private final transient ObjectProvider<MethodPageAction> pageActions;
     private final transient List<SimilarMethods> similar;
+    private final transient MergeService merges;
+    private final transient AuthenticationContext authentication;
     private String pageTitle = "";
 
     MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections,
-                   ObjectProvider<SimilarMethods> similar, ObjectProvider<MethodPageAction> pageActions) {
+                   ObjectProvider<SimilarMethods> similar, MergeService merges, AuthenticationContext authentication,
+                   ObjectProvider<MethodPageAction> pageActions) {
         this.methods = methods;
         this.proposals = proposals;
+        this.merges = merges;
+        this.authentication = authentication;
         this.sections = sections;
         this.pageActions = pageActions;
         this.similar = similar.orderedStream().toList();
@@ -126,7 +134,12 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("method-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        boolean owner = authentication.getAuthenticatedUser(PortalUser.class)
+                .map(user -> user.id() == method.ownerId()).orElse(false);
+        var merge = new MethodPageMerge(merges, this, authentication.hasAnyRole("REVIEWER", "ADMIN"),
+                authentication.hasRole("ADMIN"), owner, method);
         HorizontalLayout actions = new HorizontalLayout(history, print);
+        merge.actions().forEach(actions::add);
         pageActions.orderedStream().forEach(action -> action.create(method).ifPresent(actions::add));
         actions.addClassName("method-actions");
         actions.setAlignItems(Alignment.CENTER);
@@ -144,8 +157,12 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             note.addClassName("method-old-revision");
             add(note);
         }
-        add(banners(method));
-        add(new RevisionContent(c));
+        Div banners = banners(method);
+        merge.banner().ifPresent(banner -> banners.addComponentAsFirst(banner));
+        add(banners);
+        List<MethodPageSection.FieldAnnotations> annotations = sections.orderedStream()
+                .flatMap(section -> section.annotations(method, revision).stream()).toList();
+        add(new RevisionContent(c, (field, item, target) -> annotations.forEach(a -> a.annotate(field, item, target))));
         if (method.rawPractice() != null && !method.rawPractice().isBlank()) {
             Paragraph note = new Paragraph(getTranslation("method.page.raw-practice-note"));
             note.addClassName("method-raw-note");
@@ -155,9 +172,10 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             block.addClassName("method-raw-practice");
             add(block);
         }
+        merge.sources().ifPresent(this::add);
         addChangeRequests(method);
-        sections.orderedStream().forEach(section -> section.create(method).ifPresent(this::add));
-        addSimilar(method.id());
+        sections.orderedStream().forEach(section -> section.create(method, revision).ifPresent(this::add));
+        addSimilar(method.id(), merge);
     }
 
     /** What a reader must know before the text: archived, a change request and its target, merged. */
@@ -209,13 +227,17 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Links to similar published methods, when the search module offers them. */
-    private void addSimilar(long methodId) {
+    private void addSimilar(long methodId, MethodPageMerge merge) {
         List<SimilarMethods.Link> links = similar.stream().flatMap(s -> s.similarTo(methodId, SIMILAR).stream()).toList();
         if (links.isEmpty()) {
             return;
         }
         UnorderedList list = new UnorderedList();
-        links.forEach(link -> list.add(new ListItem(new Anchor(link.route(), link.title()))));
+        for (SimilarMethods.Link link : links) {
+            ListItem item = new ListItem(new Anchor(link.route(), link.title()));
+            merge.mergeWith(link.route()).ifPresent(item::add);
+            list.add(item);
+        }
         Section block = RevisionContent.section("similar", "method.page.similar", list);
         block.addClassName("method-similar");
         add(block);

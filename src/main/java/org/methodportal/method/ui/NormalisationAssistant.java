@@ -1,15 +1,20 @@
 package org.methodportal.method.ui;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.Finding;
 import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
+import org.methodportal.shared.PortalException;
+import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,12 +28,20 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 
 /**
- * The normalisation assistant (地方话变普通话) beside the method form: lists the local wordings
- * (地方话) the glossary knows in each text field, with the standard term and its definition.
- * "替换" applies one, "全部替换" all, "忽略" keeps a wording for the rest of this editing session;
- * the replacements made are written into the change note of the revision being saved.
+ * The normalisation assistant (地方话变普通话) beside the method form: checks the text fields
+ * against the glossary as the author types and lists, field by field, each local wording (地方话)
+ * marked in a read-only excerpt of the field, with the standard term and its definition. "替换"
+ * applies one, "全部替换" all of a field or of the whole draft; "忽略" keeps a wording in this
+ * draft, stored with it (so it stays kept after a reload and for every editor) and can be taken
+ * back. The replacements made are written into the change note of the revision being saved.
  */
 class NormalisationAssistant extends Details {
+
+    /** A field longer than this shows only excerpts around its findings. */
+    static final int WHOLE_TEXT_MAX = 240;
+    private static final int CONTEXT = 16;
+    /** How long a matcher serves before the glossary is read again (a glossary change applies without restart). */
+    private static final Duration MATCHER_AGE = Duration.ofSeconds(30);
 
     private final transient GlossaryService glossary;
     private final MethodForm form;
@@ -36,13 +49,18 @@ class NormalisationAssistant extends Details {
     final Button replaceAll = new Button();
     final Span summary = new Span();
     final Div findings = new Div();
+    final Div keptList = new Div();
     /** Wordings the author chose to keep (忽略). */
-    final Set<String> ignored = new HashSet<>();
+    final Set<String> ignored = new LinkedHashSet<>();
+    /** Kept before the draft had an id; stored with the draft at its first save. */
+    private final Set<String> pendingKept = new LinkedHashSet<>();
     /** "variant→standard" of each replacement made, in order. */
     final Set<String> replacements = new LinkedHashSet<>();
     /** What the assistant last wrote at the end of the change note. */
     private String generatedNote = "";
     private transient @Nullable GlossaryMatcher matcher;
+    private @Nullable Instant matcherBuilt;
+    private @Nullable Long methodId;
 
     NormalisationAssistant(GlossaryService glossary, MethodForm form) {
         this.glossary = glossary;
@@ -64,18 +82,61 @@ class NormalisationAssistant extends Details {
         summary.addClassName("normalisation-summary");
         findings.setId("normalisation-findings");
         findings.addClassName("normalisation-findings");
+        keptList.setId("normalisation-kept");
+        keptList.addClassName("normalisation-kept");
         HorizontalLayout actions = new HorizontalLayout(check, replaceAll, summary);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        VerticalLayout content = new VerticalLayout(actions, findings);
+        VerticalLayout content = new VerticalLayout(actions, findings, keptList);
         content.setPadding(false);
         add(content);
         setWidthFull();
+        // Checked as the author types (the fields report changes lazily, after a pause).
+        form.addChangeListener(e -> refresh());
+    }
+
+    /**
+     * Starts on a method ({@code null}: a new draft or change request not saved yet): its kept
+     * wordings are loaded and the fields checked.
+     */
+    void start(@Nullable Long method) {
+        methodId = method;
+        ignored.clear();
+        pendingKept.clear();
+        replacements.clear();
+        generatedNote = "";
+        if (method != null) {
+            try {
+                ignored.addAll(glossary.keptVariants(method));
+            } catch (PortalException e) {
+                // the editor shows the refusal itself; the assistant simply keeps nothing
+            }
+        }
+        check();
+    }
+
+    /** The draft got its id at its first save: the wordings kept until then are stored with it. */
+    void saved(long method) {
+        methodId = method;
+        for (String variant : pendingKept) {
+            keep(method, variant);
+        }
+        pendingKept.clear();
     }
 
     /** Checks every text field against the current glossary and lists what it finds. */
     void check() {
         matcher = glossary.matcher();
+        matcherBuilt = Instant.now();
         show();
+    }
+
+    /** Re-lists after an edit, reading the glossary again when the matcher is old. */
+    void refresh() {
+        if (matcher == null || matcherBuilt == null || matcherBuilt.plus(MATCHER_AGE).isBefore(Instant.now())) {
+            check();
+        } else {
+            show();
+        }
     }
 
     /** The findings per field, without the ignored wordings, in form order. */
@@ -85,8 +146,7 @@ class NormalisationAssistant extends Details {
         }
         List<FieldFinding> result = new ArrayList<>();
         for (FieldRef field : fields()) {
-            matcher.find(field.input().getValue()).stream().filter(f -> !ignored.contains(f.variant()))
-                    .forEach(f -> result.add(new FieldFinding(field, f)));
+            found(field).forEach(f -> result.add(new FieldFinding(field, f)));
         }
         return result;
     }
@@ -97,33 +157,79 @@ class NormalisationAssistant extends Details {
         Finding f = finding.finding();
         if (f.end() <= text.length() && text.substring(f.start(), f.end()).equals(f.variant())) {
             input.setValue(GlossaryMatcher.replace(text, List.of(f)));
-            recorded(f);
+            recorded(List.of(f));
         }
         show();
     }
 
+    /** Replaces every local wording not kept in one field. */
+    void replaceAll(FieldRef field) {
+        replaceIn(field);
+        show();
+    }
+
+    /** Replaces every local wording not kept in the whole draft. */
     void replaceAll() {
         if (matcher == null) {
             return;
         }
-        for (FieldRef field : fields()) {
-            List<Finding> found = matcher.find(field.input().getValue()).stream()
-                    .filter(f -> !ignored.contains(f.variant())).toList();
-            if (!found.isEmpty()) {
-                field.input().setValue(GlossaryMatcher.replace(field.input().getValue(), found));
-                found.forEach(this::recorded);
-            }
-        }
+        fields().forEach(this::replaceIn);
         show();
     }
 
+    private void replaceIn(FieldRef field) {
+        List<Finding> found = found(field);
+        if (!found.isEmpty()) {
+            field.input().setValue(GlossaryMatcher.replace(field.input().getValue(), found));
+            recorded(found);
+        }
+    }
+
+    /** Keeps a wording in this draft: stored at once when the draft has an id, else at its first save. */
     void ignore(String variant) {
+        if (methodId == null) {
+            pendingKept.add(variant);
+        } else if (!keep(methodId, variant)) {
+            return;
+        }
         ignored.add(variant);
         show();
     }
 
-    private void recorded(Finding f) {
-        replacements.add(f.variant() + "→" + f.standard());
+    /** Offers a kept wording again. */
+    void release(String variant) {
+        if (methodId != null) {
+            try {
+                glossary.releaseVariant(methodId, variant);
+            } catch (PortalException e) {
+                Notifications.error(getTranslation(e.messageKey(), e.args()));
+                return;
+            }
+        }
+        pendingKept.remove(variant);
+        ignored.remove(variant);
+        show();
+    }
+
+    private boolean keep(long method, String variant) {
+        try {
+            glossary.keepVariant(method, variant);
+            return true;
+        } catch (PortalException e) {
+            Notifications.error(getTranslation(e.messageKey(), e.args()));
+            return false;
+        }
+    }
+
+    private List<Finding> found(FieldRef field) {
+        if (matcher == null) {
+            return List.of();
+        }
+        return matcher.find(field.input().getValue()).stream().filter(f -> !ignored.contains(f.variant())).toList();
+    }
+
+    private void recorded(List<Finding> done) {
+        done.forEach(f -> replacements.add(f.variant() + "→" + f.standard()));
         String note = form.changeNote.getValue();
         String own = !generatedNote.isEmpty() && note.endsWith(generatedNote)
                 ? note.substring(0, note.length() - generatedNote.length())
@@ -141,16 +247,72 @@ class NormalisationAssistant extends Details {
         summary.setText(getTranslation(current.isEmpty() ? "method.assistant.none" : "method.assistant.found",
                 current.size()));
         replaceAll.setVisible(!current.isEmpty());
+        Map<FieldRef, List<FieldFinding>> byField = new LinkedHashMap<>();
+        current.forEach(f -> byField.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f));
         int index = 0;
-        for (FieldFinding finding : current) {
-            findings.add(row(finding, index++));
+        int fieldIndex = 0;
+        for (var entry : byField.entrySet()) {
+            Div group = fieldGroup(entry.getKey(), entry.getValue(), fieldIndex++);
+            for (FieldFinding finding : entry.getValue()) {
+                group.add(row(finding, index++));
+            }
+            findings.add(group);
         }
+        showKept();
+    }
+
+    private Div fieldGroup(FieldRef field, List<FieldFinding> found, int fieldIndex) {
+        Span label = new Span(field.label());
+        label.addClassName("normalisation-field");
+        Button fieldAll = new Button(getTranslation("method.assistant.replace-all-field"), e -> replaceAll(field));
+        fieldAll.setId("normalisation-field-replace-all-" + fieldIndex);
+        fieldAll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout head = new HorizontalLayout(label, fieldAll);
+        head.setAlignItems(FlexComponent.Alignment.CENTER);
+        head.addClassName("normalisation-field-head");
+        Div group = new Div(head, marked(field.input().getValue(),
+                found.stream().map(FieldFinding::finding).toList()));
+        group.addClassName("normalisation-group");
+        return group;
+    }
+
+    /**
+     * The field's text, read-only, with each finding marked in place; a long text shows only
+     * excerpts around the findings. Built from text nodes, so nothing the author typed is markup.
+     */
+    static Div marked(String text, List<Finding> found) {
+        Div preview = new Div();
+        preview.addClassName("normalisation-marked");
+        boolean whole = text.length() <= WHOLE_TEXT_MAX;
+        int shown = 0;
+        for (Finding f : found) {
+            int from = whole ? shown : Math.max(shown, f.start() - CONTEXT);
+            if (from > shown) {
+                preview.add(new Span("…"));
+            }
+            if (f.start() > from) {
+                preview.add(new Span(text.substring(from, f.start())));
+            }
+            Span mark = new Span(f.variant());
+            mark.addClassName("normalisation-mark");
+            mark.getElement().setAttribute("title", f.standard());
+            preview.add(mark);
+            shown = f.end();
+            if (!whole) {
+                int next = found.indexOf(f) + 1 < found.size() ? found.get(found.indexOf(f) + 1).start() : text.length();
+                int to = Math.min(next, Math.min(text.length(), f.end() + CONTEXT));
+                preview.add(new Span(text.substring(f.end(), to)));
+                shown = to;
+            }
+        }
+        if (shown < text.length()) {
+            preview.add(new Span(whole ? text.substring(shown) : "…"));
+        }
+        return preview;
     }
 
     private Div row(FieldFinding finding, int index) {
         Finding f = finding.finding();
-        Span field = new Span(finding.field().label());
-        field.addClassName("normalisation-field");
         Span variant = new Span(f.variant());
         variant.addClassNames("portal-badge", "glossary-variant");
         var arrow = VaadinIcon.ARROW_RIGHT.create();
@@ -163,7 +325,8 @@ class NormalisationAssistant extends Details {
         Button ignore = new Button(getTranslation("method.assistant.ignore"), e -> ignore(f.variant()));
         ignore.setId("normalisation-ignore-" + index);
         ignore.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_CONTRAST);
-        HorizontalLayout line = new HorizontalLayout(field, variant, arrow, standard, replace, ignore);
+        ignore.setTooltipText(getTranslation("method.assistant.ignore-help"));
+        HorizontalLayout line = new HorizontalLayout(variant, arrow, standard, replace, ignore);
         line.setAlignItems(FlexComponent.Alignment.CENTER);
         line.setSpacing(false);
         line.addClassName("normalisation-line");
@@ -172,6 +335,27 @@ class NormalisationAssistant extends Details {
         Div row = new Div(line, definition);
         row.addClassName("normalisation-row");
         return row;
+    }
+
+    private void showKept() {
+        keptList.removeAll();
+        keptList.setVisible(!ignored.isEmpty());
+        if (ignored.isEmpty()) {
+            return;
+        }
+        keptList.add(new Span(getTranslation("method.assistant.kept")));
+        int index = 0;
+        for (String variant : ignored) {
+            Span word = new Span(variant);
+            word.addClassNames("portal-badge", "glossary-variant");
+            Button release = new Button(getTranslation("method.assistant.release"), e -> release(variant));
+            release.setId("normalisation-release-" + index++);
+            release.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            release.setAriaLabel(getTranslation("method.assistant.release-label", variant));
+            Span item = new Span(word, release);
+            item.addClassName("normalisation-kept-item");
+            keptList.add(item);
+        }
     }
 
     private List<FieldRef> fields() {

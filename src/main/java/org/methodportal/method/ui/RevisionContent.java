@@ -1,10 +1,12 @@
 package org.methodportal.method.ui;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MarkdownRenderer;
 import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodField;
 import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.Component;
@@ -25,20 +27,29 @@ import com.vaadin.flow.component.html.Span;
 @NamedInterface("revision-content")
 public class RevisionContent extends Div {
 
+    private final MethodPageSection.FieldAnnotations annotations;
+
     public RevisionContent(MethodContent c) {
+        this(c, MethodPageSection.FieldAnnotations.NONE);
+    }
+
+    /** The fields with what other modules add beside each field and list item (e.g. section comments). */
+    public RevisionContent(MethodContent c, MethodPageSection.FieldAnnotations annotations) {
+        this.annotations = annotations;
         addClassName("method-content");
         if (c.summary() != null && !c.summary().isBlank()) {
             Paragraph summary = new Paragraph(c.summary());
             summary.addClassName("method-summary");
             summary.setId("method-summary");
             add(summary);
+            annotations.annotate(MethodField.SUMMARY, null, this);
         }
-        addText("problem", "method.field.problem", c.problem());
-        addText("concept", "method.field.concept", c.concept());
-        addList("measures", "method.field.measures", c.measures());
-        addList("steps", "method.field.steps", c.steps());
-        addText("outcomes", "method.field.outcomes", c.outcomes());
-        addText("applicability", "method.field.applicability", c.applicability());
+        addText(MethodField.PROBLEM, c.problem());
+        addText(MethodField.CONCEPT, c.concept());
+        addList(MethodField.MEASURES, c.measures());
+        addList(MethodField.STEPS, c.steps());
+        addText(MethodField.OUTCOMES, c.outcomes());
+        addText(MethodField.APPLICABILITY, c.applicability());
         if (!c.tags().isEmpty()) {
             Div tags = new Div();
             tags.addClassName("method-tags");
@@ -50,24 +61,36 @@ public class RevisionContent extends Div {
             add(section("tags", "method.field.tags", tags));
         }
         if (c.body() != null && !c.body().isBlank()) {
-            add(section("body", "method.field.body", new Html(MarkdownRenderer.render(c.body()))));
+            Section body = section("body", "method.field.body", new Html(MarkdownRenderer.render(c.body())));
+            annotations.annotate(MethodField.BODY, null, body);
+            add(body);
         }
     }
 
-    private void addText(String id, String labelKey, @Nullable String text) {
+    private void addText(MethodField field, @Nullable String text) {
         if (text != null && !text.isBlank()) {
             Paragraph p = new Paragraph(text);
             p.addClassName("method-text");
-            add(section(id, labelKey, p));
+            Section section = section(id(field), field.key(), p);
+            annotations.annotate(field, null, section);
+            add(section);
         }
     }
 
-    private void addList(String id, String labelKey, List<String> items) {
+    private void addList(MethodField field, List<String> items) {
         if (!items.isEmpty()) {
             OrderedList list = new OrderedList();
-            items.forEach(item -> list.add(new ListItem(item)));
-            add(section(id, labelKey, list));
+            for (int i = 0; i < items.size(); i++) {
+                ListItem item = new ListItem(items.get(i));
+                annotations.annotate(field, i, item);
+                list.add(item);
+            }
+            add(section(id(field), field.key(), list));
         }
+    }
+
+    private static String id(MethodField field) {
+        return field.name().toLowerCase(Locale.ROOT);
     }
 
     /** A titled section with the id {@code method-<id>}, as print styles and tests expect. */

@@ -1,11 +1,16 @@
 package org.methodportal.review.ui;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.comment.CommentAnchor;
+import org.methodportal.comment.CommentService;
+import org.methodportal.comment.CommentView;
+import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.DiffHtml;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDiff;
@@ -62,12 +67,16 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     final Button submit = new Button();
     private final transient ReviewService reviews;
     private final transient MethodService methods;
+    private final transient GlossaryService glossary;
+    private final transient CommentService comments;
     private @Nullable MethodView proposal;
     private String pageTitle = "";
 
-    ReviewView(ReviewService reviews, MethodService methods) {
+    ReviewView(ReviewService reviews, MethodService methods, GlossaryService glossary, CommentService comments) {
         this.reviews = reviews;
         this.methods = methods;
+        this.glossary = glossary;
+        this.comments = comments;
         setId("review-view");
         addClassNames("portal-page", "review-page");
         setMaxWidth("72rem");
@@ -110,7 +119,33 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         Details full = new Details(getTranslation("review.form.full-text"), new RevisionContent(content));
         full.setId("review-full-text");
         full.setOpened(!p.isChangeRequest() && p.reviewRound() <= 1);
-        add(full, rubric(), decisionForm());
+        add(full, new NormalisationStatus(glossary, p.id()), unresolvedComments(p), rubric(), decisionForm());
+    }
+
+    /** The proposal's open section comments (issue 6), so the reviewer sees what is still pending. */
+    private Details unresolvedComments(MethodView p) {
+        List<CommentView> open = comments.unresolved(p.id());
+        Div list = new Div();
+        list.addClassName("review-unresolved-list");
+        if (open.isEmpty()) {
+            list.add(new Paragraph(getTranslation("review.form.unresolved-none")));
+        }
+        for (CommentView c : open) {
+            CommentAnchor anchor = Objects.requireNonNull(c.anchor());
+            String place = getTranslation(anchor.field().key()) + (anchor.itemIndex() == null ? ""
+                    : " " + (anchor.itemIndex() + 1));
+            Anchor link = new Anchor("methods/" + p.id() + "/revisions/" + anchor.revisionNumber() + "#comment-"
+                    + c.id(), place);
+            String text = Objects.requireNonNullElse(c.text(), "");
+            Paragraph line = new Paragraph(link, new Span(" · " + c.authorName() + " · "
+                    + (text.length() > 80 ? text.substring(0, 80) + "…" : text)));
+            line.addClassName("review-unresolved-item");
+            list.add(line);
+        }
+        Details details = new Details(getTranslation("review.form.unresolved-title", open.size()), list);
+        details.setId("review-unresolved-comments");
+        details.setOpened(!open.isEmpty());
+        return details;
     }
 
     /** The diff a reviewer needs, if there is something to compare with. */

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,7 +43,7 @@ class SearchController {
     @GetMapping("/search")
     @Operation(summary = "Search methods. Without status only published ones; category as Chinese name or enum, "
             + "department as id, sort=relevance (default) or newest. Highlights are HTML-escaped fragments with "
-            + "<mark> around matches")
+            + "<mark> around matches. Without hits, didYouMean may offer a corrected text that finds some")
     SearchResponse search(@RequestParam(defaultValue = "") String q,
                           @RequestParam(required = false) @Nullable String category,
                           @RequestParam(required = false) @Nullable Long department,
@@ -90,9 +92,12 @@ class SearchController {
         };
     }
 
-    record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+    /** {@code didYouMean} ("您是不是要找") only when nothing was found and a correction finds something. */
+    record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String didYouMean) {
         static SearchResponse of(SearchResult r) {
-            return new SearchResponse(r.total(), r.page(), r.size(), r.hits().stream().map(Hit::of).toList(), r.facets());
+            return new SearchResponse(r.total(), r.page(), r.size(), r.hits().stream().map(Hit::of).toList(), r.facets(),
+                    r.total() == 0 ? r.didYouMean() : null);
         }
     }
 

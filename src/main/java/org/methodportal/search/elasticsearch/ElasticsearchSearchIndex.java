@@ -19,8 +19,10 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
+import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -45,6 +48,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import co.elastic.clients.util.NamedValue;
 
 /**
@@ -64,12 +68,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     /** Marks around highlighted matches before escaping; the text between is escaped afterwards. */
     private static final String MARK_START = "\u0001";
     private static final String MARK_END = "\u0002";
-    private static final float PHRASE_FACTOR = 3f;
-    private static final float WORDS_FACTOR = 0.5f;
-    private static final double TIE_BREAKER = 0.2;
-    private static final float ALTERNATIVE_FACTOR = 0.8f;
-    /** Bigrams that must match: all of one or two, all but one of up to four, then six in ten (rounded up). */
-    static final String REQUIRED_BIGRAMS = "2<-1 4<-40%";
     private static final int FRAGMENTS = 2;
     private static final int FRAGMENT_LENGTH = 90;
     /** Facet values shown per facet; tags can be many. */
@@ -237,17 +235,16 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         }
         List<Query> branches = new ArrayList<>();
         for (int i = 0; i < query.texts().size(); i++) {
-            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : ALTERNATIVE_FACTOR));
+            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR));
         }
-        float titleWeight = IndexDocument.WEIGHTS.get("title");
         if (!query.pinyin().isEmpty()) {
             String pinyin = String.join(" ", query.pinyin());
-            branches.add(Query.of(q -> q.matchPhrase(m -> m.field("pinyin").query(pinyin).boost(titleWeight))));
+            branches.add(Query.of(q -> q.matchPhrase(m -> m.field("pinyin").query(pinyin).boost(Ranking.PINYIN_BOOST))));
         }
         if (query.initials() != null) {
             String initials = query.initials();
             branches.add(Query.of(q -> q.matchPhrase(m -> m.field("initials").query(initials)
-                    .boost(titleWeight * 0.8f))));
+                    .boost(Ranking.INITIALS_BOOST))));
         }
         return Query.of(q -> q.bool(b -> b.should(branches).minimumShouldMatch("1")));
     }
@@ -258,18 +255,28 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
      * The best field decides, the others add a little.
      */
     private Query textBranch(String text, float factor) {
-        Query coverage = Query.of(q -> q.combinedFields(c -> c.query(text).fields(bigramFields)
-                .minimumShouldMatch(REQUIRED_BIGRAMS)));
+        // Most of its bigrams, or most of its words (Ranking.words).
+        List<Query> coverages = new ArrayList<>();
+        coverages.add(Query.of(q -> q.combinedFields(c -> c.query(text).fields(bigramFields)
+                .minimumShouldMatch(Ranking.REQUIRED_BIGRAMS))));
+        List<String> words = Ranking.words(text);
+        if (!words.isEmpty()) {
+            List<Query> anyField = words.stream().map(word -> Query.of(q -> q.bool(b -> b.should(textFields.stream()
+                    .map(f -> term(f, word)).toList())))).toList();
+            coverages.add(Query.of(q -> q.bool(b -> b.should(anyField)
+                    .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size()))))));
+        }
+        Query coverage = Query.of(q -> q.bool(b -> b.should(coverages).minimumShouldMatch("1")));
         List<Query> clauses = new ArrayList<>();
-        IndexDocument.WEIGHTS.forEach((field, weight) -> {
+        Ranking.WEIGHTS.forEach((field, weight) -> {
             float w = weight * factor;
             String bi = field + BIGRAMS;
-            clauses.add(Query.of(q -> q.matchPhrase(m -> m.field(bi).query(text).boost(w * PHRASE_FACTOR))));
+            clauses.add(Query.of(q -> q.matchPhrase(m -> m.field(bi).query(text).boost(w * Ranking.PHRASE_FACTOR))));
             clauses.add(Query.of(q -> q.match(m -> m.field(bi).query(text).boost(w))));
-            clauses.add(Query.of(q -> q.match(m -> m.field(field).query(text).boost(w * WORDS_FACTOR))));
+            clauses.add(Query.of(q -> q.match(m -> m.field(field).query(text).boost(w * Ranking.WORDS_FACTOR))));
         });
         return Query.of(q -> q.bool(b -> b.filter(f -> f.constantScore(c -> c.filter(coverage)))
-                .should(s -> s.disMax(d -> d.queries(clauses).tieBreaker(TIE_BREAKER)))));
+                .should(s -> s.disMax(d -> d.queries(clauses).tieBreaker((double) Ranking.TIE_BREAKER)))));
     }
 
     private static void filters(BoolQuery.Builder bool, IndexQuery query) {
@@ -435,6 +442,50 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 .mustNot(n -> n.ids(i -> i.values(id))).filter(term("status", MethodStatus.PUBLISHED.name()))
                 .filter(visibility(viewer))));
         return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
+    }
+
+    @Override
+    public List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit) {
+        long maxDocFreq = DraftSimilarity.maxDocFreq(count());
+        List<Query> like = new ArrayList<>();
+        for (var entry : fields.entrySet()) {
+            String field = entry.getKey();
+            if (entry.getValue().isBlank() || !IndexDocument.WEIGHTS.containsKey(field)) {
+                continue;
+            }
+            List<String> telling = tellingWords(field, entry.getValue(), maxDocFreq);
+            if (!telling.isEmpty()) {
+                List<Query> words = telling.stream().map(w -> term(field, w)).toList();
+                String needed = String.valueOf(DraftSimilarity.wordsToShare(telling.size()));
+                like.add(Query.of(q -> q.bool(b -> b.should(words).minimumShouldMatch(needed)
+                        .boost(IndexDocument.WEIGHTS.get(field)))));
+            }
+        }
+        if (like.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = excluded.stream().map(String::valueOf).toList();
+        Query query = Query.of(q -> q.bool(b -> b.must(m -> m.bool(s -> s.should(like).minimumShouldMatch("1")))
+                .mustNot(n -> n.ids(i -> i.values(ids))).filter(term("status", MethodStatus.PUBLISHED.name()))
+                .filter(visibility(viewer))));
+        return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
+    }
+
+    /** The distinct words of a draft's text as the field indexes them, without those in most methods. */
+    private List<String> tellingWords(String field, String text, long maxDocFreq) {
+        List<String> words = call(() -> client.indices().analyze(a -> a.index(alias).field(field).text(text)))
+                .tokens().stream().map(AnalyzeToken::token)
+                .filter(t -> t.length() >= DraftSimilarity.MIN_WORD_LENGTH).distinct().toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // Each word's document frequency, in one request.
+        Map<String, Query> byWord = new LinkedHashMap<>();
+        words.forEach(w -> byWord.put(w, term(field, w)));
+        SearchResponse<Void> freq = call(() -> client.search(s -> s.index(alias).size(0)
+                .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(byWord)))), Void.class));
+        Map<String, FiltersBucket> buckets = freq.aggregations().get("words").filters().buckets().keyed();
+        return words.stream().filter(w -> buckets.get(w) == null || buckets.get(w).docCount() <= maxDocFreq).toList();
     }
 
     @Override

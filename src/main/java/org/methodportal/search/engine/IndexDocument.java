@@ -8,14 +8,14 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodDocument;
-import org.methodportal.shared.Pinyin;
 
 /**
  * A method as an adapter indexes it: text fields by weight, facet values, the visibility facts,
  * and the pinyin of title and tags computed here, so both adapters index the same keys.
  *
- * @param pinyin   one value per title and tag: its syllables separated by spaces ("wu dui jie")
- * @param initials one value per title and tag: the first letters separated by spaces ("w d j")
+ * @param pinyin   per title and tag its readings ({@link PinyinReadings}), syllables separated by spaces
+ *                 ("wu dui jie"); the first value is the preferred reading of the title
+ * @param initials the first letters of those readings, separated by spaces ("w d j"), without repeats
  */
 public record IndexDocument(long id, @Nullable String externalId, String status, long ownerId, long departmentId,
                             String departmentName, String category, int year, Instant createdAt, String title,
@@ -41,10 +41,11 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
         List<String> pinyin = new ArrayList<>();
         List<String> initials = new ArrayList<>();
         for (String value : concat(c.title(), c.tags())) {
-            List<String> syllables = Pinyin.syllables(value);
-            if (!syllables.isEmpty()) {
-                pinyin.add(String.join(" ", syllables));
-                initials.add(String.join(" ", syllables.stream().map(s -> s.substring(0, 1)).toList()));
+            for (List<String> syllables : PinyinReadings.readings(value)) {
+                if (!syllables.isEmpty()) {
+                    addOnce(pinyin, String.join(" ", syllables));
+                    addOnce(initials, String.join(" ", syllables.stream().map(s -> s.substring(0, 1)).toList()));
+                }
             }
         }
         return new IndexDocument(d.id(), d.externalId(), d.status().name(), d.ownerId(), d.originDepartmentId(),
@@ -58,6 +59,12 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
         var key = new StringBuilder();
         title.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(key::appendCodePoint);
         return key.toString();
+    }
+
+    private static void addOnce(List<String> values, String value) {
+        if (!values.contains(value)) {
+            values.add(value);
+        }
     }
 
     private static List<String> concat(String first, List<String> rest) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.shared.Pinyin;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -40,12 +39,15 @@ public final class PinyinReader {
         }
         List<String> syllables = new ArrayList<>();
         var letters = new StringBuilder();
+        var chinese = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 'a' && c <= 'z') {
+                appendReadings(chinese, syllables);
                 letters.append(c);
             } else if (Character.isWhitespace(c) || c == '\'') {
                 // "wu dui jie" and "xi'an": separators between syllables the user typed
+                appendReadings(chinese, syllables);
                 if (!letters.isEmpty() && !appendSegmented(letters, syllables)) {
                     return List.of();
                 }
@@ -53,9 +55,10 @@ public final class PinyinReader {
                 if (!letters.isEmpty() && !appendSegmented(letters, syllables)) {
                     return List.of();
                 }
-                syllables.addAll(Pinyin.syllables(String.valueOf(c)));
+                chinese.append(c);
             }
         }
+        appendReadings(chinese, syllables);
         if (!letters.isEmpty() && !appendSegmented(letters, syllables)) {
             return List.of();
         }
@@ -73,7 +76,18 @@ public final class PinyinReader {
 
     /** The compact pinyin key of the input for prefix matching: "五对j" → "wuduij". */
     public static String key(String input) {
-        return String.join("", Pinyin.syllables(input));
+        return String.join("", PinyinReadings.preferred(input));
+    }
+
+    /**
+     * Chinese characters between Latin letters contribute their preferred reading, read as a run so
+     * that dictionary words keep theirs ("银行ye" → yin hang ye), as the index's first reading does.
+     */
+    private static void appendReadings(StringBuilder chinese, List<String> out) {
+        if (!chinese.isEmpty()) {
+            out.addAll(PinyinReadings.preferred(chinese.toString()));
+            chinese.setLength(0);
+        }
     }
 
     private static boolean appendSegmented(StringBuilder letters, List<String> out) {

@@ -2,6 +2,8 @@ package org.methodportal.search.engine;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
@@ -25,6 +27,13 @@ public interface SearchIndex extends AutoCloseable {
 
     /** Visible published methods most like this one by title, problem and measures; never itself. */
     List<SearchHit> similar(long methodId, Viewer viewer, int limit);
+
+    /**
+     * Visible published methods most like a text being drafted, field by field ({@code title},
+     * {@code problem}); a method counts only when it shares a fair part of the text's distinctive
+     * words, so an unrelated draft gets no list. {@code excluded} ids never come back.
+     */
+    List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit);
 
     /** How many documents the index holds (0 when empty or missing). */
     long count();

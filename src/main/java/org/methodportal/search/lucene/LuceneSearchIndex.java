@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -66,7 +68,9 @@ import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -102,12 +106,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final char LABEL_SEPARATOR = '\u001f';
     private static final String CURRENT = "current";
-    /** Phrase matches count this much more than the same words scattered. */
-    private static final float PHRASE_FACTOR = 3f;
-    private static final float WORDS_FACTOR = 0.5f;
-    private static final float TIE_BREAKER = 0.2f;
-    /** Synonym alternatives count slightly less than what was typed. */
-    private static final float ALTERNATIVE_FACTOR = 0.8f;
     private static final int FRAGMENTS = 2;
     private static final int FRAGMENT_LENGTH = 90;
 
@@ -241,18 +239,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         var branches = new BooleanQuery.Builder();
         for (int i = 0; i < query.texts().size(); i++) {
-            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : ALTERNATIVE_FACTOR);
+            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR);
             if (branch != null) {
                 branches.add(branch, Occur.SHOULD);
             }
         }
-        float titleWeight = WEIGHTS.get("title");
         if (!query.pinyin().isEmpty()) {
-            branches.add(new BoostQuery(new PhraseQuery(PINYIN, query.pinyin().toArray(String[]::new)), titleWeight),
-                    Occur.SHOULD);
+            branches.add(new BoostQuery(new PhraseQuery(PINYIN, query.pinyin().toArray(String[]::new)),
+                    Ranking.PINYIN_BOOST), Occur.SHOULD);
         }
         if (query.initials() != null) {
-            branches.add(new BoostQuery(new PhraseQuery(INITIALS, query.initials().split(" ")), titleWeight * 0.8f),
+            branches.add(new BoostQuery(new PhraseQuery(INITIALS, query.initials().split(" ")), Ranking.INITIALS_BOOST),
                     Occur.SHOULD);
         }
         return branches.setMinimumNumberShouldMatch(1).build();
@@ -274,8 +271,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             coverage.add(anyField.build(), Occur.SHOULD);
         }
         int distinct = new HashSet<>(grams).size();
-        coverage.setMinimumNumberShouldMatch(required(distinct));
-        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(coverage.build()), Occur.FILTER);
+        coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct));
+        // Or most of its words (Ranking.words).
+        List<String> textWords = Ranking.words(text);
+        var covered = new BooleanQuery.Builder().add(coverage.build(), Occur.SHOULD);
+        if (!textWords.isEmpty()) {
+            var wordCoverage = new BooleanQuery.Builder();
+            for (String word : textWords) {
+                var anyField = new BooleanQuery.Builder();
+                WEIGHTS.keySet().forEach(f -> anyField.add(new TermQuery(new Term(f, word)), Occur.SHOULD));
+                wordCoverage.add(anyField.build(), Occur.SHOULD);
+            }
+            covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size())).build(),
+                    Occur.SHOULD);
+        }
+        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
         QueryBuilder builder = new QueryBuilder(analyzer);
         List<Query> clauses = new ArrayList<>();
         WEIGHTS.forEach((field, weight) -> {
@@ -284,7 +294,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (grams.size() > 1) {
                 Query phrase = builder.createPhraseQuery(bi, text);
                 if (phrase != null) {
-                    clauses.add(new BoostQuery(phrase, w * PHRASE_FACTOR));
+                    clauses.add(new BoostQuery(phrase, w * Ranking.PHRASE_FACTOR));
                 }
             }
             Query scattered = builder.createBooleanQuery(bi, text, Occur.SHOULD);
@@ -293,23 +303,12 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             Query words = builder.createBooleanQuery(field, text, Occur.SHOULD);
             if (words != null) {
-                clauses.add(new BoostQuery(words, w * WORDS_FACTOR));
+                clauses.add(new BoostQuery(words, w * Ranking.WORDS_FACTOR));
             }
         });
         // The best field decides, the others add a little: a title match outranks a word repeated in long texts.
-        branch.add(new DisjunctionMaxQuery(clauses, TIE_BREAKER), Occur.SHOULD);
+        branch.add(new DisjunctionMaxQuery(clauses, Ranking.TIE_BREAKER), Occur.SHOULD);
         return branch.build();
-    }
-
-    /** Bigrams that must match: all of one or two, all but one of up to four, then six in ten. */
-    static int required(int distinct) {
-        if (distinct <= 2) {
-            return distinct;
-        }
-        if (distinct <= 4) {
-            return distinct - 1;
-        }
-        return (int) Math.ceil(distinct * 0.6);
     }
 
     private static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
@@ -429,6 +428,62 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .add(visibility(viewer), Occur.FILTER).build();
             return hits(searcher, searcher.search(query, limit).scoreDocs, null);
         });
+    }
+
+    @Override
+    public List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            long maxDocFreq = DraftSimilarity.maxDocFreq(reader.numDocs());
+            var like = new BooleanQuery.Builder();
+            boolean any = false;
+            for (var entry : fields.entrySet()) {
+                String field = entry.getKey();
+                if (entry.getValue().isBlank() || !WEIGHTS.containsKey(field)) {
+                    continue;
+                }
+                var words = new BooleanQuery.Builder();
+                int telling = 0;
+                for (String word : draftWords(field, entry.getValue())) {
+                    Term term = new Term(field, word);
+                    if (reader.docFreq(term) <= maxDocFreq) {
+                        words.add(new TermQuery(term), Occur.SHOULD);
+                        telling++;
+                    }
+                }
+                if (telling > 0) {
+                    words.setMinimumNumberShouldMatch(DraftSimilarity.wordsToShare(telling));
+                    like.add(new BoostQuery(words.build(), WEIGHTS.get(field)), Occur.SHOULD);
+                    any = true;
+                }
+            }
+            if (!any) {
+                return List.of();
+            }
+            var query = new BooleanQuery.Builder().add(like.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
+                    .add(visibility(viewer), Occur.FILTER);
+            excluded.forEach(id -> query.add(new TermQuery(new Term(ID, String.valueOf(id))), Occur.MUST_NOT));
+            return hits(searcher, searcher.search(query.build(), limit).scoreDocs, null);
+        });
+    }
+
+    /** The distinct words of a draft's text as the field indexes them. */
+    private Set<String> draftWords(String field, String text) {
+        Set<String> words = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (term.length() >= DraftSimilarity.MIN_WORD_LENGTH) {
+                    words.add(term.toString());
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
     }
 
     @Override

@@ -1,13 +1,17 @@
 package org.methodportal.search.ui;
 
 import java.util.List;
+import java.util.Set;
 
 import org.methodportal.search.SearchService;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.SimilarMethods;
 import org.springframework.stereotype.Component;
 
-/** "Similar methods" on the method page, from more-like-this over title, problem and measures. */
+/**
+ * "Similar methods" on the method page, from more-like-this over title, problem and measures, and
+ * the duplicate warning of the editor, from more-like-this over the draft's title and problem.
+ */
 @Component
 class MethodPageSimilar implements SimilarMethods {
 
@@ -24,6 +28,17 @@ class MethodPageSimilar implements SimilarMethods {
                     .map(hit -> new Link(hit.title(), "methods/" + hit.id())).toList();
         } catch (PortalException e) {
             // engine unavailable or method not visible: the page simply shows no list
+            return List.of();
+        }
+    }
+
+    @Override
+    public List<Link> similarToDraft(String title, String problem, Set<Long> excluded, int limit) {
+        try {
+            return search.similarToText(title, problem, excluded, limit).stream()
+                    .map(hit -> new Link(hit.title(), "methods/" + hit.id())).toList();
+        } catch (PortalException e) {
+            // engine unavailable: drafting goes on without the warning
             return List.of();
         }
     }

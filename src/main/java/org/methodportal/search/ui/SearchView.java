@@ -2,6 +2,7 @@ package org.methodportal.search.ui;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -38,6 +40,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -67,8 +70,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     private Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
 
-    SearchView(SearchService search) {
+    /** Hits a reviewer picked for a merge (总结提炼), kept while paging and refining the search. */
+    private final LinkedHashSet<Long> mergeSelection = new LinkedHashSet<>();
+    private final boolean mayMerge;
+    final Button mergeSelected = new Button();
+
+    SearchView(SearchService search, AuthenticationContext authentication) {
         this.search = search;
+        this.mayMerge = authentication.hasAnyRole("REVIEWER", "ADMIN");
         addClassName("search-page");
         setWidthFull();
         setMaxWidth("1100px");
@@ -96,7 +105,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         results.addClassName("search-results");
         paging.setId("search-paging");
         paging.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout bar = new HorizontalLayout(total, sort);
+        // The merge page belongs to the method module; its route is its public address.
+        mergeSelected.setId("search-merge-selected");
+        mergeSelected.setIcon(VaadinIcon.COMPRESS_SQUARE.create());
+        mergeSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        mergeSelected.addClickListener(e -> UI.getCurrent().navigate("merge", QueryParameters.simple(Map.of("sources",
+                String.join(",", mergeSelection.stream().map(String::valueOf).toList())))));
+        updateMergeButton();
+        HorizontalLayout bar = new HorizontalLayout(total, mergeSelected, sort);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -146,6 +162,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         showFacets(result);
         if (result.hits().isEmpty()) {
             showEmpty();
+            if (result.didYouMean() != null) {
+                showDidYouMean(result.didYouMean());
+            }
             return;
         }
         result.hits().forEach(hit -> results.add(hitCard(hit)));
@@ -237,6 +256,20 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
                 + " · " + getTranslation("method.status." + hit.status().name()));
         meta.addClassName("search-hit-meta");
         card.add(title, meta);
+        if (mayMerge) {
+            Checkbox pick = new Checkbox(getTranslation("search.merge.add"), mergeSelection.contains(hit.id()));
+            pick.setId("search-merge-" + hit.id());
+            pick.addClassName("search-merge-pick");
+            pick.addValueChangeListener(e -> {
+                if (e.getValue()) {
+                    mergeSelection.add(hit.id());
+                } else {
+                    mergeSelection.remove(hit.id());
+                }
+                updateMergeButton();
+            });
+            card.add(pick);
+        }
         for (String field : SNIPPET_FIELDS) {
             List<String> fragments = hit.highlights().get(field);
             if (fragments == null) {
@@ -252,6 +285,11 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
         return card;
+    }
+
+    private void updateMergeButton() {
+        mergeSelected.setText(getTranslation("search.merge.selected", mergeSelection.size()));
+        mergeSelected.setVisible(mayMerge && !mergeSelection.isEmpty());
     }
 
     private void showPaging(SearchResult result) {
@@ -285,6 +323,19 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         }
         empty.add(hints);
         results.add(empty);
+    }
+
+    /** "您是不是要找：五对接" above the hints, a link to the same search with the corrected text. */
+    private void showDidYouMean(String correction) {
+        Map<String, String> next = with("q", correction, true);
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        next.forEach((k, v) -> query.put(k, List.of(v)));
+        Anchor link = new Anchor("search?" + new QueryParameters(query).getQueryString(), correction);
+        link.setId("search-did-you-mean");
+        link.addClassName("search-did-you-mean");
+        Paragraph line = new Paragraph(getTranslation("search.empty.did-you-mean"));
+        line.add(link);
+        results.addComponentAsFirst(line);
     }
 
     private void showUnavailable() {

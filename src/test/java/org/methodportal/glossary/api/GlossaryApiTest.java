@@ -104,6 +104,51 @@ class GlossaryApiTest {
                 HttpStatus.UNPROCESSABLE_CONTENT, "glossary.check-empty");
     }
 
+    @Test
+    void aDraftIsCheckedByItsIdWithKeptWordingsMarkedAndAnUnseenDraftIsNotFound() {
+        long draft = id(as("secretary", json(mvc.post().uri("/api/v1/proposals"), """
+                {"title": "“田间党日”工作法", "category": "破解业务难题", "problem": "先锋岗不亮",
+                 "measures": ["每月搞党日活动"]}""")).exchange());
+
+        assertThat(as("secretary", json(mvc.post().uri("/api/v1/glossary/methods/" + draft + "/kept"),
+                "{\"variant\":\"先锋岗\"}")).exchange()).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(body(as("secretary", mvc.get().uri("/api/v1/glossary/methods/" + draft + "/kept")).exchange()))
+                .isEqualTo("[\"先锋岗\"]");
+
+        MvcTestResult result = as("secretary", json(mvc.post().uri("/api/v1/glossary/check"),
+                "{\"draftId\":" + draft + "}")).exchange();
+        assertThat(result).hasStatusOk();
+        String body = body(result);
+        assertThat((List<String>) JsonPath.read(body, "$[*].field")).containsExactly("title", "problem", "measures[0]");
+        assertThat((List<String>) JsonPath.read(body, "$[*].variant")).containsExactly("党日", "先锋岗", "党日活动");
+        assertThat((List<Boolean>) JsonPath.read(body, "$[*].kept")).containsExactly(false, true, false);
+
+        // secretary2 belongs to another department: the draft does not exist for them
+        assertProblem(as("secretary2", json(mvc.post().uri("/api/v1/glossary/check"), "{\"draftId\":" + draft + "}"))
+                .exchange(), HttpStatus.NOT_FOUND, "method.not-found");
+        assertProblem(as("member", json(mvc.post().uri("/api/v1/glossary/methods/" + draft + "/kept"),
+                "{\"variant\":\"党日\"}")).exchange(), HttpStatus.NOT_FOUND, "method.not-found");
+        assertThat(as("secretary", mvc.delete().uri("/api/v1/glossary/methods/" + draft + "/kept?variant=先锋岗"))
+                .exchange()).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(body(as("secretary", mvc.get().uri("/api/v1/glossary/methods/" + draft + "/kept")).exchange()))
+                .isEqualTo("[]");
+    }
+
+    @Test
+    void aTermsHistoryListsEachChangeNewestFirst() {
+        String word = unique();
+        String term = "{\"standard\":\"" + word + "标准\",\"variants\":[\"" + word + "土话\"],\"definition\":\"定义\"}";
+        long id = id(as("reviewer", json(mvc.post().uri("/api/v1/glossary"), term)).exchange());
+        as("admin", json(mvc.put().uri("/api/v1/glossary/" + id), term.replace("定义", "新定义"))
+                .header("If-Match", "\"0\"")).exchange();
+
+        String history = body(as("member", mvc.get().uri("/api/v1/glossary/" + id + "/history")).exchange());
+
+        assertThat((List<String>) JsonPath.read(history, "$[*].action")).containsExactly("updated", "created");
+        assertThat((List<String>) JsonPath.read(history, "$[*].changedBy")).containsExactly("admin", "reviewer");
+        assertThat((List<String>) JsonPath.read(history, "$[*].definition")).containsExactly("新定义", "定义");
+    }
+
     private static String unique() {
         return "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }

@@ -64,6 +64,35 @@ class GlossaryMapperTest {
         assertThat(glossary.findVariantOwners(List.of("gm挂牌"))).as("variants go with the term").isEmpty();
     }
 
+    @Test
+    void historyRowsComeNewestFirstAndOutliveTheirTerm() {
+        long term = insert("gm党日", "dang ri", "D", "gm党日");
+        glossary.insertHistory(term, "created", "gm党日", "甲\n乙", "定义", "reviewer", T0);
+        glossary.insertHistory(term, "updated", "gm党日", "", "新定义", null, T0.plusSeconds(60));
+        glossary.delete(term, 0);
+
+        assertThat(glossary.findHistory(term)).extracting(HistoryRow::action, HistoryRow::variants,
+                HistoryRow::definition, HistoryRow::changedBy, HistoryRow::changedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("updated", "", "新定义", null, T0.plusSeconds(60)),
+                        org.assertj.core.groups.Tuple.tuple("created", "甲\n乙", "定义", "reviewer", T0));
+        assertThat(glossary.findHistory(term + 1_000_000)).isEmpty();
+    }
+
+    @Test
+    void keptVariantsAreStoredOncePerMethodInTheOrderKept() {
+        long method = 9_000_001;
+        assertThat(glossary.insertKeptVariant(method, "党日", "secretary", T0)).isEqualTo(1);
+        assertThat(glossary.insertKeptVariant(method, "党日", "secretary", T0.plusSeconds(5))).as("again").isZero();
+        assertThat(glossary.insertKeptVariant(method, "先锋岗", "secretary", T0.plusSeconds(10))).isEqualTo(1);
+        assertThat(glossary.insertKeptVariant(method + 1, "党日", null, T0)).isEqualTo(1);
+
+        assertThat(glossary.findKeptVariants(method)).containsExactly("党日", "先锋岗");
+        assertThat(glossary.deleteKeptVariant(method, "党日")).isEqualTo(1);
+        assertThat(glossary.deleteKeptVariant(method, "党日")).isZero();
+        assertThat(glossary.findKeptVariants(method)).containsExactly("先锋岗");
+        assertThat(glossary.findKeptVariants(method + 1)).containsExactly("党日");
+    }
+
     private long insert(String standard, String sortKey, String letter, String searchKey) {
         glossary.insert(standard, "定义", "组织生活", "组织生活,学习", searchKey, sortKey, letter, T0);
         return glossary.findIdByStandard(standard).orElseThrow();

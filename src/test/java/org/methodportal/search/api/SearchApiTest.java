@@ -56,6 +56,21 @@ class SearchApiTest {
     }
 
     @Test
+    void aSearchWithoutHitsOffersACorrectionOnlyThen() {
+        String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
+        published("secretary", "“邻里夜话角”工作法", tag);
+
+        MvcTestResult typo = as("member", mvc.get().uri("/api/v1/search").param("q", "邻里夜画角")).exchange();
+        assertThat(typo).hasStatusOk();
+        assertThat((Integer) JsonPath.read(body(typo), "$.total")).isZero();
+        assertThat((String) JsonPath.read(body(typo), "$.didYouMean")).isEqualTo("邻里夜话角");
+
+        MvcTestResult found = as("member", mvc.get().uri("/api/v1/search").param("q", "邻里夜话角")).exchange();
+        assertThat((Integer) JsonPath.read(body(found), "$.total")).isPositive();
+        assertThat(body(found)).doesNotContain("didYouMean");
+    }
+
+    @Test
     void suggestAndSimilarAnswerSignedInUsers() {
         String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
         long first = published("secretary", "“楼道议事会”工作法", tag);

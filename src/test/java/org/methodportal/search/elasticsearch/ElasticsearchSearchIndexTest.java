@@ -32,17 +32,12 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
     }
 
     static ElasticsearchClient client() {
-        return ElasticsearchConfig.client(new SearchProperties.Elasticsearch(List.of(TestNode.uri().toString()), null,
-                null, null, "unused"));
+        return TestNode.client();
     }
 
     @AfterEach
     void dropIndexes() throws Exception {
-        try (ElasticsearchClient client = client()) {
-            for (String name : client.indices().get(g -> g.index(alias + "-*")).indices().keySet()) {
-                client.indices().delete(d -> d.index(name));
-            }
-        }
+        TestNode.dropIndexes(alias);
     }
 
     @Test

@@ -16,6 +16,10 @@ import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.node.Node;
 import org.elasticsearch.node.NodeValidationException;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
+import org.methodportal.search.SearchProperties;
+import org.methodportal.search.engine.SearchIndex;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 /**
  * A real Elasticsearch node inside the test JVM, started on first use and shared by every test
@@ -35,6 +39,26 @@ public final class TestNode {
             uri = start();
         }
         return uri;
+    }
+
+    /** A client of the node, as the portal configures one. */
+    public static ElasticsearchClient client() {
+        return ElasticsearchConfig.client(new SearchProperties.Elasticsearch(List.of(uri().toString()), null, null,
+                null, "unused"));
+    }
+
+    /** The Elasticsearch adapter on the node, behind the alias given (created empty when missing). */
+    public static SearchIndex searchIndex(String alias) {
+        return new ElasticsearchSearchIndex(client(), alias);
+    }
+
+    /** Removes the indexes behind an alias of {@link #searchIndex}. */
+    public static void dropIndexes(String alias) throws IOException {
+        try (ElasticsearchClient client = client()) {
+            for (String name : client.indices().get(g -> g.index(alias + "-*")).indices().keySet()) {
+                client.indices().delete(d -> d.index(name));
+            }
+        }
     }
 
     private static URI start() {

@@ -110,6 +110,42 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void polyphonicCharactersMatchInTheReadingOfTheirWord() {
+        long bank = 1101;
+        long focus = 1102;
+        index.apply(List.of(
+                SearchCorpus.document(bank, "“银行网点”工作法", "网点服务。", List.of(), MethodStatus.PUBLISHED, 1, 1),
+                SearchCorpus.document(focus, "“重点攻坚”工作法", "攻坚。", List.of(), MethodStatus.PUBLISHED, 1, 1)),
+                List.of());
+
+        assertThat(ids(search("yinhang"))).first().isEqualTo(bank);
+        assertThat(ids(search("yinxing"))).doesNotContain(bank);
+        assertThat(ids(search("zhongdian"))).first().isEqualTo(focus);
+        assertThat(ids(search("chongdian"))).doesNotContain(focus);
+        assertThat(ids(search("sanhuiyike"))).first().isEqualTo(THREE_MEETINGS);
+        assertThat(ids(search("shyk"))).first().isEqualTo(THREE_MEETINGS);
+        assertThat(ids(search("skyk"))).doesNotContain(THREE_MEETINGS);
+    }
+
+    @Test
+    void aSearchWithoutHitsGetsACorrectionThatSoundsAlikeAndFindsSomething() {
+        assertThat(search("五对节").total()).isZero();
+        assertThat(didYouMean("五对节")).as("同音字 in a title").contains("五对接");
+        assertThat(didYouMean("楼栋义事")).contains("楼栋议事");
+        assertThat(didYouMean("过欲算")).as("a glossary variant").contains("过预算");
+        assertThat(didYouMean("sanshensanhu")).as("one letter off in pinyin").contains("三审三核");
+        assertThat(didYouMean("完全不存在的说法")).isEmpty();
+        assertThat(search("楼栋议事 完全不存在的说法").total()).isZero();
+        assertThat(didYouMean("楼栋议事 完全不存在的说法")).as("without the words that find nothing").contains("楼栋议事");
+        assertThat(DidYouMean.suggest(index, "五对节", MEMBER, glossary, text -> false)).as("only what finds something")
+                .isEmpty();
+    }
+
+    private java.util.Optional<String> didYouMean(String text) {
+        return DidYouMean.suggest(index, text, MEMBER, glossary, s -> search(s).total() > 0);
+    }
+
+    @Test
     void pinyinFindsCorpusTitlesAndTags() {
         assertThat(ids(search("sanshensanhe")).getFirst()).isEqualTo(1L);
         assertThat(ids(search("ldys"))).as("楼栋议事 initials").first().isEqualTo(30L);
@@ -231,6 +267,21 @@ public abstract class SearchIndexContract {
         List<Long> similar = index.similar(31, MEMBER, 5).stream().map(SearchHit::id).toList();
 
         assertThat(similar).isNotEmpty().doesNotContain(31L, DRAFT).containsAnyOf(32L, 33L, 39L);
+    }
+
+    @Test
+    void aDraftsTitleAndProblemFindTheExistingMethodItMayDuplicate() {
+        Map<String, String> draft = Map.of("title", "“五对接”工作法", "problem", "机关和基层的需求对接不畅");
+
+        List<Long> similar = index.similarToText(draft, Set.of(), MEMBER, 5).stream().map(SearchHit::id).toList();
+
+        assertThat(similar).isNotEmpty().doesNotContain(DRAFT, ARCHIVED);
+        assertThat(similar.getFirst()).isEqualTo(FIVE_LINKS);
+        assertThat(index.similarToText(draft, Set.of(FIVE_LINKS), MEMBER, 5)).extracting(SearchHit::id)
+                .doesNotContain(FIVE_LINKS);
+        assertThat(index.similarToText(Map.of("title", "春季植树造林", "problem", "苗木成活难，浇水不及时"), Set.of(),
+                MEMBER, 5)).as("an unrelated draft").isEmpty();
+        assertThat(index.similarToText(Map.of("title", " ", "problem", ""), Set.of(), MEMBER, 5)).isEmpty();
     }
 
     @Test

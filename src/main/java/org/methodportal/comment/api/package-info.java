@@ -1,0 +1,4 @@
+@NullMarked
+package org.methodportal.comment.api;
+
+import org.jspecify.annotations.NullMarked;

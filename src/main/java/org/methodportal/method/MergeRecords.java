@@ -1,0 +1,63 @@
+package org.methodportal.method;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.methodportal.method.persistence.MergeMapper;
+import org.methodportal.method.persistence.MergeSourceRow;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.MethodRow;
+import org.methodportal.shared.PortalException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applying an approved merge, shared by {@link ProposalService#approve} (which calls it in the
+ * approval's transaction) and {@link MergeService}. No access rules here: callers check them.
+ */
+@Component
+class MergeRecords {
+
+    private final MergeMapper merges;
+    private final MethodMapper methods;
+    private final MethodRecords records;
+    private final ApplicationEventPublisher events;
+
+    MergeRecords(MergeMapper merges, MethodMapper methods, MethodRecords records, ApplicationEventPublisher events) {
+        this.merges = merges;
+        this.methods = methods;
+        this.records = records;
+        this.events = events;
+    }
+
+    boolean isMerge(long methodId) {
+        return !merges.findSources(methodId).isEmpty();
+    }
+
+    List<MergeSourceRow> sources(long mergeId) {
+        return merges.findSources(mergeId);
+    }
+
+    /**
+     * Marks every source of an approved merge proposal as merged into {@code standardId}, keeping
+     * its status of this moment for an unmerge. Nothing happens for a proposal that is no merge.
+     */
+    void applyApproved(long mergeId, long standardId, long actorId, Instant now) {
+        for (MergeSourceRow source : merges.findSources(mergeId)) {
+            long id = source.sourceMethodId();
+            int version = methods.lockVersion(id).orElseThrow(() -> MethodRecords.notFound(id));
+            MethodRow row = records.load(id);
+            if (row.status() == MethodStatus.MERGED_INTO || row.status() == MethodStatus.MERGED) {
+                throw PortalException.conflict("merge.source-merged", id);
+            }
+            int shown = row.publishedRevisionNumber() != null ? row.publishedRevisionNumber()
+                    : row.latestRevisionNumber();
+            merges.markApplied(mergeId, id, row.status(), shown, now);
+            if (methods.updateStatus(id, MethodStatus.MERGED_INTO, now, version) == 0) {
+                throw PortalException.stale("proposal.stale", id);
+            }
+            events.publishEvent(new MethodMerged(MethodMerged.MERGED_INTO, id, mergeId, standardId, source.title(),
+                    MethodStatus.MERGED_INTO, row.ownerId(), actorId, null));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.methodportal.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommentRendererTest {
+
+    private static final Set<String> SAFE_TAGS = Set.of("body", "div", "p", "a", "em", "strong", "b", "i", "code",
+            "ul", "ol", "li", "blockquote", "br", "span");
+
+    @Test
+    void rendersMarkdownLiteWithLineBreaks() {
+        String html = CommentRenderer.render("""
+                **重点**是*落实*，
+                第二行。
+
+                - 甲
+                - 乙
+
+                1. 一
+                2. 二
+
+                见[说明](https://example.org/a)。
+                """);
+
+        assertThat(html).startsWith("<div class=\"comment-text\">").endsWith("</div>")
+                .contains("<strong>重点</strong>", "<em>落实</em>", "，<br>第二行", "<ul>", "<li>甲</li>", "<ol>",
+                        "href=\"https://example.org/a\"", "rel=\"nofollow noopener noreferrer\"");
+    }
+
+    @Test
+    void headingsImagesAndRawHtmlBecomeText() {
+        assertThat(CommentRenderer.render("# 标题")).doesNotContain("<h1").contains("标题");
+        assertThat(CommentRenderer.render("<b>粗</b>")).contains("&lt;b&gt;粗&lt;/b&gt;");
+        assertThat(CommentRenderer.render("a < b && c > d")).contains("a &lt; b &amp;&amp; c &gt; d");
+    }
+
+    @Test
+    void mentionsAreHighlightedButNotInsideLinksOrAddresses() {
+        assertThat(CommentRenderer.render("请 @reviewer2 和@member 看看"))
+                .contains("请 <span class=\"comment-mention\">@reviewer2</span> 和<span class=\"comment-mention\">"
+                        + "@member</span> 看看");
+        assertThat(CommentRenderer.render("写信到 li@example.org")).doesNotContain("comment-mention");
+        assertThat(CommentRenderer.render("[@admin](https://example.org)")).doesNotContain("comment-mention");
+        assertThat(CommentRenderer.render("@<script>x")).doesNotContain("<script");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<script>alert(1)</script>",
+            "<SCRIPT SRC=http://xss.example/xss.js></SCRIPT>",
+            "<scr<script>ipt>alert(1)</scr</script>ipt>",
+            "<<script>script>alert(1)<</script>/script>",
+            "<img src=x onerror=alert(1)>",
+            "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
+            "<svg onload=alert(1)>",
+            "<svg><script>alert(1)</script></svg>",
+            "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+            "<body onload=alert(1)>",
+            "<iframe src=\"javascript:alert(1)\"></iframe>",
+            "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<p onmouseover=\"alert(1)\">悬停</p>",
+            "<input onfocus=alert(1) autofocus>",
+            "<details open ontoggle=alert(1)>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+            "<embed src=\"javascript:alert(1)\">",
+            "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+            "<form action=javascript:alert(1)><button>x</button></form>",
+            "<link rel=stylesheet href=\"javascript:alert(1)\">",
+            "<base href=\"javascript:alert(1)//\">",
+            "<video><source onerror=\"alert(1)\"></video>",
+            "[click](javascript:alert(1))",
+            "[click](JaVaScRiPt:alert(1))",
+            "[click](  javascript:alert(1) )",
+            "[click](&#106;avascript:alert(1))",
+            "[click](java&#x09;script:alert(1))",
+            "[click](%6A%61%76%61script:alert(1))",
+            "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "[click](vbscript:msgbox(1))",
+            "[click](<javascript:alert(1)>)",
+            "<javascript:alert(1)>",
+            "![x](javascript:alert(1))",
+            "![x](https://example.org/x.png \"onerror=alert(1)\")",
+            "[a](https://example.org/\" onmouseover=\"alert(1))",
+            "[x]: javascript:alert(1)\n\n[link][x]",
+            "<b onclick=alert(1)>粗</b>",
+            "**<img src=x onerror=alert(1)>**",
+            "- <script>alert(1)</script>\n- 二",
+            "@<img src=x onerror=alert(1)>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            "<a href=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)\">x</a>",
+            "<div><a href='javas\ncript:alert(1)'>x</a>",
+            "<!--<script>alert(1)//-->",
+            "<![CDATA[<script>alert(1)</script>]]>",
+            "<style>@import 'javascript:alert(1)';</style>",
+    })
+    void noPayloadSurvives(String payload) {
+        String html = CommentRenderer.render(payload);
+
+        // Text that merely reads "javascript:" is harmless once escaped; what matters is the markup.
+        assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script", "<img", "<svg", "<iframe", "<object",
+                "<embed", "<style", "<meta", "<form", "<input", "<details", "<math", "<body", "<link", "<base",
+                "<video", "<source", "<!--");
+        for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
+            assertThat(element.tagName()).as(html).isIn(SAFE_TAGS);
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                assertThat(name).as(html).doesNotStartWith("on").isNotEqualTo("style").isNotEqualTo("src")
+                        .isIn("href", "rel", "target", "class");
+                if (name.equals("href")) {
+                    assertThat(attribute.getValue().toLowerCase(Locale.ROOT).strip()).as(html)
+                            .matches("(https?://|mailto:).*");
+                }
+            }
+        }
+    }
+}
