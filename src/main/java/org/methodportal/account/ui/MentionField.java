@@ -17,7 +17,8 @@ import com.vaadin.flow.function.SerializableConsumer;
  * login, pick one of the first eight enabled accounts (prefix matches first), and the field hands
  * {@code "@login "} to its callback (for {@link #insertingInto} the text area gets it) and empties
  * itself for the next mention. Each keystroke is one server-side query, fast with 300,000 accounts
- * (docs/benchmarks.md). Named interface, so that the comment module's form may use it.
+ * (docs/benchmarks.md). Named interface, so that the comment module's form may use it. It sets no
+ * id: a page may hold several comment forms, so the caller gives each its own.
  */
 @NamedInterface("mention-field")
 public class MentionField extends ComboBox<MentionCandidate> {
@@ -27,7 +28,6 @@ public class MentionField extends ComboBox<MentionCandidate> {
     /** Calls {@code onMention} with "@login " whenever an account is picked. */
     public MentionField(AccountService accounts, SerializableConsumer<String> onMention) {
         this.accounts = accounts;
-        setId("mention-field");
         setAriaLabel(getTranslation("account.mention.label"));
         setPlaceholder(getTranslation("account.mention.placeholder"));
         setPrefixComponent(new Span("@"));
