@@ -2,6 +2,7 @@ package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,13 +16,15 @@ import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Discussion as people use it (issue 6): a member asks on a published entry and the secretary
- * answers; a reviewer suggests a better wording for one step of the secretary's draft, and the
+ * Discussion as people use it (issue 6): a reviewer watches a published entry; a member asks there,
+ * mentioning the secretary, who is told and answers; the watcher finds the comments in the inbox
+ * folded into one item; a reviewer suggests a better wording for one step of the secretary's draft, and the
  * secretary applies it with one click, which makes the next revision and resolves the thread.
  */
 class DiscussionJourneyIT extends JourneySupport {
@@ -42,17 +45,32 @@ class DiscussionJourneyIT extends JourneySupport {
         long published = idOf("“一事一议”民主议事工作法", MethodStatus.PUBLISHED);
         long draft = idOf("“周五微课堂”学习法", MethodStatus.DRAFT);
 
-        // A member asks a question on a published entry.
+        // A reviewer watches the published entry.
+        openAs("reviewer2", "methods/" + published);
+        click(By.id("method-watch"));
+        browser.waitForTextContaining(By.id("method-watch"), "已关注");
+
+        // A member asks a question on it and mentions the secretary, found by pinyin initials.
         openAs("member", "methods/" + published);
         present(By.id("method-discussion"));
         type(By.cssSelector("#comment-form vaadin-text-area"), QUESTION);
+        WebElement mention = present(By.id("comment-form-mention")).findElement(By.cssSelector("input"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", mention);
+        mention.sendKeys("lsj");
+        browser.waitFor(By.xpath("//vaadin-combo-box-item[contains(normalize-space(), '李书记')]")).click();
+        browser.waitForVaadin();
+        assertThat(browser.js("return arguments[0].value;", present(By.cssSelector("#comment-form vaadin-text-area"))))
+                .isEqualTo(QUESTION + " @secretary ");
         click(By.cssSelector("#comment-form .comment-submit"));
         browser.waitForTextContaining(By.id("comment-threads"), QUESTION);
+        assertThat(present(By.cssSelector("#comment-threads .comment-mention")).getText()).isEqualTo("@secretary");
         scrollTo(By.id("method-discussion"));
         browser.screenshot("discussion-question");
 
-        // The secretary answers in the thread.
-        openAs("secretary", "methods/" + published);
+        // The secretary is told of the mention, follows it and answers in the thread.
+        openAs("secretary", "notifications");
+        openNotification("张党员 在《“一事一议”民主议事工作法》的评论中提到了您");
+        browser.waitFor(By.id("method-page"));
         browser.waitForTextContaining(By.id("comment-threads"), QUESTION);
         WebElement thread = present(By.cssSelector("#comment-threads .comment-thread"));
         String rootId = thread.findElement(By.cssSelector(".comment-card")).getDomAttribute("id");
@@ -62,8 +80,15 @@ class DiscussionJourneyIT extends JourneySupport {
         click(By.cssSelector(replyForm + " .comment-submit"));
         browser.waitForTextContaining(By.id("comment-threads"), ANSWER);
 
-        // The member sees the answer, indented under the question.
-        openAs("member", "methods/" + published);
+        // The watcher finds both comments folded into one unread item.
+        openAs("reviewer2", "notifications");
+        browser.waitForTextContaining(By.id("notifications"), "等 2 人在《“一事一议”民主议事工作法》中发表了 2 条新评论");
+        browser.screenshot("discussion-watcher-inbox");
+
+        // The member is told of the answer and sees it, indented under the question.
+        openAs("member", "notifications");
+        browser.waitForTextContaining(By.id("notifications"), "李书记 回复了您在《“一事一议”民主议事工作法》中的评论");
+        browser.open(url("methods/" + published));
         browser.waitForTextContaining(By.cssSelector("#comment-threads .comment-depth-1"), ANSWER);
         scrollTo(By.id("method-discussion"));
         browser.screenshot("discussion-answer");
@@ -149,8 +174,17 @@ class DiscussionJourneyIT extends JourneySupport {
         click(By.id(cardId.replace("comment-", "comment-delete-")));
         browser.waitFor(By.xpath("//vaadin-button[@slot='confirm-button']")).click();
         browser.waitForVaadin();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> !browser.isPresent(By.id(cardId)));
+    }
+
+    /** Opens the inbox item whose text contains {@code text}. */
+    private void openNotification(String text) {
+        WebElement cell = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> browser.all(By.cssSelector("#notifications vaadin-grid-cell-content")).stream()
+                        .filter(c -> c.getText().contains(text)).findFirst().orElse(null));
+        cell.click();
+        browser.waitForVaadin();
     }
 
     /** Signs in afresh as {@code login} and opens the page. */

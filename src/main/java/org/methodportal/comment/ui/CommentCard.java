@@ -9,6 +9,7 @@ import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentDraft;
 import org.methodportal.comment.CommentEdit;
 import org.methodportal.comment.CommentRenderer;
+import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentView;
 import org.methodportal.comment.SuggestionState;
@@ -38,12 +39,14 @@ class CommentCard extends Div {
             .withZone(ZoneId.systemDefault());
 
     private final transient CommentService comments;
+    private final transient AccountService accounts;
     private final CommentView comment;
     private final Runnable changed;
     private final Div actions = new Div();
 
-    CommentCard(CommentService comments, CommentView comment, Runnable changed) {
+    CommentCard(CommentService comments, AccountService accounts, CommentView comment, Runnable changed) {
         this.comments = comments;
+        this.accounts = accounts;
         this.comment = comment;
         this.changed = changed;
         setId("comment-" + comment.id());
@@ -197,7 +200,7 @@ class CommentCard extends Div {
             return;
         }
         CommentForm[] form = new CommentForm[1];
-        form[0] = new CommentForm("comment-reply-form-" + comment.id(), "comment.form.reply",
+        form[0] = new CommentForm(accounts, "comment-reply-form-" + comment.id(), "comment.form.reply",
                 text -> CommentActions.run(() -> comments.post(comment.methodId(),
                         CommentDraft.reply(comment.id(), text)), changed));
         form[0].addCancel(() -> remove(form[0]));
@@ -210,7 +213,7 @@ class CommentCard extends Div {
             return;
         }
         CommentForm[] form = new CommentForm[1];
-        form[0] = new CommentForm("comment-edit-form-" + comment.id(), "comment.form.save",
+        form[0] = new CommentForm(accounts, "comment-edit-form-" + comment.id(), "comment.form.save",
                 text -> CommentActions.run(() -> comments.edit(comment.id(), text, comment.version()), changed));
         form[0].text.setValue(Objects.requireNonNullElse(comment.text(), ""));
         form[0].addCancel(() -> remove(form[0]));

@@ -2,6 +2,8 @@ package org.methodportal.comment.ui;
 
 import java.util.function.Predicate;
 
+import org.methodportal.account.AccountService;
+import org.methodportal.account.ui.MentionField;
 import org.methodportal.comment.CommentService;
 
 import com.vaadin.flow.component.Key;
@@ -18,7 +20,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
  * A text area with a live character counter against the comment limit and a submit button
  * (Ctrl+Enter submits too). The owner decides what submitting does: {@code onSubmit} returns true
  * when the text was accepted, and only then is the area cleared, so a refused text is never lost.
- * {@link #textArea()} is the hook for helpers such as a mention autocomplete.
+ * A mention field beside it inserts {@code @login} for an account found by name, pinyin or login.
  */
 public class CommentForm extends Div {
 
@@ -27,7 +29,7 @@ public class CommentForm extends Div {
     final Button submit = new Button();
     private final HorizontalLayout footer;
 
-    CommentForm(String id, String submitKey, Predicate<String> onSubmit) {
+    CommentForm(AccountService accounts, String id, String submitKey, Predicate<String> onSubmit) {
         setId(id);
         addClassName("comment-form");
         text.addClassName("comment-input");
@@ -48,7 +50,11 @@ public class CommentForm extends Div {
             }
         });
         submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(text);
-        footer = new HorizontalLayout(counter, submit);
+        // "@" autocomplete: picking an account appends "@login " to the text (notified on posting).
+        MentionField mention = MentionField.insertingInto(accounts, text);
+        mention.addClassName("comment-mention");
+        mention.setId(id + "-mention");
+        footer = new HorizontalLayout(mention, counter, submit);
         footer.addClassName("comment-form-footer");
         footer.setAlignItems(HorizontalLayout.Alignment.CENTER);
         add(text, footer);
@@ -63,7 +69,7 @@ public class CommentForm extends Div {
         Button button = new Button(getTranslation("comment.form.cancel"), e -> cancel.run());
         button.addClassName("comment-cancel");
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        footer.addComponentAtIndex(1, button);
+        footer.addComponentAtIndex(2, button);
     }
 
     private void updateCounter() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.methodportal.comment.AnchoredText;
 import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentDraft;
+import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentThread;
 import org.methodportal.method.MethodField;
@@ -31,20 +32,22 @@ class DiscussionPanel extends Section {
     static final int PAGE_SIZE = 10;
 
     private final transient CommentService comments;
+    private final transient AccountService accounts;
     private final long methodId;
     private final Div threads = new Div();
     private final Paragraph count = new Paragraph();
     private final Button more = new Button();
     private int pagesShown = 1;
 
-    DiscussionPanel(CommentService comments, MethodView method, Revision revision) {
+    DiscussionPanel(CommentService comments, AccountService accounts, MethodView method, Revision revision) {
         this.comments = comments;
+        this.accounts = accounts;
         this.methodId = method.id();
         setId("method-discussion");
         addClassNames("method-section", "comment-discussion");
         count.setId("comment-count");
         count.addClassName("comment-count");
-        CommentForm form = new CommentForm("comment-form", "comment.form.submit", text -> CommentActions.run(
+        CommentForm form = new CommentForm(accounts, "comment-form", "comment.form.submit", text -> CommentActions.run(
                 () -> comments.post(methodId, CommentDraft.page(text)), () -> {
                     Notifications.success(getTranslation("comment.form.posted"));
                     reload();
@@ -82,9 +85,9 @@ class DiscussionPanel extends Section {
         block.setId("comment-unplaced");
         block.addClassName("comment-threads");
         for (CommentThread thread : unplaced) {
-            Div threadBlock = new Div(new CommentCard(comments, thread.root(), this::reloadPage));
+            Div threadBlock = new Div(new CommentCard(comments, accounts, thread.root(), this::reloadPage));
             threadBlock.addClassNames("comment-thread", "section-comment-thread");
-            thread.replies().forEach(r -> threadBlock.add(new CommentCard(comments, r, this::reloadPage)));
+            thread.replies().forEach(r -> threadBlock.add(new CommentCard(comments, accounts, r, this::reloadPage)));
             block.add(threadBlock);
         }
         add(block);
@@ -106,9 +109,9 @@ class DiscussionPanel extends Section {
             threads.add(empty);
         }
         for (CommentThread thread : page.content()) {
-            Div block = new Div(new CommentCard(comments, thread.root(), this::reload));
+            Div block = new Div(new CommentCard(comments, accounts, thread.root(), this::reload));
             block.addClassName("comment-thread");
-            thread.replies().forEach(reply -> block.add(new CommentCard(comments, reply, this::reload)));
+            thread.replies().forEach(reply -> block.add(new CommentCard(comments, accounts, reply, this::reload)));
             threads.add(block);
         }
         more.setVisible(page.total() > page.content().size());

@@ -2,6 +2,7 @@ package org.methodportal.comment.ui;
 
 import java.util.Optional;
 
+import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.Revision;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class DiscussionSection implements MethodPageSection {
 
     private final CommentService comments;
+    private final AccountService accounts;
 
-    DiscussionSection(CommentService comments) {
+    DiscussionSection(CommentService comments, AccountService accounts) {
         this.comments = comments;
+        this.accounts = accounts;
     }
 
     @Override
@@ -27,11 +30,11 @@ class DiscussionSection implements MethodPageSection {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> create(MethodView method, Revision revision) {
-        return Optional.of(new DiscussionPanel(comments, method, revision));
+        return Optional.of(new DiscussionPanel(comments, accounts, method, revision));
     }
 
     @Override
     public Optional<FieldAnnotations> annotations(MethodView method, Revision revision) {
-        return Optional.of(new SectionComments(comments, method, revision));
+        return Optional.of(new SectionComments(comments, accounts, method, revision));
     }
 }

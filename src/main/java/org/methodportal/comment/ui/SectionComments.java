@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.comment.AnchoredText;
 import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentDraft;
+import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentThread;
 import org.methodportal.method.MethodField;
@@ -34,12 +35,14 @@ import com.vaadin.flow.component.textfield.TextArea;
 class SectionComments implements FieldAnnotations {
 
     private final transient CommentService comments;
+    private final transient AccountService accounts;
     private final MethodView method;
     private final Revision revision;
     private final List<CommentThread> threads;
 
-    SectionComments(CommentService comments, MethodView method, Revision revision) {
+    SectionComments(CommentService comments, AccountService accounts, MethodView method, Revision revision) {
         this.comments = comments;
+        this.accounts = accounts;
         this.method = method;
         this.revision = revision;
         this.threads = comments.sectionThreads(method.id(), revision.number());
@@ -69,9 +72,9 @@ class SectionComments implements FieldAnnotations {
         for (CommentThread thread : threads) {
             CommentAnchor anchor = Objects.requireNonNull(thread.root().anchor());
             if (anchor.field() == field && Objects.equals(anchor.itemIndex(), itemIndex)) {
-                Div threadBlock = new Div(new CommentCard(comments, thread.root(), SectionComments::reload));
+                Div threadBlock = new Div(new CommentCard(comments, accounts, thread.root(), SectionComments::reload));
                 threadBlock.addClassNames("comment-thread", "section-comment-thread");
-                thread.replies().forEach(r -> threadBlock.add(new CommentCard(comments, r, SectionComments::reload)));
+                thread.replies().forEach(r -> threadBlock.add(new CommentCard(comments, accounts, r, SectionComments::reload)));
                 block.add(threadBlock);
             }
         }
@@ -90,7 +93,7 @@ class SectionComments implements FieldAnnotations {
         // A published entry changes only through a change request, so suggestions go to drafts and proposals.
         boolean suggestable = !method.status().isPublic();
         String original = suggestion.getValue();
-        CommentForm form = new CommentForm("comment-anchor-form", "comment.form.submit", text -> {
+        CommentForm form = new CommentForm(accounts, "comment-anchor-form", "comment.form.submit", text -> {
             String proposed = suggestable && !suggestion.getValue().strip().equals(original.strip())
                     ? suggestion.getValue() : null;
             boolean posted = CommentActions.run(() -> comments.post(method.id(), CommentDraft.anchored(text,
