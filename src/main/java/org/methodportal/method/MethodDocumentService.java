@@ -41,6 +41,11 @@ public class MethodDocumentService {
         return assemble(documents.findAfter(afterId, limit));
     }
 
+    /** How many methods {@link #documentsAfter} pages through. */
+    public long countDocuments() {
+        return documents.countAll();
+    }
+
     private List<MethodDocument> assemble(List<MethodDocumentRow> rows) {
         if (rows.isEmpty()) {
             return List.of();

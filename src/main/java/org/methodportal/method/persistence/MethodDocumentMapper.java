@@ -14,6 +14,9 @@ public interface MethodDocumentMapper {
     /** Methods with an id above {@code afterId}, in id order (keyset paging). */
     List<MethodDocumentRow> findAfter(@Param("afterId") long afterId, @Param("limit") int limit);
 
+    /** How many methods {@link #findAfter} pages through (the total of a reindex). */
+    long countAll();
+
     List<RevisionItemRow> findItems(@Param("revisionIds") List<Long> revisionIds);
 
     List<RevisionTagRow> findTags(@Param("revisionIds") List<Long> revisionIds);

@@ -26,6 +26,9 @@ public interface SearchIndex extends AutoCloseable {
     /** Visible published methods most like this one by title, problem and measures; never itself. */
     List<SearchHit> similar(long methodId, Viewer viewer, int limit);
 
+    /** The engine and where its index is, for the administrators ("Lucene …", "Elasticsearch …"). */
+    String engineName();
+
     /** How many documents the index holds (0 when empty or missing). */
     long count();
 

@@ -112,6 +112,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final int FRAGMENT_LENGTH = 90;
 
     private static final FieldType BIGRAM_TYPE = bigramType();
+    /** A larger writer buffer while rebuilding: fewer, larger segments to flush and merge. */
+    private static final double REBUILD_BUFFER_MB = 64;
 
     private final Path root;
     private final Analyzer analyzer;
@@ -122,7 +124,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     public LuceneSearchIndex(Path root) {
         this.root = root;
-        this.analyzer = Analyzers.perField(WEIGHTS.keySet(), PINYIN, INITIALS);
+        this.analyzer = analyzer();
         try {
             Files.createDirectories(root);
             Path pointer = root.resolve(CURRENT);
@@ -133,6 +135,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index under " + root, e);
         }
+    }
+
+    /** The analysis of every field (public for the benchmark's bare indexing loop). */
+    public static Analyzer analyzer() {
+        return Analyzers.perField(WEIGHTS.keySet(), PINYIN, INITIALS);
+    }
+
+    @Override
+    public String engineName() {
+        return "Lucene " + current.path;
     }
 
     // ---- writing
@@ -149,6 +161,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private void write(IndexWriter writer, List<IndexDocument> upserts, Collection<Long> deletes) {
+        writeUncommitted(writer, upserts, deletes);
+        commit(writer);
+    }
+
+    private static void writeUncommitted(IndexWriter writer, List<IndexDocument> upserts, Collection<Long> deletes) {
         try {
             for (IndexDocument d : upserts) {
                 writer.updateDocument(new Term(ID, String.valueOf(d.id())), document(d));
@@ -156,13 +173,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             for (long id : deletes) {
                 writer.deleteDocuments(new Term(ID, String.valueOf(id)));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void commit(IndexWriter writer) {
+        try {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Document document(IndexDocument d) {
+    /** The Lucene document of a method as this index stores it (public for the benchmark's bare indexing loop). */
+    public static Document document(IndexDocument d) {
         var doc = new Document();
         doc.add(new StringField(ID, String.valueOf(d.id()), Field.Store.YES));
         if (d.externalId() != null) {
@@ -446,7 +471,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             try {
                 Path dir = root.resolve("index-" + System.currentTimeMillis());
-                rebuild = new LuceneRebuild(open(dir));
+                rebuild = new LuceneRebuild(open(dir, REBUILD_BUFFER_MB));
                 return rebuild;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -454,11 +479,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    /** A new generation being filled; ids written through apply() meanwhile are newer than the database read. */
+    /**
+     * A new generation being filled. Pages from the database are added by several threads at once
+     * without the write lock (the writer is thread-safe; analysis is the cost) and committed once at
+     * the end. Writes through apply() meanwhile are newer than what was read from the database: they
+     * go to the new generation too and are replayed last, so they win whatever the interleaving.
+     */
     private final class LuceneRebuild implements Rebuild {
 
         private final Generation next;
-        private final Set<Long> written = new HashSet<>();
+        /** The newest write per id through apply() since the rebuild started; null: deleted. Guarded by writeLock. */
+        private final Map<Long, @Nullable IndexDocument> written = new LinkedHashMap<>();
         private boolean done;
 
         LuceneRebuild(Generation next) {
@@ -466,16 +497,24 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
 
         void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
-            write(next.writer, upserts, deletes);
-            upserts.forEach(d -> written.add(d.id()));
-            written.addAll(deletes);
+            writeUncommitted(next.writer, upserts, deletes);
+            upserts.forEach(d -> written.put(d.id(), d));
+            deletes.forEach(id -> written.put(id, null));
         }
 
         @Override
         public void add(List<IndexDocument> documents) {
+            List<IndexDocument> older;
             synchronized (writeLock) {
-                List<IndexDocument> older = documents.stream().filter(d -> !written.contains(d.id())).toList();
-                write(next.writer, older, List.of());
+                older = documents.stream().filter(d -> !written.containsKey(d.id())).toList();
+            }
+            try {
+                for (IndexDocument d : older) {
+                    // a plain add: the generation is new, and a concurrent apply() of the same id is replayed at the end
+                    next.writer.addDocument(document(d));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -483,6 +522,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         public void complete() {
             synchronized (writeLock) {
                 try {
+                    List<IndexDocument> upserts = new ArrayList<>();
+                    List<Long> deletes = new ArrayList<>();
+                    written.forEach((id, d) -> {
+                        if (d == null) {
+                            deletes.add(id);
+                        } else {
+                            upserts.add(d);
+                        }
+                    });
+                    write(next.writer, upserts, deletes);
                     next.refresh();
                     Path pointer = root.resolve(CURRENT);
                     Path temp = root.resolve(CURRENT + ".tmp");
@@ -544,8 +593,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private Generation open(Path dir) throws IOException {
+        return open(dir, IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
+    }
+
+    private Generation open(Path dir, double bufferMb) throws IOException {
         Directory directory = FSDirectory.open(dir);
-        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(bufferMb);
         IndexWriter writer = new IndexWriter(directory, config);
         return new Generation(dir, directory, writer, new SearcherManager(writer, null));
     }

@@ -44,7 +44,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     void refusesToStartWhenSeveralInstancesShareTheDatabase() {
         var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(10));
-        var properties = new SearchProperties(true, true, null, outbox,
+        var properties = new SearchProperties(true, SearchProperties.ReindexOnStartup.IF_EMPTY, 2, null, outbox,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
 
         assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))
