@@ -147,6 +147,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         return "Lucene " + current.path;
     }
 
+    /** The directory of the generation serving now. */
+    public Path servingDirectory() {
+        return current.path;
+    }
+
     // ---- writing
 
     @Override
@@ -260,7 +265,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
     }
 
-    private Query mainQuery(IndexQuery query) {
+    /** The query for the text (package-private for the benchmark's raw Lucene baseline). */
+    Query mainQuery(IndexQuery query) {
         if (query.matchesAll()) {
             return new MatchAllDocsQuery();
         }
@@ -337,7 +343,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         return (int) Math.ceil(distinct * 0.6);
     }
 
-    private static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
+    static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
                                 @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
         query.add(visibility(viewer), Occur.FILTER);
         if (category != null) {
@@ -666,7 +672,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** Fragments per field: whole title, up to two sentence-sized passages elsewhere. */
-    private static final class Highlighter extends UnifiedHighlighter {
+    static final class Highlighter extends UnifiedHighlighter {
 
         private static final String[] FIELDS = WEIGHTS.keySet().stream().map(f -> f + Analyzers.BIGRAMS)
                 .toArray(String[]::new);
