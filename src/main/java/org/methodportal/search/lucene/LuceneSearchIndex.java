@@ -679,7 +679,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         Highlighter(IndexSearcher searcher, Analyzer analyzer) {
             super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new MarkedFragments())
-                    .withMaxNoHighlightPassages(0).withMaxLength(20_000));
+                    .withMaxNoHighlightPassages(0).withMaxLength(20_000)
+                    // Strict phrases check each phrase's positions per document and field with span
+                    // queries, which cost most of a search; the hits matched most of the bigrams
+                    // anyway, and marking each bigram (adjacent marks merge) shows the same words.
+                    .withHighlightPhrasesStrictly(false));
         }
 
         Map<String, Object[]> highlight(Query query, int[] docIds) throws IOException {
