@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +41,7 @@ public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     static final int REBUILD_BATCH = 500;
+    static final String REINDEX_CATCH_UP = "search.reindex-catch-up";
     private static final int ERROR_MAX = 500;
 
     private final SearchOutboxMapper outbox;
@@ -152,6 +154,7 @@ public class SearchIndexer {
                 fill(rebuild);
                 rebuild.complete();
             }
+            requeueChangedSince(started);
             log.info("search index rebuilt from the database: {} methods in {}", done.get(),
                     Duration.between(started, clock.instant()));
             return done.get();
@@ -165,6 +168,21 @@ public class SearchIndexer {
             rebuilding.set(false);
             events.publishEvent(new SearchReindexFinished(startedBy, done.get(),
                     Duration.between(started, finished).toMillis(), error));
+        }
+    }
+
+    /**
+     * Queues again the methods changed while the reindex ran. This instance's own writes reached
+     * the new index anyway, but the workers of other instances sharing the outbox knew nothing of
+     * this reindex and wrote only to the old index; queued again, whichever instance drains them
+     * writes them to the new one.
+     */
+    private void requeueChangedSince(Instant started) {
+        List<Long> changed = system.callAsSystem(() -> methods.idsChangedSince(started));
+        Instant now = clock.instant();
+        changed.forEach(id -> outbox.insert(id, REINDEX_CATCH_UP, now));
+        if (!changed.isEmpty()) {
+            log.info("{} methods changed during the reindex queued again for the new index", changed.size());
         }
     }
 
@@ -203,6 +221,18 @@ public class SearchIndexer {
             throwIfFailed(failure);
         } finally {
             pool.shutdownNow();
+            awaitWriters(pool);
+        }
+    }
+
+    /** After a failure, lets pages still being written finish before the caller discards the new index. */
+    private static void awaitWriters(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("search reindex threads did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -41,6 +41,22 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void buildDirectoriesOfACrashedRebuildAreRemovedAtStartButNeverTheServingOne() throws Exception {
+        long documents = index.count();
+        Path serving = ((LuceneSearchIndex) index).servingDirectory();
+        index.close();
+        // a rebuild was filling a newer directory when the process died: never completed, never served
+        Path leftover = dir.resolve("index-" + (System.currentTimeMillis() + 60_000));
+        LuceneBaseline.indexBare(SearchCorpus.documents().subList(0, 2), leftover, 1);
+
+        index = open(dir);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(((LuceneSearchIndex) index).servingDirectory()).isEqualTo(serving).exists();
+        assertThat(index.count()).isEqualTo(documents).isPositive();
+    }
+
+    @Test
     void refusesToStartWhenSeveralInstancesShareTheDatabase() {
         var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(10));
