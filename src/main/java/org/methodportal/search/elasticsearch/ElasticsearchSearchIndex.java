@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -484,8 +484,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private final class EsRebuild implements Rebuild {
 
         private final String next;
-        /** The newest write per id through apply() since the rebuild started; null: deleted. Guarded by writeLock. */
-        private final Map<Long, @Nullable IndexDocument> written = new LinkedHashMap<>();
+        /** Guarded by writeLock. */
+        private final RebuildWrites written = new RebuildWrites();
         private boolean done;
 
         EsRebuild(String next) {
@@ -494,15 +494,14 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
         void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
             bulk(next, upserts, deletes, false);
-            upserts.forEach(d -> written.put(d.id(), d));
-            deletes.forEach(id -> written.put(id, null));
+            written.record(upserts, deletes);
         }
 
         @Override
         public void add(List<IndexDocument> documents) {
             List<IndexDocument> older;
             synchronized (writeLock) {
-                older = documents.stream().filter(d -> !written.containsKey(d.id())).toList();
+                older = written.older(documents);
             }
             bulk(next, older, List.of(), false);
         }
@@ -510,16 +509,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         @Override
         public void complete() {
             synchronized (writeLock) {
-                List<IndexDocument> upserts = new ArrayList<>();
-                List<Long> deletes = new ArrayList<>();
-                written.forEach((id, d) -> {
-                    if (d == null) {
-                        deletes.add(id);
-                    } else {
-                        upserts.add(d);
-                    }
-                });
-                bulk(next, upserts, deletes, false);
+                bulk(next, written.upserts(), written.deletes(), false);
                 call(() -> {
                     client.indices().refresh(r -> r.index(next));
                     Set<String> old = client.indices().existsAlias(e -> e.name(alias)).value()

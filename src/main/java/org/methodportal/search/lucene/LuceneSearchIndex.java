@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -67,6 +66,7 @@ import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -494,8 +494,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final class LuceneRebuild implements Rebuild {
 
         private final Generation next;
-        /** The newest write per id through apply() since the rebuild started; null: deleted. Guarded by writeLock. */
-        private final Map<Long, @Nullable IndexDocument> written = new LinkedHashMap<>();
+        /** Guarded by writeLock. */
+        private final RebuildWrites written = new RebuildWrites();
         private boolean done;
 
         LuceneRebuild(Generation next) {
@@ -504,15 +504,14 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
             writeUncommitted(next.writer, upserts, deletes);
-            upserts.forEach(d -> written.put(d.id(), d));
-            deletes.forEach(id -> written.put(id, null));
+            written.record(upserts, deletes);
         }
 
         @Override
         public void add(List<IndexDocument> documents) {
             List<IndexDocument> older;
             synchronized (writeLock) {
-                older = documents.stream().filter(d -> !written.containsKey(d.id())).toList();
+                older = written.older(documents);
             }
             try {
                 for (IndexDocument d : older) {
@@ -528,16 +527,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         public void complete() {
             synchronized (writeLock) {
                 try {
-                    List<IndexDocument> upserts = new ArrayList<>();
-                    List<Long> deletes = new ArrayList<>();
-                    written.forEach((id, d) -> {
-                        if (d == null) {
-                            deletes.add(id);
-                        } else {
-                            upserts.add(d);
-                        }
-                    });
-                    write(next.writer, upserts, deletes);
+                    write(next.writer, written.upserts(), written.deletes());
                     next.refresh();
                     Path pointer = root.resolve(CURRENT);
                     Path temp = root.resolve(CURRENT + ".tmp");
