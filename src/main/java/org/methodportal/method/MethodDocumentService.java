@@ -41,6 +41,16 @@ public class MethodDocumentService {
         return assemble(documents.findAfter(afterId, limit));
     }
 
+    /** Ids of the methods {@link #documentsAfter} pages through that changed at or after {@code since}. */
+    public List<Long> idsChangedSince(java.time.Instant since) {
+        return documents.findIdsUpdatedSince(since);
+    }
+
+    /** How many methods {@link #documentsAfter} pages through. */
+    public long countDocuments() {
+        return documents.countAll();
+    }
+
     private List<MethodDocument> assemble(List<MethodDocumentRow> rows) {
         if (rows.isEmpty()) {
             return List.of();

@@ -7,7 +7,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.methodportal.method.MethodDocument;
 import org.methodportal.method.MethodDocumentService;
@@ -20,6 +26,7 @@ import org.methodportal.shared.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +41,7 @@ public class SearchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     static final int REBUILD_BATCH = 500;
+    static final String REINDEX_CATCH_UP = "search.reindex-catch-up";
     private static final int ERROR_MAX = 500;
 
     private final SearchOutboxMapper outbox;
@@ -42,10 +50,15 @@ public class SearchIndexer {
     private final SystemAuthentication system;
     private final SearchProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicLong done = new AtomicLong();
+    private volatile ReindexStatus status = ReindexStatus.NONE;
 
     SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, SearchIndex index,
-                  SystemAuthentication system, SearchProperties properties, Clock clock) {
+                  SystemAuthentication system, SearchProperties properties, Clock clock,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.outbox = outbox;
         this.methods = methods;
         this.index = index;
@@ -102,25 +115,143 @@ public class SearchIndexer {
 
     /**
      * Rebuilds the index from the database into a new index that replaces the serving one when
-     * complete; changes made meanwhile reach both. Returns the number of methods indexed.
+     * complete; changes made meanwhile reach both. Returns the number of methods indexed. Runs on
+     * the calling thread; a second reindex while one runs is refused.
      */
-    public long rebuild() {
+    public long rebuild(String startedBy) {
+        claim(startedBy);
+        return runClaimed(startedBy);
+    }
+
+    /** Rebuilds as {@link #rebuild} does, on a background thread; refused at once if one is running. */
+    public void rebuildInBackground(String startedBy) {
+        claim(startedBy);
+        Thread.ofVirtual().name("search-reindex").start(() -> {
+            try {
+                runClaimed(startedBy);
+            } catch (RuntimeException e) {
+                log.error("search reindex started by {} failed", startedBy, e);
+            }
+        });
+    }
+
+    /** Takes the one reindex slot of this instance and resets the progress. */
+    private void claim(String startedBy) {
         if (!rebuilding.compareAndSet(false, true)) {
             throw PortalException.conflict("search.reindex-running");
         }
-        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
-            long count = 0;
-            long after = 0;
-            for (List<MethodDocument> batch = page(after); !batch.isEmpty(); batch = page(after)) {
-                rebuild.add(batch.stream().map(IndexDocument::of).toList());
-                count += batch.size();
-                after = batch.getLast().id();
+        done.set(0);
+        status = new ReindexStatus(true, 0, 0, clock.instant(), null, startedBy, null);
+    }
+
+    private long runClaimed(String startedBy) {
+        Instant started = status.startedAt();
+        String error = null;
+        try {
+            long total = system.callAsSystem(methods::countDocuments);
+            status = new ReindexStatus(true, 0, total, started, null, startedBy, null);
+            try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+                fill(rebuild);
+                rebuild.complete();
             }
-            rebuild.complete();
-            log.info("search index rebuilt from the database: {} methods", count);
-            return count;
+            requeueChangedSince(started);
+            log.info("search index rebuilt from the database: {} methods in {}", done.get(),
+                    Duration.between(started, clock.instant()));
+            return done.get();
+        } catch (RuntimeException e) {
+            error = truncate(e.toString());
+            throw e;
         } finally {
+            Instant finished = clock.instant();
+            status = new ReindexStatus(false, done.get(), Math.max(status.total(), done.get()), started, finished,
+                    startedBy, error);
             rebuilding.set(false);
+            events.publishEvent(new SearchReindexFinished(startedBy, done.get(),
+                    Duration.between(started, finished).toMillis(), error));
+        }
+    }
+
+    /**
+     * Queues again the methods changed while the reindex ran. This instance's own writes reached
+     * the new index anyway, but the workers of other instances sharing the outbox knew nothing of
+     * this reindex and wrote only to the old index; queued again, whichever instance drains them
+     * writes them to the new one.
+     */
+    private void requeueChangedSince(Instant started) {
+        List<Long> changed = system.callAsSystem(() -> methods.idsChangedSince(started));
+        Instant now = clock.instant();
+        changed.forEach(id -> outbox.insert(id, REINDEX_CATCH_UP, now));
+        if (!changed.isEmpty()) {
+            log.info("{} methods changed during the reindex queued again for the new index", changed.size());
+        }
+    }
+
+    /**
+     * Reads the database in keyset pages on this thread while a small pool turns the pages into
+     * index documents and writes them (the analysis is the cost, so it gets the cores); at most two
+     * pages per thread wait, which bounds the memory.
+     */
+    private void fill(SearchIndex.Rebuild rebuild) {
+        int threads = Math.max(1, properties.reindexThreads());
+        Semaphore slots = new Semaphore(threads * 2);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("search-reindex-", 1).daemon(true).factory());
+        try {
+            long after = 0;
+            for (List<MethodDocument> page = page(after); !page.isEmpty(); page = page(after)) {
+                List<MethodDocument> batch = page;
+                after = batch.getLast().id();
+                acquire(slots);
+                throwIfFailed(failure);
+                pool.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            rebuild.add(batch.stream().map(IndexDocument::of).toList());
+                            done.addAndGet(batch.size());
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+            acquire(slots, threads * 2);
+            throwIfFailed(failure);
+        } finally {
+            pool.shutdownNow();
+            awaitWriters(pool);
+        }
+    }
+
+    /** After a failure, lets pages still being written finish before the caller discards the new index. */
+    private static void awaitWriters(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("search reindex threads did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void acquire(Semaphore slots) {
+        acquire(slots, 1);
+    }
+
+    private static void acquire(Semaphore slots, int permits) {
+        try {
+            slots.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("search reindex interrupted", e);
+        }
+    }
+
+    private static void throwIfFailed(AtomicReference<RuntimeException> failure) {
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
@@ -128,18 +259,34 @@ public class SearchIndexer {
         return rebuilding.get();
     }
 
-    /** An index that is empty or missing at start (first run, deleted directory) is rebuilt in the background. */
+    /** The reindex running now (with its progress) or the last one since this instance started. */
+    public ReindexStatus status() {
+        ReindexStatus s = status;
+        return s.running() ? new ReindexStatus(true, done.get(), s.total(), s.startedAt(), null, s.startedBy(), null)
+                : s;
+    }
+
+    /** What the indexing worker still has to do. */
+    public OutboxBacklog backlog() {
+        return outbox.backlog();
+    }
+
+    /**
+     * Rebuilds at start as {@code portal.search.reindex-on-startup} says: always, only when the
+     * index is empty or missing (first run, deleted directory, new cluster), or never. In the
+     * background: the portal serves meanwhile, searches use the old index until the new one is complete.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void rebuildIfEmpty() {
-        if (properties.rebuildOnStartup() && countAtStart() == 0) {
-            Thread.ofVirtual().name("search-rebuild").start(() -> {
-                try {
-                    long count = rebuild();
-                    log.info("empty search index rebuilt at start: {} methods", count);
-                } catch (RuntimeException e) {
-                    log.error("rebuilding the empty search index at start failed", e);
-                }
-            });
+    void rebuildOnStartup() {
+        boolean wanted = switch (properties.reindexOnStartup()) {
+            case ALWAYS -> true;
+            case IF_EMPTY -> countAtStart() == 0;
+            case NEVER -> false;
+        };
+        if (wanted) {
+            log.info("search index rebuilt at start (portal.search.reindex-on-startup={})",
+                    properties.reindexOnStartup());
+            rebuildInBackground(SystemAuthentication.LOGIN);
         }
     }
 

@@ -15,7 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param multiInstance true when several portal instances share one database behind a load
  *                      balancer; the embedded index lives on one machine's disk, so it refuses to
  *                      start then (a shared engine is needed)
- * @param rebuildOnStartup rebuild from the database when the index is empty or missing at start
+ * @param reindexOnStartup when to rebuild the index from the database at start: {@code if-empty}
+ *                      (the default: first run, deleted index directory, new cluster), {@code always}
+ *                      (e.g. after changing the analysis; with several instances set it on one only),
+ *                      or {@code never}
+ * @param reindexThreads threads that analyse documents during a reindex (Lucene's writer and the
+ *                      cluster's bulk API both take batches in parallel); the database is read
+ *                      meanwhile by the thread that runs the reindex
  * @param indexDir      where the embedded index lives (default: {@code <portal.data-dir>/search})
  * @param outbox        how the indexing worker drains the outbox
  * @param elasticsearch a shared Elasticsearch cluster, used instead of the embedded index when
@@ -23,10 +29,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("portal.search")
 public record SearchProperties(@DefaultValue("false") boolean multiInstance,
-                               @DefaultValue("true") boolean rebuildOnStartup,
+                               @DefaultValue("if-empty") ReindexOnStartup reindexOnStartup,
+                               @DefaultValue("2") int reindexThreads,
                                @Nullable Path indexDir,
                                @DefaultValue Outbox outbox,
                                @DefaultValue Elasticsearch elasticsearch) {
+
+    /** When the index is rebuilt from the database at start. */
+    public enum ReindexOnStartup {
+        ALWAYS, IF_EMPTY, NEVER
+    }
 
     /**
      * @param uris     HTTP(S) addresses of the cluster's nodes, comma-separated; empty: embedded index

@@ -23,6 +23,7 @@ import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -44,9 +45,11 @@ public class SearchService {
     private final SearchGlossary glossary;
     private final MethodService methods;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
-                  CurrentUser currentUser) {
+                  CurrentUser currentUser, ApplicationEventPublisher events) {
+        this.events = events;
         this.index = index;
         this.indexer = indexer;
         this.glossary = glossary;
@@ -124,32 +127,53 @@ public class SearchService {
         return engine(() -> index.similarToText(fields, Set.copyOf(excluded), viewer, Math.clamp(limit, 1, 20)));
     }
 
-    /** Rebuilds the index from the database in the background; false when a rebuild is already running. */
+    /**
+     * Rebuilds the index from the database in the background (the old index serves until the new
+     * one is complete) and returns the progress so far; a conflict when a reindex already runs.
+     */
     @PreAuthorize("hasRole('ADMIN')")
-    public boolean startReindex() {
-        if (indexer.isRebuilding()) {
-            return false;
-        }
-        log.info("search reindex requested by {}", currentUser.require().login());
-        Thread.ofVirtual().name("search-reindex").start(() -> {
-            try {
-                indexer.rebuild();
-            } catch (RuntimeException e) {
-                log.error("search reindex failed", e);
-            }
-        });
-        return true;
+    public ReindexStatus startReindex() {
+        String login = currentUser.require().login();
+        indexer.rebuildInBackground(login);
+        log.info("search reindex started by {}", login);
+        ReindexStatus status = indexer.status();
+        events.publishEvent(new SearchReindexStarted());
+        return status;
     }
 
-    /** Rebuilds the index from the database and returns the number of methods indexed. */
+    /** Rebuilds the index from the database on this thread and returns the number of methods indexed. */
     @PreAuthorize("hasRole('ADMIN')")
     public long reindex() {
-        log.info("search reindex requested by {}", currentUser.require().login());
-        return indexer.rebuild();
+        String login = currentUser.require().login();
+        log.info("search reindex requested by {}", login);
+        // audited when it ends (SearchReindexFinished names who started it)
+        return indexer.rebuild(login);
+    }
+
+    /** The reindex running now (with its progress), or the last one since this instance started. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ReindexStatus reindexStatus() {
+        return indexer.status();
     }
 
     public boolean isReindexing() {
         return indexer.isRebuilding();
+    }
+
+    /**
+     * The state of the search index for the administrators' page: the engine, how many documents it
+     * holds (null when it cannot be reached), the outbox backlog and the reindex.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public IndexOverview overview() {
+        Long documents;
+        try {
+            documents = index.count();
+        } catch (RuntimeException e) {
+            log.warn("search engine not reachable for the overview: {}", e.toString());
+            documents = null;
+        }
+        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status());
     }
 
     private static boolean matches(GlossaryTerm term, String typed, String key) {

@@ -57,6 +57,21 @@ final class MethodCorpusLoader {
     private MethodCorpusLoader() {
     }
 
+    /** Loads orgs and users ({@link CorpusLoader}), then the methods, and prints what took how long. */
+    static void loadWithOrganisation(DataSource dataSource, Path dir, String passwordHash, String database)
+            throws SQLException {
+        if (!Files.isRegularFile(dir.resolve("methods.jsonl"))) {
+            throw new IllegalStateException("No corpus in " + dir + ": run /work/shared/bench/gen_corpus.py --methods 100000"
+                    + " --departments 100 --branches 16000 --users 300000 --out " + dir + " (or set -Dportal.bench.data)");
+        }
+        long start = System.nanoTime();
+        var orgs = CorpusLoader.load(dataSource, dir, passwordHash);
+        long loaded = System.nanoTime();
+        var sizes = load(dataSource, dir);
+        System.out.printf("%nLoaded %s in %d s and %s in %d s into %s%n", orgs, (loaded - start) / 1_000_000_000,
+                sizes, (System.nanoTime() - loaded) / 1_000_000_000, database);
+    }
+
     static Sizes load(DataSource dataSource, Path dir) throws SQLException {
         var random = new Random(7);
         var statuses = new HashMap<MethodStatus, Integer>();

@@ -2,7 +2,6 @@ package org.methodportal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ class MethodScaleBenchmark {
     /** A generated member with no role but MEMBER. */
     static final String MEMBER = "u016001";
 
-    private static final Path DATA = Path.of(System.getProperty("portal.bench.data", "/tmp/bench-methods"));
+    static final Path DATA = Path.of(System.getProperty("portal.bench.data", "/tmp/bench-methods"));
     private static final int WARM_UP = 5;
     private static final int REPETITIONS = 20;
     private static final int PAGE_SIZE = 50;
@@ -79,16 +78,8 @@ class MethodScaleBenchmark {
 
     @BeforeAll
     void loadCorpus() throws SQLException {
-        if (!Files.isRegularFile(DATA.resolve("methods.jsonl"))) {
-            throw new IllegalStateException("No corpus in " + DATA + ": run /work/shared/bench/gen_corpus.py --methods 100000"
-                    + " --departments 100 --branches 16000 --users 300000 --out " + DATA + " (or set -Dportal.bench.data)");
-        }
-        long start = System.nanoTime();
-        var orgs = CorpusLoader.load(dataSource, DATA, passwordEncoder.encode("benchmark-password"));
-        long loaded = System.nanoTime();
-        var sizes = MethodCorpusLoader.load(dataSource, DATA);
-        System.out.printf("%nLoaded %s in %d s and %s in %d s into %s%n", orgs, (loaded - start) / 1_000_000_000,
-                sizes, (System.nanoTime() - loaded) / 1_000_000_000, database());
+        MethodCorpusLoader.loadWithOrganisation(dataSource, DATA, passwordEncoder.encode("benchmark-password"),
+                database());
         var jdbc = new JdbcTemplate(dataSource);
         // A department outside the reviewer's five, so that both viewers see only its public methods.
         departmentId = jdbc.queryForObject("SELECT id FROM department WHERE name = '某部规划司'", Long.class);

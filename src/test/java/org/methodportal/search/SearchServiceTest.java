@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.methodportal.shared.TestUsers.signInAs;
 import static org.mockito.ArgumentMatchers.any;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 
@@ -13,6 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.AuditableEvent;
@@ -173,11 +180,132 @@ class SearchServiceTest {
 
         signInAs(users, securityContexts, "admin");
         assertThat(search.reindex()).isPositive();
+        assertThat(search.reindexStatus()).extracting(ReindexStatus::running, ReindexStatus::startedBy)
+                .containsExactly(false, "admin");
 
         signInAs(users, securityContexts, "member");
         assertThat(ids(search.search(SearchRequest.of(word)))).containsExactly(id);
         assertThat(search.suggest("新建", 5)).extracting(Suggestion::methodId).contains(id);
         assertThat(search.suggest("xinjian", 5)).extracting(Suggestion::methodId).contains(id);
+    }
+
+    @Test
+    void whileTheEngineIsDownThePortalKeepsWorkingAndTheWorkerCatchesUpWithEveryChangeOnceItIsBack()
+            throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        String word = unique();
+        signInAs(users, securityContexts, "secretary");
+        indexer.drain();
+        var down = new AtomicBoolean(true);
+        doAnswer(call -> {
+            if (down.get()) {
+                throw new UncheckedIOException(new IOException("connection refused"));
+            }
+            return call.callRealMethod();
+        }).when(index).apply(any(), any());
+        doAnswer(call -> {
+            if (down.get()) {
+                throw new UncheckedIOException(new IOException("connection refused"));
+            }
+            return call.callRealMethod();
+        }).when(index).search(any());
+        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)));
+        worker.start();
+        try {
+            long renamed = methods.createDraft(content("“停机前”工作法", word), null, null, null).id();
+            long second = methods.createDraft(content("“停机中”工作法", word), null, null, null).id();
+            methods.saveRevision(renamed, content("“停机后改名”工作法", word), 1, null);
+            assertThat(methods.get(renamed).revision().content().title()).as("writing works with the engine down")
+                    .isEqualTo("“停机后改名”工作法");
+            awaitUntil(() -> failedEntries() >= 3, "the worker tried and kept the entries");
+            assertThatThrownBy(() -> search.search(drafts(word))).isInstanceOf(SearchUnavailableException.class);
+
+            clock.advance(Duration.ofSeconds(5));
+            awaitUntil(() -> jdbc.queryForObject("SELECT MIN(attempts) FROM search_outbox", Integer.class) >= 2,
+                    "retried once due, not dropped");
+
+            down.set(false);
+            clock.advance(Duration.ofMinutes(11));
+            awaitUntil(() -> outbox.count() == 0, "caught up");
+
+            SearchResult found = search.search(drafts(word));
+            assertThat(found.total()).as("each method once").isEqualTo(2);
+            assertThat(found.hits()).extracting(SearchHit::id, SearchHit::title).containsExactlyInAnyOrder(
+                    tuple(renamed, "“停机后改名”工作法"), tuple(second, "“停机中”工作法"));
+        } finally {
+            worker.stop();
+        }
+    }
+
+    @Test
+    void aReindexKeepsServingTheOldIndexAndKeepsChangesMadeWhileItRuns() throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        String word = unique();
+        signInAs(users, securityContexts, "secretary");
+        long before = methods.createDraft(content("“重建前”工作法", word), null, null, null).id();
+        indexer.drain();
+        long during;
+        var firstPageTaken = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        doAnswer(call -> new PausingRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
+                .when(index).startRebuild();
+        try {
+            signInAs(users, securityContexts, "admin");
+            ReindexStatus started = search.startReindex();
+            assertThat(started.running()).isTrue();
+            assertThat(firstPageTaken.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> search.startReindex()).as("one at a time").isInstanceOf(PortalException.class)
+                    .extracting(e -> ((PortalException) e).code()).isEqualTo("search.reindex-running");
+            ReindexStatus running = search.reindexStatus();
+            assertThat(running.running()).isTrue();
+            assertThat(running.total()).isEqualTo(jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM method WHERE change_of_method_id IS NULL", Long.class));
+            signInAs(users, securityContexts, "secretary");
+            assertThat(ids(search.search(drafts(word)))).as("the old index serves").containsExactly(before);
+            during = methods.createDraft(content("“重建中”工作法", word), null, null, null).id();
+            methods.saveRevision(before, content("“重建中改名”工作法", word), 1, null);
+            indexer.drain();
+            assertThat(ids(search.search(drafts(word)))).containsExactlyInAnyOrder(before, during);
+        } finally {
+            release.countDown();
+        }
+        awaitUntil(() -> !indexer.isRebuilding(), "the reindex ended");
+
+        signInAs(users, securityContexts, "admin");
+        ReindexStatus finished = search.reindexStatus();
+        assertThat(finished.error()).isNull();
+        assertThat(finished.done()).isEqualTo(finished.total()).isPositive();
+        assertThat(finished.startedBy()).isEqualTo("admin");
+        assertThat(finished.finishedAt()).isNotNull();
+        assertThat(search.overview().documents()).isEqualTo(finished.total() + 1);
+        assertThat(jdbc.queryForList("SELECT method_id FROM search_outbox WHERE action = 'search.reindex-catch-up'",
+                Long.class)).as("changed meanwhile: queued again for other instances' sake").contains(before, during);
+        indexer.drain();
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE action LIKE 'search.reindex%' "
+                + "AND actor = 'admin'", String.class)).contains("search.reindex-started", "search.reindex-completed");
+        signInAs(users, securityContexts, "secretary");
+        SearchResult found = search.search(drafts(word));
+        assertThat(found.hits()).extracting(SearchHit::id, SearchHit::title).as("changes made meanwhile kept, once")
+                .containsExactlyInAnyOrder(tuple(before, "“重建中改名”工作法"), tuple(during, "“重建中”工作法"));
+    }
+
+    @Test
+    void theOverviewShowsTheEngineTheCountAndTheBacklog() {
+        signInAs(users, securityContexts, "secretary");
+        methods.createDraft(content("“积压”工作法", unique()), null, null, null);
+        signInAs(users, securityContexts, "member");
+        assertThatThrownBy(() -> search.overview()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> search.reindexStatus()).isInstanceOf(AccessDeniedException.class);
+
+        signInAs(users, securityContexts, "admin");
+        IndexOverview overview = search.overview();
+
+        assertThat(overview.engine()).startsWith("Lucene");
+        assertThat(overview.backlog().pending()).isPositive();
+        assertThat(overview.backlog().oldest()).isNotNull();
+        doThrow(new IllegalStateException("engine down")).when(index).count();
+        assertThat(search.overview().documents()).as("unreachable, the page still opens").isNull();
     }
 
     @Test
@@ -214,6 +342,52 @@ class SearchServiceTest {
         assertThat(search.similarToText(title, problem, Set.of(found), 5)).extracting(SearchHit::id)
                 .doesNotContain(found);
         assertThat(search.similarToText(" ", "", Set.of(), 5)).isEmpty();
+    }
+
+    /** Stops the first page of a rebuild until released, so that a test can act while it runs. */
+    private record PausingRebuild(SearchIndex.Rebuild real, CountDownLatch taken, CountDownLatch release)
+            implements SearchIndex.Rebuild {
+
+        @Override
+        public void add(List<IndexDocument> documents) {
+            taken.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            real.add(documents);
+        }
+
+        @Override
+        public void complete() {
+            real.complete();
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+
+    private SearchProperties workerEvery(Duration poll) {
+        var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10));
+        return new SearchProperties(false, SearchProperties.ReindexOnStartup.NEVER, 2, null, outboxSettings,
+                new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
+    }
+
+    private long failedEntries() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM search_outbox WHERE attempts > 0", Long.class);
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private List<Long> foundBy(String login, SearchRequest request) {

@@ -14,6 +14,12 @@ public interface MethodDocumentMapper {
     /** Methods with an id above {@code afterId}, in id order (keyset paging). */
     List<MethodDocumentRow> findAfter(@Param("afterId") long afterId, @Param("limit") int limit);
 
+    /** Ids of the methods {@link #findAfter} pages through that changed at or after {@code since}. */
+    List<Long> findIdsUpdatedSince(@Param("since") java.time.Instant since);
+
+    /** How many methods {@link #findAfter} pages through (the total of a reindex). */
+    long countAll();
+
     List<RevisionItemRow> findItems(@Param("revisionIds") List<Long> revisionIds);
 
     List<RevisionTagRow> findTags(@Param("revisionIds") List<Long> revisionIds);

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.search.FacetCount;
+import org.methodportal.search.ReindexStatus;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchResult;
@@ -71,10 +72,17 @@ class SearchController {
 
     @PostMapping("/search/reindex")
     @Operation(summary = "Rebuild the index from the database in the background (admin); the old index serves "
-            + "until the new one is complete")
-    ResponseEntity<Map<String, Boolean>> reindex() {
-        boolean started = search.startReindex();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("started", started));
+            + "until the new one is complete. 202 with the progress; 409 search.reindex-running while one runs. "
+            + "Follow the progress with GET /search/reindex")
+    ResponseEntity<ReindexStatus> reindex() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(search.startReindex());
+    }
+
+    @GetMapping("/search/reindex")
+    @Operation(summary = "The reindex running now with its progress (done of total), or else the last one since "
+            + "this instance started (admin)")
+    ReindexStatus reindexStatus() {
+        return search.reindexStatus();
     }
 
     private static @Nullable Category category(@Nullable String name) {

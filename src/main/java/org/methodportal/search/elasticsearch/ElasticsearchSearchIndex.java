@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.Ranking;
+import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -113,8 +113,14 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     return null;
                 });
                 aliasChecked = true;
+                removeStaleIndexes();
             }
         }
+    }
+
+    @Override
+    public String engineName() {
+        return "Elasticsearch " + alias;
     }
 
     // ---- writing
@@ -520,11 +526,17 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return name;
     }
 
-    /** A new index being filled; ids written through apply() meanwhile are newer than the database read. */
+    /**
+     * A new index being filled. Bulk requests of database pages may run from several threads at
+     * once, outside the write lock. Writes through apply() meanwhile are newer than what was read
+     * from the database: they go to the new index too and are replayed last, so they win whatever
+     * the interleaving.
+     */
     private final class EsRebuild implements Rebuild {
 
         private final String next;
-        private final Set<Long> written = new HashSet<>();
+        /** Guarded by writeLock. */
+        private final RebuildWrites written = new RebuildWrites();
         private boolean done;
 
         EsRebuild(String next) {
@@ -533,20 +545,22 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
         void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
             bulk(next, upserts, deletes, false);
-            upserts.forEach(d -> written.add(d.id()));
-            written.addAll(deletes);
+            written.record(upserts, deletes);
         }
 
         @Override
         public void add(List<IndexDocument> documents) {
+            List<IndexDocument> older;
             synchronized (writeLock) {
-                bulk(next, documents.stream().filter(d -> !written.contains(d.id())).toList(), List.of(), false);
+                older = written.older(documents);
             }
+            bulk(next, older, List.of(), false);
         }
 
         @Override
         public void complete() {
             synchronized (writeLock) {
+                bulk(next, written.upserts(), written.deletes(), false);
                 call(() -> {
                     client.indices().refresh(r -> r.index(next));
                     Set<String> old = client.indices().existsAlias(e -> e.name(alias)).value()
@@ -563,6 +577,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     return null;
                 });
                 log.info("search index rebuilt in {} behind alias {}", next, alias);
+                removeStaleIndexes();
             }
         }
 
@@ -575,6 +590,51 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 }
             }
         }
+    }
+
+    /**
+     * Deletes this portal's indexes ({@code <alias>-<millis>}) that are not behind the alias and
+     * older than the one that is: leftovers of a reindex that was interrupted (process killed,
+     * cluster gone before the swap). Newer ones are left alone, as another instance may be filling
+     * one right now; the live index is never touched. Best effort: a failure is only logged.
+     */
+    void removeStaleIndexes() {
+        try {
+            call(() -> {
+                if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+                    return null;
+                }
+                Set<String> live = client.indices().getAlias(g -> g.name(alias)).aliases().keySet();
+                long oldestLive = live.stream().mapToLong(this::createdMillis).filter(t -> t >= 0).min().orElse(-1);
+                if (oldestLive < 0) {
+                    return null;
+                }
+                Set<String> ours = client.indices().get(g -> g.index(alias + "-*")).indices().keySet();
+                for (String name : ours) {
+                    long created = createdMillis(name);
+                    if (created >= 0 && created < oldestLive && !live.contains(name)) {
+                        client.indices().delete(d -> d.index(name));
+                        log.info("deleted search index {} left by an interrupted reindex", name);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not remove indexes left by an interrupted reindex: {}", e.toString());
+        }
+    }
+
+    /** The creation time in an index name {@code <alias>-<millis>}, or -1 for any other name. */
+    long createdMillis(String index) {
+        String prefix = alias + "-";
+        if (!index.startsWith(prefix)) {
+            return -1;
+        }
+        String suffix = index.substring(prefix.length());
+        if (suffix.isEmpty() || suffix.length() > 18 || !suffix.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(suffix);
     }
 
     // ---- plumbing

@@ -35,6 +35,9 @@ public interface SearchIndex extends AutoCloseable {
      */
     List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit);
 
+    /** The engine and where its index is, for the administrators ("Lucene …", "Elasticsearch …"). */
+    String engineName();
+
     /** How many documents the index holds (0 when empty or missing). */
     long count();
 

@@ -71,6 +71,7 @@ import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.Ranking;
+import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
@@ -110,6 +111,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final int FRAGMENT_LENGTH = 90;
 
     private static final FieldType BIGRAM_TYPE = bigramType();
+    /** A larger writer buffer while rebuilding: fewer, larger segments to flush and merge. */
+    private static final double REBUILD_BUFFER_MB = 64;
 
     private final Path root;
     private final Analyzer analyzer;
@@ -120,7 +123,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     public LuceneSearchIndex(Path root) {
         this.root = root;
-        this.analyzer = Analyzers.perField(WEIGHTS.keySet(), PINYIN, INITIALS);
+        this.analyzer = analyzer();
         try {
             Files.createDirectories(root);
             Path pointer = root.resolve(CURRENT);
@@ -131,6 +134,21 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index under " + root, e);
         }
+    }
+
+    /** The analysis of every field (public for the benchmark's bare indexing loop). */
+    public static Analyzer analyzer() {
+        return Analyzers.perField(WEIGHTS.keySet(), PINYIN, INITIALS);
+    }
+
+    @Override
+    public String engineName() {
+        return "Lucene " + current.path;
+    }
+
+    /** The directory of the generation serving now. */
+    public Path servingDirectory() {
+        return current.path;
     }
 
     // ---- writing
@@ -147,6 +165,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private void write(IndexWriter writer, List<IndexDocument> upserts, Collection<Long> deletes) {
+        writeUncommitted(writer, upserts, deletes);
+        commit(writer);
+    }
+
+    private static void writeUncommitted(IndexWriter writer, List<IndexDocument> upserts, Collection<Long> deletes) {
         try {
             for (IndexDocument d : upserts) {
                 writer.updateDocument(new Term(ID, String.valueOf(d.id())), document(d));
@@ -154,13 +177,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             for (long id : deletes) {
                 writer.deleteDocuments(new Term(ID, String.valueOf(id)));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void commit(IndexWriter writer) {
+        try {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Document document(IndexDocument d) {
+    /** The Lucene document of a method as this index stores it (public for the benchmark's bare indexing loop). */
+    public static Document document(IndexDocument d) {
         var doc = new Document();
         doc.add(new StringField(ID, String.valueOf(d.id()), Field.Store.YES));
         if (d.externalId() != null) {
@@ -233,7 +264,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         });
     }
 
-    private Query mainQuery(IndexQuery query) {
+    /** The query for the text (package-private for the benchmark's raw Lucene baseline). */
+    Query mainQuery(IndexQuery query) {
         if (query.matchesAll()) {
             return new MatchAllDocsQuery();
         }
@@ -311,7 +343,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         return branch.build();
     }
 
-    private static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
+    static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
                                 @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
         query.add(visibility(viewer), Occur.FILTER);
         if (category != null) {
@@ -501,7 +533,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             try {
                 Path dir = root.resolve("index-" + System.currentTimeMillis());
-                rebuild = new LuceneRebuild(open(dir));
+                rebuild = new LuceneRebuild(open(dir, REBUILD_BUFFER_MB));
                 return rebuild;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -509,11 +541,17 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    /** A new generation being filled; ids written through apply() meanwhile are newer than the database read. */
+    /**
+     * A new generation being filled. Pages from the database are added by several threads at once
+     * without the write lock (the writer is thread-safe; analysis is the cost) and committed once at
+     * the end. Writes through apply() meanwhile are newer than what was read from the database: they
+     * go to the new generation too and are replayed last, so they win whatever the interleaving.
+     */
     private final class LuceneRebuild implements Rebuild {
 
         private final Generation next;
-        private final Set<Long> written = new HashSet<>();
+        /** Guarded by writeLock. */
+        private final RebuildWrites written = new RebuildWrites();
         private boolean done;
 
         LuceneRebuild(Generation next) {
@@ -521,16 +559,23 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
 
         void applied(List<IndexDocument> upserts, Collection<Long> deletes) {
-            write(next.writer, upserts, deletes);
-            upserts.forEach(d -> written.add(d.id()));
-            written.addAll(deletes);
+            writeUncommitted(next.writer, upserts, deletes);
+            written.record(upserts, deletes);
         }
 
         @Override
         public void add(List<IndexDocument> documents) {
+            List<IndexDocument> older;
             synchronized (writeLock) {
-                List<IndexDocument> older = documents.stream().filter(d -> !written.contains(d.id())).toList();
-                write(next.writer, older, List.of());
+                older = written.older(documents);
+            }
+            try {
+                for (IndexDocument d : older) {
+                    // a plain add: the generation is new, and a concurrent apply() of the same id is replayed at the end
+                    next.writer.addDocument(document(d));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -538,6 +583,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         public void complete() {
             synchronized (writeLock) {
                 try {
+                    write(next.writer, written.upserts(), written.deletes());
                     next.refresh();
                     Path pointer = root.resolve(CURRENT);
                     Path temp = root.resolve(CURRENT + ".tmp");
@@ -599,8 +645,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private Generation open(Path dir) throws IOException {
+        return open(dir, IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
+    }
+
+    private Generation open(Path dir, double bufferMb) throws IOException {
         Directory directory = FSDirectory.open(dir);
-        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(bufferMb);
         IndexWriter writer = new IndexWriter(directory, config);
         return new Generation(dir, directory, writer, new SearcherManager(writer, null));
     }
@@ -667,14 +718,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     /** Fragments per field: whole title, up to two sentence-sized passages elsewhere. */
-    private static final class Highlighter extends UnifiedHighlighter {
+    static final class Highlighter extends UnifiedHighlighter {
 
         private static final String[] FIELDS = WEIGHTS.keySet().stream().map(f -> f + Analyzers.BIGRAMS)
                 .toArray(String[]::new);
 
         Highlighter(IndexSearcher searcher, Analyzer analyzer) {
             super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new MarkedFragments())
-                    .withMaxNoHighlightPassages(0).withMaxLength(20_000));
+                    .withMaxNoHighlightPassages(0).withMaxLength(20_000)
+                    // Strict phrases check each phrase's positions per document and field with span
+                    // queries, which cost most of a search; the hits matched most of the bigrams
+                    // anyway, and marking each bigram (adjacent marks merge) shows the same words.
+                    .withHighlightPhrasesStrictly(false));
         }
 
         Map<String, Object[]> highlight(Query query, int[] docIds) throws IOException {

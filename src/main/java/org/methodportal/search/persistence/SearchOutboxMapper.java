@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.jspecify.annotations.Nullable;
+import org.methodportal.search.OutboxBacklog;
 
 /** The search outbox: methods whose index entry must be refreshed. */
 @Mapper
@@ -26,6 +27,9 @@ public interface SearchOutboxMapper {
                     @Param("error") @Nullable String error);
 
     long count();
+
+    /** Entries waiting, those that failed at least once, and the oldest one's creation time. */
+    OutboxBacklog backlog();
 
     @Nullable Instant findNextAttemptAt(long id);
 }

@@ -81,6 +81,9 @@ class MethodDocumentMapperTest {
 
         assertThat(documents.findAfter(a - 1, 2)).extracting(MethodDocumentRow::id).containsExactly(a, b);
         assertThat(documents.findAfter(b, 2)).extracting(MethodDocumentRow::id).containsExactly(c);
+        assertThat(documents.countAll()).as("what paging from 0 reaches").isEqualTo(documents.findAfter(0, 1000).size());
+        assertThat(documents.findIdsUpdatedSince(T0)).contains(a, b, c);
+        assertThat(documents.findIdsUpdatedSince(T0.plusSeconds(1))).doesNotContain(a, b, c);
     }
 
     private long draft(String title) {

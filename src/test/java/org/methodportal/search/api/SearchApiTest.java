@@ -90,13 +90,34 @@ class SearchApiTest {
     }
 
     @Test
-    void reindexIsForAdministratorsAndBadParametersAreProblems() {
+    void reindexIsForAdministratorsAndBadParametersAreProblems() throws Exception {
         assertProblem(as("member", mvc.get().uri("/api/v1/search").param("sort", "oldest")).exchange(),
                 HttpStatus.UNPROCESSABLE_CONTENT, "search.sort-unknown");
         assertThat(as("member", mvc.post().uri("/api/v1/search/reindex")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
 
+        assertThat(as("member", mvc.get().uri("/api/v1/search/reindex")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
+        awaitReindexEnded();
+
         MvcTestResult started = as("admin", mvc.post().uri("/api/v1/search/reindex")).exchange();
         assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+        assertThat(started).bodyJson().extractingPath("$.running").isEqualTo(true);
+        assertThat(started).bodyJson().extractingPath("$.startedBy").isEqualTo("admin");
+        awaitReindexEnded();
+
+        MvcTestResult status = as("admin", mvc.get().uri("/api/v1/search/reindex")).exchange();
+        assertThat(status).hasStatusOk();
+        assertThat(status).bodyJson().extractingPath("$.running").isEqualTo(false);
+        assertThat(status).bodyJson().extractingPath("$.finishedAt").isNotNull();
+        long total = ((Number) JsonPath.read(body(status), "$.total")).longValue();
+        assertThat(total).isPositive();
+        assertThat(((Number) JsonPath.read(body(status), "$.done")).longValue()).isEqualTo(total);
+    }
+
+    private void awaitReindexEnded() throws InterruptedException {
+        for (int i = 0; i < 1500 && indexer.isRebuilding(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(indexer.isRebuilding()).isFalse();
     }
 
     /** A method created through the API, published directly in the database, and indexed through the outbox. */

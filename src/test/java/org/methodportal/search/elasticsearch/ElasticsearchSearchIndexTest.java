@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +55,49 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         assertThat(index.count()).isEqualTo(3);
         try (ElasticsearchClient client = client()) {
             assertThat(client.indices().get(g -> g.index(alias + "-*")).indices()).as("old index removed").hasSize(1);
+        }
+    }
+
+    @Test
+    void indexesLeftByAnInterruptedReindexAreRemovedAtStartButNeverTheLiveOneOrANewerOne() throws Exception {
+        long documents = index.count();
+        index.close();
+        String live;
+        String newer;
+        try (ElasticsearchClient client = client()) {
+            live = client.indices().getAlias(g -> g.name(alias)).aliases().keySet().iterator().next();
+            long liveMillis = Long.parseLong(live.substring(alias.length() + 1));
+            client.indices().create(c -> c.index(alias + "-" + (liveMillis - 60_000)));
+            newer = alias + "-" + (liveMillis + 60_000);
+            // another instance may be filling this one right now
+            client.indices().create(c -> c.index(newer));
+        }
+
+        index = new ElasticsearchSearchIndex(client(), alias);
+
+        assertThat(indexNames()).as("only the older leftover removed").containsExactlyInAnyOrder(live, newer);
+        assertThat(index.count()).as("the live index untouched").isEqualTo(documents).isPositive();
+    }
+
+    @Test
+    void aCompletedReindexRemovesOlderLeftoversAndKeepsOnlyTheNewIndex() throws Exception {
+        try (ElasticsearchClient client = client()) {
+            client.indices().create(c -> c.index(alias + "-1000"));
+        }
+        String next;
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            next = indexNames().stream().max(Comparator.naturalOrder()).orElseThrow();
+            rebuild.add(SearchCorpus.documents().subList(0, 3));
+            rebuild.complete();
+        }
+
+        assertThat(indexNames()).containsExactly(next);
+        assertThat(index.count()).isEqualTo(3);
+    }
+
+    private Set<String> indexNames() throws Exception {
+        try (ElasticsearchClient client = client()) {
+            return client.indices().get(g -> g.index(alias + "-*")).indices().keySet();
         }
     }
 

@@ -41,10 +41,26 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void buildDirectoriesOfACrashedRebuildAreRemovedAtStartButNeverTheServingOne() throws Exception {
+        long documents = index.count();
+        Path serving = ((LuceneSearchIndex) index).servingDirectory();
+        index.close();
+        // a rebuild was filling a newer directory when the process died: never completed, never served
+        Path leftover = dir.resolve("index-" + (System.currentTimeMillis() + 60_000));
+        LuceneBaseline.indexBare(SearchCorpus.documents().subList(0, 2), leftover, 1);
+
+        index = open(dir);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(((LuceneSearchIndex) index).servingDirectory()).isEqualTo(serving).exists();
+        assertThat(index.count()).isEqualTo(documents).isPositive();
+    }
+
+    @Test
     void refusesToStartWhenSeveralInstancesShareTheDatabase() {
         var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(10));
-        var properties = new SearchProperties(true, true, null, outbox,
+        var properties = new SearchProperties(true, SearchProperties.ReindexOnStartup.IF_EMPTY, 2, null, outbox,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
 
         assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.methodportal.search.OutboxBacklog;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,18 @@ class SearchOutboxMapperTest {
         assertThat(outbox.claimDue(T0.plusSeconds(5), 10)).singleElement()
                 .isEqualTo(new OutboxRow(id, 21, 1));
         assertThat(outbox.findNextAttemptAt(id)).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void backlogCountsWaitingAndFailedEntriesAndTheOldest() {
+        assertThat(outbox.backlog()).isEqualTo(new OutboxBacklog(0, 0, null));
+        outbox.insert(51, "method.created", T0.plusSeconds(3));
+        outbox.insert(52, "method.created", T0);
+        outbox.insert(53, "method.revised", T0.plusSeconds(9));
+        long failing = outbox.claimDue(T0, 1).getFirst().id();
+        outbox.markFailed(failing, T0.plusSeconds(5), "engine down");
+
+        assertThat(outbox.backlog()).isEqualTo(new OutboxBacklog(3, 1, T0));
     }
 
     @Test
