@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * A service test: the whole application (mock web environment, method security, events) on the
@@ -25,5 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = "spring.config.location=classpath:/")
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
+@TestExecutionListeners(listeners = SecurityStrategySync.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ServiceTest {
 }
