@@ -10,6 +10,7 @@ import org.methodportal.account.AccountService;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.SystemAuthentication;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -78,13 +79,19 @@ class AdminJourneyIT extends JourneySupport {
         waitForGridText("liuxin");
         // The filtered grid re-renders its rows: look the button up again if a re-render replaced it.
         By toggle = By.id("account-toggle-" + accountId("liuxin"));
+        // A click that lands while the row is being replaced is lost: click again until the dialog opens.
+        By confirm = By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "
+                + "//vaadin-button[@slot='confirm-button']");
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
                 .until(d -> {
-                    d.findElement(toggle).click();
-                    return true;
+                    if (d.findElements(confirm).stream().noneMatch(WebElement::isDisplayed)) {
+                        d.findElement(toggle).click();
+                        browser.waitForVaadin();
+                    }
+                    return d.findElements(confirm).stream().anyMatch(WebElement::isDisplayed);
                 });
-        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "
-                + "//vaadin-button[@slot='confirm-button']")).click();
+        browser.waitFor(confirm).click();
         waitForGridText("已停用");
         browser.signOutHard();
         signIn("liuxin", "welcome-2026");

@@ -148,6 +148,9 @@ class SearchJourneyIT extends JourneySupport {
 
     private void publish(long id) {
         jdbc.update("UPDATE method SET status = 'PUBLISHED', published_revision_id = latest_revision_id WHERE id = ?", id);
+        // The publication log too, as an approval writes it: readers see exactly the published revisions.
+        jdbc.update("INSERT INTO method_publication (method_id, revision_id, published_at, published_by, source_method_id,"
+                + " source_round) SELECT id, published_revision_id, updated_at, owner_id, id, 0 FROM method WHERE id = ?", id);
     }
 
     private static MethodContent content(String title, Category category, String problem) {
