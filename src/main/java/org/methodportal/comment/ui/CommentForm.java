@@ -52,7 +52,7 @@ public class CommentForm extends Div {
         submit.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(text);
         // "@" autocomplete: picking an account appends "@login " to the text (notified on posting).
         MentionField mention = MentionField.insertingInto(accounts, text);
-        mention.addClassName("comment-mention");
+        mention.addClassName("comment-mention-field");
         mention.setId(id + "-mention");
         footer = new HorizontalLayout(mention, counter, submit);
         footer.addClassName("comment-form-footer");
