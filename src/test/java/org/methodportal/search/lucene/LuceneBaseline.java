@@ -98,6 +98,39 @@ public final class LuceneBaseline {
             return facets.total();
         }
 
+        /**
+         * The phases of {@link #search} timed one by one, in ms: matching alone (a count, no
+         * scores, no facets), the facet pass, the top-hits pass, the highlighter on the page, and
+         * the facets and the top hits in the one pass the portal runs now.
+         */
+        public double[] phases(IndexQuery query) throws IOException {
+            Query main = index.mainQuery(query);
+            BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
+            LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
+                    query.year());
+            Query withoutStatus = base.build();
+            Query full = new BooleanQuery.Builder().add(withoutStatus, Occur.MUST)
+                    .add(new TermInSetQuery(LuceneSearchIndex.STATUS,
+                            query.statuses().stream().map(BytesRef::new).toList()), Occur.FILTER)
+                    .build();
+            long t0 = System.nanoTime();
+            searcher.count(withoutStatus);
+            long t1 = System.nanoTime();
+            searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            long t2 = System.nanoTime();
+            TopDocs top = searcher.search(full, query.offset() + query.limit());
+            long t3 = System.nanoTime();
+            if (top.scoreDocs.length > 0) {
+                int[] docIds = Stream.of(top.scoreDocs).mapToInt(d -> d.doc).toArray();
+                new LuceneSearchIndex.Highlighter(searcher, LuceneSearchIndex.analyzer()).highlight(main, docIds);
+            }
+            long t4 = System.nanoTime();
+            LuceneSearchIndex.facetsAndTop(searcher, withoutStatus, query);
+            long t5 = System.nanoTime();
+            return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6,
+                    (t5 - t4) / 1e6};
+        }
+
         @Override
         public void close() throws IOException {
             reader.close();
