@@ -80,15 +80,10 @@ public final class LuceneBaseline {
          * counts and (when {@code highlight}) the fragments of the page's hits; returns the total.
          */
         public long search(IndexQuery query, boolean highlight) throws IOException {
-            Query main = index.mainQuery(query);
-            BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
-            LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
-                    query.year());
-            Query withoutStatus = base.build();
-            Query full = new BooleanQuery.Builder().add(withoutStatus, Occur.MUST)
-                    .add(new TermInSetQuery(LuceneSearchIndex.STATUS,
-                            query.statuses().stream().map(BytesRef::new).toList()), Occur.FILTER)
-                    .build();
+            Queries q = queries(query);
+            Query main = q.main();
+            Query withoutStatus = q.withoutStatus();
+            Query full = q.full();
             var facets = searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
             TopDocs top = searcher.search(full, query.offset() + query.limit());
             if (highlight && top.scoreDocs.length > 0) {
@@ -98,12 +93,11 @@ public final class LuceneBaseline {
             return facets.total();
         }
 
-        /**
-         * The phases of {@link #search} timed one by one, in ms: matching alone (a count, no
-         * scores, no facets), the facet pass, the top-hits pass, the highlighter on the page, and
-         * the facets and the top hits in the one pass the portal runs now.
-         */
-        public double[] phases(IndexQuery query) throws IOException {
+        private record Queries(Query main, Query withoutStatus, Query full) {
+        }
+
+        /** The text query, it with the filters but the status (for the facets), and with the status too. */
+        private Queries queries(IndexQuery query) {
             Query main = index.mainQuery(query);
             BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
             LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
@@ -113,6 +107,19 @@ public final class LuceneBaseline {
                     .add(new TermInSetQuery(LuceneSearchIndex.STATUS,
                             query.statuses().stream().map(BytesRef::new).toList()), Occur.FILTER)
                     .build();
+            return new Queries(main, withoutStatus, full);
+        }
+
+        /**
+         * The phases of {@link #search} timed one by one, in ms: matching alone (a count, no
+         * scores, no facets), the facet pass, the top-hits pass, the highlighter on the page, and
+         * the facets and the top hits in the one pass the portal runs now.
+         */
+        public double[] phases(IndexQuery query) throws IOException {
+            Queries q = queries(query);
+            Query main = q.main();
+            Query withoutStatus = q.withoutStatus();
+            Query full = q.full();
             long t0 = System.nanoTime();
             searcher.count(withoutStatus);
             long t1 = System.nanoTime();
