@@ -163,6 +163,7 @@ class SearchScaleBenchmark {
                     }
                 }
             }
+            breakdown(rawSearch, viewer, terms);
         }
         securityContexts.clearContext();
         row(table, "query p50, ms", "%.1f".formatted(Timings.median(service)),
@@ -175,6 +176,43 @@ class SearchScaleBenchmark {
         table.append("| heap used after load and reindex (after GC) | %.0f MiB | | |%n".formatted(heap / 1048576.0));
         System.out.printf("%n%d queries × %d runs after %d warm-up rounds, signed in as a member:%n%n%s%n",
                 QUERIES.size(), REPETITIONS, WARM_UP, table);
+    }
+
+    /**
+     * Where the time of a raw search goes, per query (median of the timed rounds): matching alone,
+     * the facet pass, the top-hits pass and the highlighter, run one after the other.
+     */
+    private static void breakdown(LuceneBaseline.RawSearch rawSearch, Viewer viewer, List<GlossaryTerm> terms)
+            throws IOException {
+        var table = new StringBuilder("""
+                | query | match only (count) | facet pass | top-20 pass | highlight | sum | facets + top 20 in one pass |
+                |---|---:|---:|---:|---:|---:|---:|
+                """);
+        double[][] sums = new double[5][QUERIES.size() * REPETITIONS];
+        for (int q = 0; q < QUERIES.size(); q++) {
+            IndexQuery planned = QueryPlanner.plan(SearchRequest.of(QUERIES.get(q)), viewer, terms);
+            double[][] phases = new double[5][REPETITIONS];
+            for (int round = -WARM_UP; round < REPETITIONS; round++) {
+                double[] times = rawSearch.phases(planned);
+                for (int p = 0; round >= 0 && p < times.length; p++) {
+                    phases[p][round] = times[p];
+                    sums[p][q * REPETITIONS + round] = times[p];
+                }
+            }
+            double sum = 0;
+            table.append("| ").append(QUERIES.get(q));
+            for (int p = 0; p < 4; p++) {
+                sum += Timings.median(phases[p]);
+                table.append(" | %.1f".formatted(Timings.median(phases[p])));
+            }
+            table.append(" | %.1f | %.1f |%n".formatted(sum, Timings.median(phases[4])));
+        }
+        table.append("| all queries, p50 / p95");
+        for (int p = 0; p < 4; p++) {
+            table.append(" | %.1f / %.1f".formatted(Timings.median(sums[p]), Timings.p95(sums[p])));
+        }
+        table.append(" | | %.1f / %.1f |%n".formatted(Timings.median(sums[4]), Timings.p95(sums[4])));
+        System.out.printf("%nRaw search phases, ms (median of %d runs per query):%n%n%s%n", REPETITIONS, table);
     }
 
     private interface Search {

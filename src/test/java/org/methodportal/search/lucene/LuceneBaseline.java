@@ -80,6 +80,24 @@ public final class LuceneBaseline {
          * counts and (when {@code highlight}) the fragments of the page's hits; returns the total.
          */
         public long search(IndexQuery query, boolean highlight) throws IOException {
+            Queries q = queries(query);
+            Query main = q.main();
+            Query withoutStatus = q.withoutStatus();
+            Query full = q.full();
+            var facets = searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            TopDocs top = searcher.search(full, query.offset() + query.limit());
+            if (highlight && top.scoreDocs.length > 0) {
+                int[] docIds = Stream.of(top.scoreDocs).mapToInt(d -> d.doc).toArray();
+                new LuceneSearchIndex.Highlighter(searcher, LuceneSearchIndex.analyzer()).highlight(main, docIds);
+            }
+            return facets.total();
+        }
+
+        private record Queries(Query main, Query withoutStatus, Query full) {
+        }
+
+        /** The text query, it with the filters but the status (for the facets), and with the status too. */
+        private Queries queries(IndexQuery query) {
             Query main = index.mainQuery(query);
             BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
             LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
@@ -89,13 +107,35 @@ public final class LuceneBaseline {
                     .add(new TermInSetQuery(LuceneSearchIndex.STATUS,
                             query.statuses().stream().map(BytesRef::new).toList()), Occur.FILTER)
                     .build();
-            var facets = searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            return new Queries(main, withoutStatus, full);
+        }
+
+        /**
+         * The phases of {@link #search} timed one by one, in ms: matching alone (a count, no
+         * scores, no facets), the facet pass, the top-hits pass, the highlighter on the page, and
+         * the facets and the top hits in the one pass the portal runs now.
+         */
+        public double[] phases(IndexQuery query) throws IOException {
+            Queries q = queries(query);
+            Query main = q.main();
+            Query withoutStatus = q.withoutStatus();
+            Query full = q.full();
+            long t0 = System.nanoTime();
+            searcher.count(withoutStatus);
+            long t1 = System.nanoTime();
+            searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            long t2 = System.nanoTime();
             TopDocs top = searcher.search(full, query.offset() + query.limit());
-            if (highlight && top.scoreDocs.length > 0) {
+            long t3 = System.nanoTime();
+            if (top.scoreDocs.length > 0) {
                 int[] docIds = Stream.of(top.scoreDocs).mapToInt(d -> d.doc).toArray();
                 new LuceneSearchIndex.Highlighter(searcher, LuceneSearchIndex.analyzer()).highlight(main, docIds);
             }
-            return facets.total();
+            long t4 = System.nanoTime();
+            LuceneSearchIndex.facetsAndTop(searcher, withoutStatus, query);
+            long t5 = System.nanoTime();
+            return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6,
+                    (t5 - t4) / 1e6};
         }
 
         @Override
