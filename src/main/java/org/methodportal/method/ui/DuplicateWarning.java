@@ -102,7 +102,7 @@ class DuplicateWarning extends Div {
             title.addClassName("duplicate-warning-title");
             Anchor propose = newTab(link.route() + "/propose", getTranslation("method.duplicate.propose"));
             propose.setId("duplicate-warning-propose-" + index);
-            Anchor comment = newTab(link.route(), getTranslation("method.duplicate.comment"));
+            Anchor comment = newTab(link.route() + "#method-discussion", getTranslation("method.duplicate.comment"));
             comment.setId("duplicate-warning-comment-" + index);
             ListItem item = new ListItem(title, propose, comment);
             item.addClassName("duplicate-warning-item");

@@ -99,11 +99,12 @@ final class MethodPageMerge {
         if (provenance.mergedInto() == null) {
             banner.add(new Span(t("merge.page.merged-unknown")));
         } else {
-            banner.add(new Span(t("merge.page.merged-into")));
             RouterLink link = new RouterLink("《" + provenance.mergedInto().title() + "》", MethodPageView.class,
                     MethodPageView.parameters(provenance.mergedInto().id()));
             link.setId("method-merged-link");
-            banner.add(link, new Span(t("merge.page.merged-read-only")));
+            // One sentence: the banner lays out its children with gaps, so the link goes inside one span.
+            banner.add(new Span(new Span(t("merge.page.merged-into")), link,
+                    new Span(t("merge.page.merged-read-only"))));
         }
         return Optional.of(banner);
     }

@@ -62,7 +62,7 @@ class DraftingAssistantViewTest extends SpringBrowserlessTest {
         assertThat($(Anchor.class, editor.duplicateWarning).id("duplicate-warning-propose-0").getHref())
                 .isEqualTo(first.getHref() + "/propose");
         assertThat($(Anchor.class, editor.duplicateWarning).id("duplicate-warning-comment-0").getHref())
-                .isEqualTo(first.getHref());
+                .isEqualTo(first.getHref() + "#method-discussion");
 
         test(editor.duplicateWarning.dismiss).click();
         test(editor.form.problem).setValue("支部活动和预算业务两张皮，党员觉得组织生活是负担");
