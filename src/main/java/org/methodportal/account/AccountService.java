@@ -60,13 +60,13 @@ public class AccountService {
 
     AccountService(AccountMapper accounts, OrganisationService organisation, PasswordEncoder passwordEncoder,
                    CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, SecurityStamps stamps) {
-        this.stamps = stamps;
         this.accounts = accounts;
         this.organisation = organisation;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.stamps = stamps;
     }
 
     /** Ids of the enabled reviewers of a department, e.g. to tell them a proposal waits for review. */
