@@ -55,7 +55,11 @@ final class EndedSessionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        logout.logout(request, response, null);
+        try {
+            logout.logout(request, response, null);
+        } catch (IllegalStateException alreadyInvalidated) {
+            // A parallel request of the same browser ended the session first; carry on with a new one.
+        }
         request.getSession(true).setAttribute(SessionEndReason.SESSION_ATTRIBUTE, reason.get());
         log.info("session of account {} ended: {}", user.get().id(), reason.get());
         events.publishEvent(new SessionEnded(user.get().login(), reason.get()));

@@ -41,13 +41,21 @@ class SecurityStamps {
         this.clock = clock;
     }
 
-    /** Why the principal's session must end, or empty while it may go on (always for the portal's own principals). */
+    /**
+     * Why the principal's session must end, or empty while it may go on (always for the portal's
+     * own principals). An ending is only ever decided on a fresh read: what was remembered may
+     * predate a change made on another instance that a newer sign-in already carries.
+     */
     Optional<SessionEndReason> check(PortalUser user) {
         Long stamp = user.securityStamp();
         if (stamp == null) {
             return Optional.empty();
         }
-        SecurityStateRow row = current(user.id());
+        Optional<SessionEndReason> verdict = verdict(current(user.id(), false), stamp);
+        return verdict.isEmpty() ? verdict : verdict(current(user.id(), true), stamp);
+    }
+
+    private static Optional<SessionEndReason> verdict(@Nullable SecurityStateRow row, long stamp) {
         if (row == null || !row.enabled()) {
             return Optional.of(SessionEndReason.DISABLED);
         }
@@ -59,18 +67,18 @@ class SecurityStamps {
     }
 
     /**
-     * The account's state, remembered for a while. Inside a writing transaction it is read afresh
-     * and not remembered: that transaction may have renewed the stamp itself, and what it wrote is
-     * neither visible to others nor certain to commit.
+     * The account's state, remembered for a while unless {@code fresh}. Inside a writing
+     * transaction it is read afresh and not remembered: that transaction may have renewed the stamp
+     * itself, and what it wrote is neither visible to others nor certain to commit.
      */
-    private @Nullable SecurityStateRow current(long accountId) {
+    private @Nullable SecurityStateRow current(long accountId, boolean fresh) {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return accounts.findSecurityState(accountId).orElse(null);
         }
         Instant now = clock.instant();
         Remembered state = remembered.get(accountId);
-        if (state == null || !now.isBefore(state.readAt().plus(properties.sessionCheckInterval()))) {
+        if (fresh || state == null || !now.isBefore(state.readAt().plus(properties.sessionCheckInterval()))) {
             state = new Remembered(accounts.findSecurityState(accountId).orElse(null), now);
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();

@@ -186,6 +186,20 @@ class SessionStampTest {
     }
 
     @Test
+    @WithUserDetails("admin")
+    void aSignInAfterAChangeOnAnotherInstanceIsNotTakenForAnEndedSession() {
+        AccountSummary account = create(Set.of(Role.MEMBER));
+        PortalUser before = signedIn(account.login());
+        assertThat(stamps.check(before)).isEmpty();
+
+        mapper.updateSecurityStamp(account.id(), before.securityStamp() + 1, SessionEndReason.PASSWORD_CHANGED.name());
+        PortalUser after = signedIn(account.login());
+
+        assertThat(stamps.check(after)).as("what this instance remembers is older than the sign-in").isEmpty();
+        assertThat(stamps.check(before)).contains(SessionEndReason.PASSWORD_CHANGED);
+    }
+
+    @Test
     void principalsThePortalMakesForItsOwnWorkAreNotChecked() {
         PortalUser systemUser = system.callAsSystem(currentUser::require);
 
