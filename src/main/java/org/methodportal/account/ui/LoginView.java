@@ -92,8 +92,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             form.setError(true);
         }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            Object failure = VaadinSession.getCurrent().getSession()
-                    .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             form.setI18n(i18n(failure));
             form.setError(true);
         }
