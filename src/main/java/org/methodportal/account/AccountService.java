@@ -34,6 +34,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Accounts: administration, own password and language, and the principal used at sign-in. */
 @Service
@@ -54,15 +56,17 @@ public class AccountService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SecurityStamps stamps;
 
     AccountService(AccountMapper accounts, OrganisationService organisation, PasswordEncoder passwordEncoder,
-                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, SecurityStamps stamps) {
         this.accounts = accounts;
         this.organisation = organisation;
         this.passwordEncoder = passwordEncoder;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.stamps = stamps;
     }
 
     /** Ids of the enabled reviewers of a department, e.g. to tell them a proposal waits for review. */
@@ -234,11 +238,15 @@ public class AccountService {
         return get(id);
     }
 
-    /** Changes name, branch, roles and reviewer departments; the login name never changes. */
+    /**
+     * Changes name, branch, roles and reviewer departments; the login name never changes. A change
+     * of branch, roles or reviewer departments ends the account's sessions (but the caller's own).
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary update(long id, AccountForm form, int expectedVersion) {
         AccountRow current = row(id);
+        AccountSummary before = get(id);
         checkAssignments(form);
         if (current.id() == currentUser.require().id() && !form.roles().contains(Role.ADMIN)) {
             throw PortalException.invalid("account.cannot-demote-self");
@@ -251,6 +259,9 @@ public class AccountService {
         accounts.deleteReviewerDepartments(id);
         writeAssignments(id, form);
         events.publishEvent(new OrganisationChanged("account.updated", "account", current.login(), describe(form)));
+        if (rightsChange(before, form)) {
+            renewStamp(current, SessionEndReason.RIGHTS_CHANGED);
+        }
         return get(id);
     }
 
@@ -266,10 +277,16 @@ public class AccountService {
         }
         events.publishEvent(new OrganisationChanged(enabled ? "account.enabled" : "account.disabled", "account",
                 current.login(), null));
+        if (enabled) {
+            events.publishEvent(new SecurityStateChanged(id));
+        } else {
+            // A new stamp as well: enabling the account again must not bring its old sessions back.
+            renewStamp(current, SessionEndReason.DISABLED);
+        }
         return get(id);
     }
 
-    /** An administrator sets a new password for someone who forgot theirs. */
+    /** An administrator sets a new password for someone who forgot theirs; their open sessions end. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(long id, String newPassword) {
@@ -277,9 +294,13 @@ public class AccountService {
         checkPasswordStrength(newPassword);
         accounts.updatePassword(id, passwordEncoder.encode(newPassword));
         events.publishEvent(new OrganisationChanged("account.password-reset", "account", current.login(), null));
+        renewStamp(current, SessionEndReason.PASSWORD_CHANGED);
     }
 
-    /** The signed-in user changes their own password; the current one must be given. */
+    /**
+     * The signed-in user changes their own password; the current one must be given. Their other
+     * sessions end, this one goes on.
+     */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void changeOwnPassword(String currentPassword, String newPassword) {
@@ -293,6 +314,7 @@ public class AccountService {
         }
         accounts.updatePassword(me.id(), passwordEncoder.encode(newPassword));
         events.publishEvent(new OrganisationChanged("account.password-changed", "account", me.login(), null));
+        renewStamp(me, SessionEndReason.PASSWORD_CHANGED);
     }
 
     /** Saves the signed-in user's language, so that it follows them to every session. */
@@ -316,8 +338,47 @@ public class AccountService {
             Map<Long, Set<Long>> reviewed = reviewerDepartmentsOf(List.of(row.id()));
             return new PortalUser(row.id(), row.login(), row.displayName(), row.passwordHash(), row.enabled(),
                     row.branchId(), row.departmentId(), roles.getOrDefault(row.id(), Set.of()),
-                    reviewed.getOrDefault(row.id(), Set.of()), localeOf(row.locale()));
+                    reviewed.getOrDefault(row.id(), Set.of()), localeOf(row.locale()), row.securityStamp());
         });
+    }
+
+    /**
+     * Gives the account a new security stamp, so that its sessions signed in before end. When the
+     * account is the caller's own, the caller's session takes the new stamp (and, after a change of
+     * rights, the new rights) and goes on; should the transaction roll back, it gets the old ones back.
+     */
+    private void renewStamp(AccountRow account, SessionEndReason reason) {
+        long stamp = stamps.renew(account.id(), reason);
+        events.publishEvent(new SecurityStateChanged(account.id()));
+        PortalUser me = currentUser.find().orElse(null);
+        if (me == null || me.id() != account.id() || me.securityStamp() == null) {
+            return;
+        }
+        long previousStamp = me.securityStamp();
+        me.changeSecurityStamp(stamp);
+        boolean rightsChanged = reason == SessionEndReason.RIGHTS_CHANGED;
+        if (rightsChanged) {
+            PortalUser fresh = loadPrincipal(account.login()).orElseThrow().withoutPassword();
+            fresh.changeLocale(me.locale());
+            currentUser.replace(fresh);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    me.changeSecurityStamp(previousStamp);
+                    if (rightsChanged) {
+                        currentUser.replace(me);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Whether the form changes what the account may do (what its sessions' principals hold), not only its name. */
+    static boolean rightsChange(AccountSummary account, AccountForm form) {
+        return account.branchId() != form.branchId() || !account.roles().equals(EnumSet.copyOf(form.roles()))
+                || !account.reviewerDepartmentIds().equals(Set.copyOf(form.reviewerDepartmentIds()));
     }
 
     @Transactional

@@ -4,26 +4,40 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
+import org.aopalliance.intercept.MethodInterceptor;
 import org.methodportal.account.ui.LoginView;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.PortalException;
 import org.methodportal.ui.ForbiddenView;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.stereotype.Service;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -72,10 +86,35 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Each service call checks the caller's session too, not only each request: a principal whose
+     * account changed since sign-in is refused, whatever path its call took (see {@link SecurityStamps}).
+     * Runs before the method security and transaction interceptors.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor endedSessionCheck(ObjectProvider<SecurityStamps> stamps, ObjectProvider<CurrentUser> currentUser) {
+        MethodInterceptor check = invocation -> {
+            if (currentUser.getObject().find().flatMap(stamps.getObject()::check).isPresent()) {
+                throw PortalException.forbidden("auth.session-ended");
+            }
+            return invocation.proceed();
+        };
+        var advisor = new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(Service.class, true), check);
+        advisor.setOrder(AuthorizationInterceptorsOrder.FIRST.getOrder());
+        return advisor;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager, SecurityStamps stamps,
+                                CurrentUser currentUser, ApplicationEventPublisher events,
+                                ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         http.authenticationManager(authenticationManager)
+                // A session whose account changed since sign-in ends at its next request.
+                .addFilterBefore(new EndedSessionFilter(stamps, currentUser, events,
+                        strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        AnonymousAuthenticationFilter.class)
                 // A new session id at sign-in, so a session id planted before it is worthless.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .authorizeHttpRequests(auth -> auth

@@ -3,7 +3,9 @@ package org.methodportal.shared;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,18 @@ public class CurrentUser {
     /** The signed-in user; services call this where only authenticated callers may come. */
     public PortalUser require() {
         return find().orElseThrow(() -> PortalException.forbidden("auth.required"));
+    }
+
+    /**
+     * Puts this principal in place of the signed-in one, in the security context the session keeps,
+     * e.g. when the user's own rights changed through this very session.
+     */
+    public void replace(PortalUser user) {
+        SecurityContext context = strategy().getContext();
+        Authentication previous = context.getAuthentication();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        authentication.setDetails(previous == null ? null : previous.getDetails());
+        context.setAuthentication(authentication);
     }
 
     SecurityContextHolderStrategy strategy() {

@@ -25,10 +25,23 @@ public final class PortalUser implements UserDetails {
     private final Set<Role> roles;
     private final Set<Long> reviewerDepartmentIds;
     private volatile Locale locale;
+    private volatile @Nullable Long securityStamp;
 
+    /** A principal without a security stamp: one the portal makes for its own work, never one from sign-in. */
     public PortalUser(long id, String login, String displayName, @Nullable String passwordHash, boolean enabled,
                       long branchId, long departmentId, Set<Role> roles, Set<Long> reviewerDepartmentIds,
                       Locale locale) {
+        this(id, login, displayName, passwordHash, enabled, branchId, departmentId, roles, reviewerDepartmentIds,
+                locale, null);
+    }
+
+    /**
+     * A principal carrying the account's security stamp as it was at sign-in; a session whose stamp
+     * no longer matches the account's ends (its rights, state or password changed since).
+     */
+    public PortalUser(long id, String login, String displayName, @Nullable String passwordHash, boolean enabled,
+                      long branchId, long departmentId, Set<Role> roles, Set<Long> reviewerDepartmentIds,
+                      Locale locale, @Nullable Long securityStamp) {
         this.id = id;
         this.login = login;
         this.displayName = displayName;
@@ -39,6 +52,7 @@ public final class PortalUser implements UserDetails {
         this.roles = Set.copyOf(roles);
         this.reviewerDepartmentIds = Set.copyOf(reviewerDepartmentIds);
         this.locale = locale;
+        this.securityStamp = securityStamp;
     }
 
     public long id() {
@@ -82,10 +96,23 @@ public final class PortalUser implements UserDetails {
         this.locale = newLocale;
     }
 
+    /** The account's security stamp when this principal signed in; null for the portal's own principals. */
+    public @Nullable Long securityStamp() {
+        return securityStamp;
+    }
+
+    /**
+     * Updated in place when the account gets a new stamp through this very session (its user changed
+     * their own password), so that this session goes on while the account's other sessions end.
+     */
+    public void changeSecurityStamp(long newStamp) {
+        this.securityStamp = newStamp;
+    }
+
     /** A copy without the password hash, for keeping in the session after authentication. */
     public PortalUser withoutPassword() {
         return new PortalUser(id, login, displayName, null, enabled, branchId, departmentId, roles,
-                reviewerDepartmentIds, locale);
+                reviewerDepartmentIds, locale, securityStamp);
     }
 
     @Override

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -26,6 +29,7 @@ import org.methodportal.account.Branch;
 import org.methodportal.account.BranchFilter;
 import org.methodportal.account.Department;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.account.persistence.AccountMapper;
 import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.Role;
@@ -73,6 +77,8 @@ class OrganisationScaleBenchmark {
     DataSource dataSource;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    AccountMapper accountMapper;
 
     long departmentId;
     long branchId;
@@ -134,6 +140,26 @@ class OrganisationScaleBenchmark {
                 mentionCase("mentions, login u123456 (1 match)", "u123456"),
                 mentionCase("mentions, given name 芳 (no prefix match)", "芳"));
         printTable(cases);
+    }
+
+    /**
+     * What a signed-in session costs once what it remembered of its account's security stamp is
+     * older than {@code portal.account.session-check-interval}: one read by primary key, outside a
+     * transaction, as the request filter makes it. A run reads 1,000 accounts spread over all of
+     * them (a fixed random sample), so the table's times are per 1,000 reads. The reference is the
+     * cheapest statement there is, {@code SELECT 1}, 1,000 times through the same pool.
+     */
+    @Test
+    void sessionStampReads() {
+        var jdbc = new JdbcTemplate(dataSource);
+        List<Long> all = new ArrayList<>(jdbc.queryForList("SELECT id FROM account", Long.class));
+        Collections.shuffle(all, new Random(7));
+        List<Long> sample = all.subList(0, 1_000);
+        printTable(List.of(
+                new Case("reference: 1,000 × SELECT 1", () -> sample.stream()
+                        .map(id -> jdbc.queryForObject("SELECT 1", Integer.class)).toList(), null),
+                new Case("session stamp, 1,000 reads by id", () -> sample.stream()
+                        .map(id -> accountMapper.findSecurityState(id).orElseThrow()).toList(), null)));
     }
 
     private void printTable(List<Case> cases) {

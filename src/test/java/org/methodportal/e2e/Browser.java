@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser {
 
     private static Browser shared;
+    private static Browser second;
 
     final WebDriver driver;
     private final Path profile;
@@ -54,10 +55,26 @@ final class Browser {
 
     static synchronized Browser get() throws IOException {
         if (shared == null) {
-            shared = new Browser();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared.driver::quit));
+            shared = start();
         }
         return shared;
+    }
+
+    /**
+     * A second browser (own profile, so own cookies) for journeys of two people at once; started
+     * on first use and then shared like the first.
+     */
+    static synchronized Browser second() throws IOException {
+        if (second == null) {
+            second = start();
+        }
+        return second;
+    }
+
+    private static Browser start() throws IOException {
+        Browser browser = new Browser();
+        Runtime.getRuntime().addShutdownHook(new Thread(browser.driver::quit));
+        return browser;
     }
 
     void open(String url) {

@@ -60,6 +60,11 @@ abstract class JourneySupport {
 
     /** Signs in through the login form as a person would. */
     void signIn(String login, String password) {
+        signIn(browser, login, password);
+    }
+
+    /** Signs in through the login form of the given browser (journeys of two people). */
+    void signIn(Browser browser, String login, String password) {
         browser.open(url("login"));
         WebElement username = browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
         username.clear();
@@ -93,6 +98,11 @@ abstract class JourneySupport {
 
     /** Text of the login form's error panel, once it is shown. */
     String loginError() {
+        return loginError(browser);
+    }
+
+    /** Text of the login form's error panel in the given browser, once it is shown. */
+    String loginError(Browser browser) {
         return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
             Object text = browser.js("""
                     const form = document.querySelector('vaadin-login-form');

@@ -50,6 +50,9 @@ class PasswordJourneyIT extends JourneySupport {
                 By.tagName("vaadin-notification-card"), "密码已修改"));
         assertThat(browser.driver.findElement(By.id("password-current")).getDomAttribute("invalid")).isNull();
         browser.screenshot("password-changed");
+        // The browser that changed the password stays signed in: its next click goes on as before.
+        browser.waitFor(By.id("nav-home")).click();
+        assertThat(browser.waitFor(By.id("home-greeting")).getText()).isEqualTo("您好，李书记");
 
         browser.signOutHard();
         signIn("secretary", DEMO_PASSWORD);

@@ -39,6 +39,12 @@ public interface AccountMapper {
 
     int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
 
+    /** The account's security stamp and enabled flag, for checking a signed-in session. */
+    Optional<SecurityStateRow> findSecurityState(long id);
+
+    int updateSecurityStamp(@Param("id") long id, @Param("securityStamp") long securityStamp,
+                            @Param("reason") String reason);
+
     int updateLocale(@Param("id") long id, @Param("locale") String locale);
 
     int updateLastLogin(@Param("login") String login, @Param("at") Instant at);

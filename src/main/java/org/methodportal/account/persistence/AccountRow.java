@@ -7,5 +7,6 @@ import org.jspecify.annotations.Nullable;
 /** One account joined with its branch and department; roles are read separately. */
 public record AccountRow(long id, String login, String displayName, String passwordHash, long branchId,
                          String branchName, long departmentId, String departmentName, boolean enabled,
-                         @Nullable String locale, Instant createdAt, @Nullable Instant lastLoginAt, int version) {
+                         @Nullable String locale, Instant createdAt, @Nullable Instant lastLoginAt, int version,
+                         long securityStamp) {
 }

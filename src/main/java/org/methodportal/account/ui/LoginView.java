@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import org.methodportal.account.LoginLockedException;
+import org.methodportal.account.SessionEndReason;
 import org.methodportal.ui.Languages;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.web.WebAttributes;
@@ -24,10 +25,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-/** The Chinese-first sign-in page; explains a refused sign-in (wrong password, locked, disabled). */
+/**
+ * The Chinese-first sign-in page; explains a refused sign-in (wrong password, locked, disabled) and
+ * why the portal ended the previous session (rights or password changed, account disabled).
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -79,9 +84,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        if (session.getAttribute(SessionEndReason.SESSION_ATTRIBUTE) instanceof SessionEndReason ended) {
+            // Said once: the reason belongs to the session the portal ended, not to later visits.
+            session.removeAttribute(SessionEndReason.SESSION_ATTRIBUTE);
+            form.setI18n(i18n(ended));
+            form.setError(true);
+        }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            Object failure = VaadinSession.getCurrent().getSession()
-                    .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             form.setI18n(i18n(failure));
             form.setError(true);
         }
@@ -99,7 +110,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             long minutes = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toMinutes() + 1);
             error.setTitle(getTranslation("login.error.locked.title"));
             error.setMessage(getTranslation("login.error.locked.text", minutes));
-        } else if (failure instanceof DisabledException) {
+        } else if (failure == SessionEndReason.RIGHTS_CHANGED) {
+            error.setTitle(getTranslation("login.ended.rights.title"));
+            error.setMessage(getTranslation("login.ended.rights.text"));
+        } else if (failure == SessionEndReason.PASSWORD_CHANGED) {
+            error.setTitle(getTranslation("login.ended.password.title"));
+            error.setMessage(getTranslation("login.ended.password.text"));
+        } else if (failure instanceof DisabledException || failure == SessionEndReason.DISABLED) {
             error.setTitle(getTranslation("login.error.disabled.title"));
             error.setMessage(getTranslation("login.error.disabled.text"));
         } else {

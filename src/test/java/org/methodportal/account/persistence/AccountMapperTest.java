@@ -68,10 +68,23 @@ class AccountMapperTest {
         AccountRow row = accounts.findByLogin("u1001").orElseThrow();
 
         assertThat(row).isEqualTo(new AccountRow(id, "u1001", "张三", "{noop}secret", alpha2, "branch-a2", alpha,
-                "dept-alpha", true, null, CREATED, null, 0));
+                "dept-alpha", true, null, CREATED, null, 0, 0));
         assertThat(accounts.findById(id)).contains(row);
         assertThat(accounts.findByLogin("nobody")).isEmpty();
         assertThat(accounts.countAll()).isEqualTo(1);
+    }
+
+    @Test
+    void securityStateIsReadByIdAndTheStampRenewedWithItsReason() {
+        long id = account("u1001", "张三", alpha2);
+        assertThat(accounts.findSecurityState(id)).contains(new SecurityStateRow(0, null, true));
+
+        accounts.updateSecurityStamp(id, -42, "DISABLED");
+        accounts.updateEnabled(id, false, 0);
+
+        assertThat(accounts.findSecurityState(id)).contains(new SecurityStateRow(-42, "DISABLED", false));
+        assertThat(accounts.findById(id).orElseThrow().securityStamp()).isEqualTo(-42);
+        assertThat(accounts.findSecurityState(-1)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,15 @@
+package org.methodportal.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code portal.account.*}: how long a signed-in session trusts the security stamp it last read.
+ * A change made on this instance ends the account's other sessions at once; one made on another
+ * instance sharing the database, within this interval.
+ */
+@ConfigurationProperties("portal.account")
+public record AccountProperties(@DefaultValue("5s") Duration sessionCheckInterval) {
+}
