@@ -95,6 +95,7 @@ class LongRunJourneyIT extends JourneySupport {
         type(By.id("method-title"), title);
         chooseItem(By.id("method-category"), "践行群众路线");
         type(By.id("method-problem"), "群众诉求多，办理进度不透明。");
+        type(By.id("method-measures-0"), "建立诉求台账");
         click(By.id("method-save"));
         return methodIdFromAddress();
     }

@@ -26,12 +26,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.PortalApplication;
-import org.springframework.core.io.ClassPathResource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Acknowledged commits survive kill -9 on the embedded default. The portal runs in a child JVM
@@ -66,7 +63,7 @@ class ImportCrashTest {
 
     @Test
     void everyAcknowledgedImportRequestSurvivesKillNineAndTheRerunChangesNothing() throws Exception {
-        List<String> lines = corpus();
+        List<String> lines = GeneratedCorpus.lines("crash-", 0, METHODS, TAG);
         List<String> requests = new ArrayList<>();
         for (int from = 0; from < lines.size(); from += PER_REQUEST) {
             requests.add(String.join("\n", lines.subList(from, from + PER_REQUEST)) + "\n");
@@ -104,23 +101,6 @@ class ImportCrashTest {
         assertThat(rerun.path("failed").asInt()).isZero();
         assertThat(rerun.path("unchanged").asInt()).isEqualTo(METHODS);
         assertThat(awaitSearchTotal(METHODS)).isEqualTo(storedIds().size());
-    }
-
-    /** 2,000 published entries with their own ids and titles, from the sample entries of the corpus. */
-    private static List<String> corpus() throws IOException {
-        List<JsonNode> samples = new ClassPathResource("importexport/corpus-sample.jsonl").getContentAsString(UTF_8)
-                .lines().filter(line -> !line.isBlank()).map(JSON::readTree).toList();
-        assertThat(samples).isNotEmpty();
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < METHODS; i++) {
-            ObjectNode entry = (ObjectNode) samples.get(i % samples.size()).deepCopy();
-            entry.put("id", "crash-" + i);
-            entry.put("title", entry.path("title").asString() + " 之" + i);
-            ArrayNode tags = entry.putArray("tags");
-            tags.add(TAG);
-            lines.add(JSON.writeValueAsString(entry));
-        }
-        return lines;
     }
 
     /** Sends requests[from, to) one after another; each 200 acknowledges its methods. Returns {@code to}. */
