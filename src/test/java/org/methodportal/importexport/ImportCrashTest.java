@@ -77,9 +77,10 @@ class ImportCrashTest {
         start();
         assertThat(storedIds()).containsAll(acknowledged);
         next = importUntil(requests, next, 16, acknowledged);
-        // In the middle of a request: none of its methods was acknowledged, some may be stored.
-        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(importRequest(requests.get(next)),
-                HttpResponse.BodyHandlers.ofString());
+        // In the middle of a request (four requests' lines in one, so that it cannot be done within
+        // the pause): none of its methods was acknowledged, some may be stored.
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                importRequest(String.join("", requests.subList(next, next + 4))), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
         killNine();
         assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
