@@ -1,0 +1,206 @@
+package org.methodportal.importexport;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.PortalApplication;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Acknowledged commits survive kill -9 on the embedded default. The portal runs in a child JVM
+ * (its main class on this classpath, the shipped configuration, a fresh data directory) and imports
+ * 2,000 methods sent in requests of 50 lines; a 200 answer is what tells the client that those 50
+ * are stored. The child is killed (SIGKILL) right after an acknowledged request, in the middle of
+ * one, and again after an acknowledged request; after each restart the database holds every
+ * acknowledged method, the import goes on from the first unacknowledged request, and at the end a
+ * second run of the whole file changes nothing and search counts what the database holds.
+ */
+class ImportCrashTest {
+
+    private static final int METHODS = 2_000;
+    private static final int PER_REQUEST = 50;
+    private static final String TAG = "断电演练";
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:portal-demo".getBytes(UTF_8));
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dataDir = Path.of("target/import-crash", UUID.randomUUID().toString()).toAbsolutePath();
+    private Process portal;
+    private int port;
+    private int starts;
+
+    @AfterEach
+    void stopPortal() throws InterruptedException {
+        if (portal != null && portal.isAlive()) {
+            portal.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedImportRequestSurvivesKillNineAndTheRerunChangesNothing() throws Exception {
+        List<String> lines = GeneratedCorpus.lines("crash-", 0, METHODS, TAG);
+        List<String> requests = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += PER_REQUEST) {
+            requests.add(String.join("\n", lines.subList(from, from + PER_REQUEST)) + "\n");
+        }
+        Set<String> acknowledged = new LinkedHashSet<>();
+
+        start();
+        int next = importUntil(requests, 0, 6, acknowledged);
+        killNine();
+
+        start();
+        assertThat(storedIds()).containsAll(acknowledged);
+        next = importUntil(requests, next, 16, acknowledged);
+        // In the middle of a request (four requests' lines in one, so that it cannot be done within
+        // the pause): none of its methods was acknowledged, some may be stored.
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                importRequest(String.join("", requests.subList(next, next + 4))), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        killNine();
+        assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
+
+        start();
+        assertThat(storedIds()).containsAll(acknowledged);
+        next = importUntil(requests, next, 30, acknowledged);
+        killNine();
+
+        start();
+        assertThat(storedIds()).containsAll(acknowledged);
+        importUntil(requests, next, requests.size(), acknowledged);
+        assertThat(acknowledged).hasSize(METHODS);
+        assertThat(storedIds()).containsExactlyInAnyOrderElementsOf(acknowledged);
+
+        JsonNode rerun = JSON.readTree(send(importRequest(String.join("\n", lines) + "\n")).body());
+        assertThat(rerun.path("created").asInt()).isZero();
+        assertThat(rerun.path("updated").asInt()).isZero();
+        assertThat(rerun.path("failed").asInt()).isZero();
+        assertThat(rerun.path("unchanged").asInt()).isEqualTo(METHODS);
+        assertThat(awaitSearchTotal(METHODS)).isEqualTo(storedIds().size());
+    }
+
+    /** Sends requests[from, to) one after another; each 200 acknowledges its methods. Returns {@code to}. */
+    private int importUntil(List<String> requests, int from, int to, Set<String> acknowledged) throws Exception {
+        for (int i = from; i < to; i++) {
+            HttpResponse<String> response = send(importRequest(requests.get(i)));
+            assertThat(response.statusCode()).as("import request %d: %s", i, response.body()).isEqualTo(200);
+            JsonNode report = JSON.readTree(response.body());
+            assertThat(report.path("failed").asInt()).as(response.body()).isZero();
+            assertThat(report.path("created").asInt() + report.path("unchanged").asInt()).isEqualTo(PER_REQUEST);
+            requests.get(i).lines().map(line -> JSON.readTree(line).path("id").asString()).forEach(acknowledged::add);
+        }
+        return to;
+    }
+
+    private HttpRequest importRequest(String body) {
+        return HttpRequest.newBuilder(uri("/api/v1/import?status=PUBLISHED")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/x-ndjson").timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8)).build();
+    }
+
+    /** The source ids of the imported methods the database holds, read through the export. */
+    private Set<String> storedIds() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/export"))
+                .header("Authorization", ADMIN).timeout(Duration.ofMinutes(1)).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> ids = response.body().lines().filter(line -> !line.isBlank())
+                .map(line -> JSON.readTree(line).path("id").asString()).filter(id -> id.startsWith("crash-")).toList();
+        assertThat(new HashSet<>(ids)).as("one method per source id").hasSize(ids.size());
+        return new HashSet<>(ids);
+    }
+
+    /** The search total of the imported methods once the index caught up with the outbox (or the last one seen). */
+    private long awaitSearchTotal(long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long total;
+        do {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                    uri("/api/v1/search?size=1&tag=" + URLEncoder.encode(TAG, UTF_8)))
+                    .header("Authorization", ADMIN).GET().build());
+            total = response.statusCode() == 200 ? JSON.readTree(response.body()).path("total").asLong() : -1;
+            if (total == expected) {
+                return total;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return total;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Starts the portal's main class on this JVM's classpath with the shipped configuration. */
+    private void start() throws Exception {
+        port = freePort();
+        starts++;
+        Files.createDirectories(dataDir);
+        Path log = dataDir.resolve("portal-" + starts + ".log");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        portal = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-Xmx768m",
+                "-cp", System.getProperty("java.class.path"), PortalApplication.class.getName(),
+                // only the classpath configuration: ./config/ of the working directory is not the shipped default
+                "--spring.config.location=classpath:/",
+                "--portal.data-dir=" + dataDir,
+                "--server.port=" + port,
+                // the test jars on this classpath hold classes Vaadin's class scan cannot read
+                "--vaadin.allowed-packages=com.vaadin,org.vaadin,org.methodportal")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            assertThat(portal.isAlive()).as("portal exited, see %s", log).isTrue();
+            assertThat(System.nanoTime()).as("portal not up after %s, see %s", START_TIMEOUT, log).isLessThan(deadline);
+            try {
+                HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).GET().build());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** SIGKILL on Linux: no shutdown hook, no close of the database. */
+    private void killNine() throws InterruptedException {
+        portal.destroyForcibly();
+        assertThat(portal.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
