@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -25,6 +26,15 @@ public final class DiffHtml {
      * MessageFormat patterns, which are formatted here).
      */
     public static String render(RevisionDiff diff, Function<String, String> translate) {
+        return render(diff, translate, Map.of());
+    }
+
+    /**
+     * As {@link #render(RevisionDiff, Function)}, with a warning on each field that would undo the
+     * change of the published version {@code undoes} names for it.
+     */
+    public static String render(RevisionDiff diff, Function<String, String> translate,
+                                Map<MethodField, Integer> undoes) {
         StringBuilder html = new StringBuilder("<div class=\"method-diff\">");
         if (!diff.changed()) {
             paragraph(html, "diff-identical", translate.apply("method.diff.identical"));
@@ -38,6 +48,10 @@ public final class DiffHtml {
             unchangedNote(html, unchanged, translate);
             html.append("<section class=\"diff-field\"><h4 class=\"diff-field-name\">")
                     .append(escape(translate.apply(field.field().key()))).append("</h4>");
+            Integer undone = undoes.get(field.field());
+            if (undone != null) {
+                paragraph(html, "diff-undo", format(translate.apply("method.diff.undoes"), undone));
+            }
             switch (field) {
                 case FieldDiff.Text text -> html.append("<p class=\"diff-text\">")
                         .append(segments(text.segments())).append("</p>");

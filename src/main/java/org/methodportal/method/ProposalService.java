@@ -295,10 +295,45 @@ public class ProposalService {
         PortalUser user = currentUser.require();
         visible(targetId, user);
         List<MethodStatus> statuses = all ? List.of() : OPEN;
-        return methods.findChangeRequests(targetId, statuses).stream()
-                .filter(s -> user.hasRole(Role.ADMIN) || s.ownerId() == user.id()
-                        || user.reviewerDepartmentIds().contains(s.originDepartmentId()))
+        return methods.findChangeRequests(targetId, statuses).stream().filter(s -> maySee(s, user)).toList();
+    }
+
+    /** The rule of {@link MethodAccess#maySee} for a change request, which is never public. */
+    private static boolean maySee(MethodSummary request, PortalUser user) {
+        return user.hasRole(Role.ADMIN) || request.ownerId() == user.id()
+                || user.reviewerDepartmentIds().contains(request.originDepartmentId());
+    }
+
+    /**
+     * The change requests of a method now in review, for someone about to propose another one:
+     * everyone may learn that they exist (title and author), links only to those they may see.
+     */
+    public List<OpenChangeRequest> changeRequestsInReview(long targetId) {
+        PortalUser user = currentUser.require();
+        visible(targetId, user);
+        return methods.findChangeRequests(targetId, List.of(MethodStatus.IN_REVIEW)).stream()
+                .map(s -> new OpenChangeRequest(s.id(), s.title(), s.ownerName(), maySee(s, user)))
                 .toList();
+    }
+
+    /**
+     * What a reviewer compares a change request with: the target's current published revision (not
+     * the request's base, which may be older), and per field the published version whose change the
+     * request would undo, because the request still holds the text from before it.
+     */
+    public PublishedComparison compareWithPublished(long changeRequestId) {
+        PortalUser user = currentUser.require();
+        MethodRow request = visible(changeRequestId, user);
+        if (!request.isChangeRequest()) {
+            throw PortalException.conflict("workflow.not-change-request");
+        }
+        MethodRow target = publishedTarget(request);
+        Revision mine = records.revision(changeRequestId, request.latestRevisionNumber());
+        List<Revision> published = methods.findPublishedRevisionNumbers(target.id()).stream()
+                .map(n -> records.revision(target.id(), n)).toList();
+        Revision current = records.revisionById(Objects.requireNonNull(target.publishedRevisionId()));
+        return new PublishedComparison(current.number(), MethodDiff.between(current.content(), mine.content()),
+                RebasePolicy.undone(published, mine.content()));
     }
 
     /** Which proposal and review round produced the method's published revision, if it has one. */

@@ -50,6 +50,49 @@ public final class RebasePolicy {
     }
 
     /**
+     * Per field, the published version whose change {@code mine} would undo: the request holds a
+     * value the method had before version N (the last one published with it), and every version
+     * since N has another. {@code published} lists the published revisions, oldest first; fields
+     * the request leaves as published now are never named.
+     */
+    public static Map<MethodField, Integer> undone(List<Revision> published, MethodContent mine) {
+        Map<MethodField, Integer> undone = new EnumMap<>(MethodField.class);
+        if (published.isEmpty()) {
+            return undone;
+        }
+        for (MethodField field : MethodField.values()) {
+            Object wanted = value(field, mine);
+            if (Objects.equals(wanted, value(field, published.getLast().content()))) {
+                continue;
+            }
+            for (int i = published.size() - 2; i >= 0; i--) {
+                if (Objects.equals(wanted, value(field, published.get(i).content()))) {
+                    undone.put(field, published.get(i + 1).number());
+                    break;
+                }
+            }
+        }
+        return undone;
+    }
+
+    private static @Nullable Object value(MethodField field, MethodContent c) {
+        return switch (field) {
+            case TITLE -> c.title();
+            case SUMMARY -> c.summary();
+            case CATEGORY -> c.category();
+            case PROBLEM -> c.problem();
+            case CONCEPT -> c.concept();
+            case MEASURES -> c.measures();
+            case STEPS -> c.steps();
+            case OUTCOMES -> c.outcomes();
+            case APPLICABILITY -> c.applicability();
+            // A set: the same tags in another order undo nothing.
+            case TAGS -> Set.copyOf(c.tags());
+            case BODY -> c.body();
+        };
+    }
+
+    /**
      * The result of a merge: its conflicts, the fields the newer published revision changed, and the
      * merged content once every conflict has a resolution.
      */

@@ -152,7 +152,26 @@ class RebasePolicyTest {
                 e -> assertThat(e.code()).isEqualTo("proposal.rebase-unknown-conflict"));
     }
 
+    @Test
+    void aRequestHoldingTextFromBeforeAPublishedVersionWouldUndoIt() {
+        List<Revision> published = List.of(revision(1, content("成效一", "范围一")),
+                revision(2, content("成效二", "范围一")), revision(3, content("成效三", "范围一")));
+
+        assertThat(RebasePolicy.undone(published, content("成效二", "范围二")))
+                .as("the request still has version 2's outcomes, which version 3 changed")
+                .containsExactlyEntriesOf(java.util.Map.of(MethodField.OUTCOMES, 3));
+        assertThat(RebasePolicy.undone(published, content("成效一", "范围一")))
+                .containsExactlyEntriesOf(java.util.Map.of(MethodField.OUTCOMES, 2));
+        assertThat(RebasePolicy.undone(published, content("成效三", "范围一"))).isEmpty();
+        assertThat(RebasePolicy.undone(published, content("全新的成效", "范围一"))).as("a new text undoes nothing")
+                .isEmpty();
+    }
+
     // ---- helpers
+
+    private static Revision revision(int number, MethodContent content) {
+        return new Revision(1, number, null, content, 1, "作者", java.time.Instant.EPOCH, null, MethodStatus.PUBLISHED);
+    }
 
     /** Merged measures as text; a conflict as {@code <theirs|mine>} with items joined by "+". */
     private static String render(RebasePolicy.Outcome outcome) {

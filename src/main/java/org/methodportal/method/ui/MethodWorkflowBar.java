@@ -46,9 +46,12 @@ class MethodWorkflowBar extends HorizontalLayout {
             add(action("method-withdraw", "method.workflow.withdraw", VaadinIcon.ARROW_BACKWARD, false,
                     "method.workflow.withdraw-text", () -> proposals.withdraw(method.id())));
         }
-        if (allows(WorkflowAction.REBASE) && method.basePublishedRevision() != null) {
-            add(action("method-rebase", "method.workflow.rebase", VaadinIcon.REFRESH, false,
-                    "method.workflow.rebase-text", () -> proposals.rebase(method.id())));
+        if (method.baseOutdated() && allows(WorkflowAction.REBASE)) {
+            Button rebase = new Button(getTranslation("method.workflow.rebase"), VaadinIcon.REFRESH.create(),
+                    e -> new RebaseDialog(proposals, method.id(), reload).show());
+            rebase.setId("method-rebase");
+            rebase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(rebase);
         }
         if (allows(WorkflowAction.REVIEW)) {
             // The review form belongs to the review module; the route is its public address.
