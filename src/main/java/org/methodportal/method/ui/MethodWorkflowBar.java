@@ -46,13 +46,7 @@ class MethodWorkflowBar extends HorizontalLayout {
             add(action("method-withdraw", "method.workflow.withdraw", VaadinIcon.ARROW_BACKWARD, false,
                     "method.workflow.withdraw-text", () -> proposals.withdraw(method.id())));
         }
-        if (method.baseOutdated() && allows(WorkflowAction.REBASE)) {
-            Button rebase = new Button(getTranslation("method.workflow.rebase"), VaadinIcon.REFRESH.create(),
-                    e -> new RebaseDialog(proposals, method.id(), reload).show());
-            rebase.setId("method-rebase");
-            rebase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(rebase);
-        }
+        // The update of an outdated change request is offered by its banner (MethodPageView).
         if (allows(WorkflowAction.REVIEW)) {
             // The review form belongs to the review module; the route is its public address.
             add(link("method-review", "method.workflow.review", VaadinIcon.CLIPBOARD_CHECK, "reviews/" + id, true));

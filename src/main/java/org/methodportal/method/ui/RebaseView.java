@@ -27,6 +27,7 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -98,7 +99,9 @@ public class RebaseView extends VerticalLayout implements BeforeEnterObserver, H
         save.setId("rebase-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save(id));
-        add(new Div(save, back));
+        HorizontalLayout actions = new HorizontalLayout(save, back);
+        actions.setAlignItems(Alignment.CENTER);
+        add(actions);
     }
 
     void save(long id) {
