@@ -194,8 +194,9 @@ public class ProposalService {
 
     /**
      * Locks a proposal for a reviewer's decision on {@code revision}, the revision the reviewer saw.
-     * Refused when the caller may not review it (own proposal, outside their departments) or when the
-     * proposal moved on (new revision, withdrawn, already decided): nothing is applied then.
+     * Refused when the caller may not review it (own proposal, outside their departments), when the
+     * proposal moved on (new revision, withdrawn, already decided) or when it is a change request
+     * whose base is outdated (its author must update it first): nothing is applied then.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
@@ -204,6 +205,11 @@ public class ProposalService {
         MethodRow method = lock(methodId, user).row();
         WorkflowPolicy.check(WorkflowAction.REVIEW, method.status(), method.isChangeRequest(),
                 MethodAccess.actor(method, user));
+        if (method.baseOutdated()) {
+            // Refused before anything is recorded: its approval could not be applied anyway.
+            throw PortalException.conflict("proposal.rebase-required", method.basePublishedRevisionNumber(),
+                    method.targetPublishedRevisionNumber());
+        }
         Integer submitted = method.submittedRevisionNumber();
         if (submitted == null || submitted != revision) {
             throw PortalException.stale("review.stale", revision, Objects.requireNonNullElse(submitted, 0));

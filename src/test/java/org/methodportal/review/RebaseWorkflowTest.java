@@ -87,6 +87,11 @@ class RebaseWorkflowTest {
         assertThat(reviews.queue(FIRST_PAGE).content()).filteredOn(e -> e.methodId() == scopeChange).singleElement()
                 .satisfies(e -> assertThat(e.baseOutdated()).as("the queue says it must be updated first").isTrue());
 
+        assertThatThrownBy(() -> reviews.review(scopeChange, new ReviewRequest(1, Decision.REQUEST_CHANGES,
+                new Scores(3, 3, 3, 3, 3, 3), "请补充"))).as("no review of a text that must be updated first")
+                .isInstanceOfSatisfying(PortalException.class,
+                        e -> assertThat(e.code()).isEqualTo("proposal.rebase-required"));
+
         signInAs(users, securityContexts, "secretary2");
         MethodView stale = methods.get(scopeChange);
         assertThat(stale.baseOutdated()).isTrue();
