@@ -339,7 +339,7 @@ public class ProposalService {
                 .map(n -> records.revision(target.id(), n)).toList();
         Revision current = records.revisionById(Objects.requireNonNull(target.publishedRevisionId()));
         return new PublishedComparison(current.number(), MethodDiff.between(current.content(), mine.content()),
-                RebasePolicy.undone(published, mine.content()));
+                RebasePolicy.undone(published, mine.content()), RebasePolicy.undoneItems(published, mine.content()));
     }
 
     /** Which proposal and review round produced the method's published revision, if it has one. */

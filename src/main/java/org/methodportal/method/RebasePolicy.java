@@ -75,6 +75,47 @@ public final class RebasePolicy {
         return undone;
     }
 
+    /**
+     * Per list field (measures, steps), the items of the published text now that {@code mine} drops
+     * or rewrites although a later published version introduced them, each with that version: the
+     * first of the unbroken run of published versions holding the item, when it is not the first
+     * published version. Fields that {@link #undone} names as a whole are left out.
+     */
+    public static Map<MethodField, Map<String, Integer>> undoneItems(List<Revision> published, MethodContent mine) {
+        Map<MethodField, Map<String, Integer>> undone = new EnumMap<>(MethodField.class);
+        if (published.isEmpty()) {
+            return undone;
+        }
+        Map<MethodField, Integer> wholeFields = undone(published, mine);
+        for (MethodField field : List.of(MethodField.MEASURES, MethodField.STEPS)) {
+            if (wholeFields.containsKey(field)) {
+                continue;
+            }
+            List<String> kept = items(field, mine);
+            Map<String, Integer> items = new java.util.LinkedHashMap<>();
+            for (String item : items(field, published.getLast().content())) {
+                if (kept.contains(item)) {
+                    continue;
+                }
+                int first = published.size() - 1;
+                while (first > 0 && items(field, published.get(first - 1).content()).contains(item)) {
+                    first--;
+                }
+                if (first > 0) {
+                    items.put(item, published.get(first).number());
+                }
+            }
+            if (!items.isEmpty()) {
+                undone.put(field, items);
+            }
+        }
+        return undone;
+    }
+
+    private static List<String> items(MethodField field, MethodContent c) {
+        return field == MethodField.MEASURES ? c.measures() : c.steps();
+    }
+
     private static @Nullable Object value(MethodField field, MethodContent c) {
         return switch (field) {
             case TITLE -> c.title();

@@ -167,6 +167,29 @@ class RebasePolicyTest {
                 .isEmpty();
     }
 
+    @Test
+    void anItemALaterVersionAddedIsNamedWhenTheRequestDropsOrRewritesIt() {
+        List<Revision> published = List.of(revision(1, withMeasures("A,B")), revision(2, withMeasures("A,B,C")),
+                revision(3, withMeasures("A,B,C,D")));
+
+        assertThat(RebasePolicy.undoneItems(published, withMeasures("A,B,D2")))
+                .containsExactlyEntriesOf(java.util.Map.of(MethodField.MEASURES,
+                        java.util.Map.of("C", 2, "D", 3)));
+        assertThat(RebasePolicy.undoneItems(published, withMeasures("B,C,D"))).as("A was there from the start")
+                .isEmpty();
+        assertThat(RebasePolicy.undoneItems(published, withMeasures("A,B,C"))).as("named for the whole field instead")
+                .isEmpty();
+    }
+
+    @Test
+    void theReviewerDiffFlagsFieldsAndItems() {
+        String html = DiffHtml.render(MethodDiff.between(withMeasures("A,B,C"), withMeasures("A,B")), key -> key,
+                java.util.Map.of(MethodField.OUTCOMES, 3), java.util.Map.of(MethodField.MEASURES,
+                        java.util.Map.of("C", 2)));
+
+        assertThat(html).contains("<del class=\"diff-del\">C</del>", "<span class=\"diff-undo\">method.diff.undoes</span>");
+    }
+
     // ---- helpers
 
     private static Revision revision(int number, MethodContent content) {

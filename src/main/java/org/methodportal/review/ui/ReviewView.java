@@ -172,7 +172,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             // Always against the text published now, with the published changes the request would undo.
             PublishedComparison published = proposals.compareWithPublished(p.id());
             return Optional.of(diffHolder(getTranslation("review.form.diff-published", published.publishedRevision()),
-                    DiffHtml.render(published.diff(), this::getTranslation, published.undoes())));
+                    DiffHtml.render(published.diff(), this::getTranslation, published.undoes(),
+                            published.undoesItems())));
         } else {
             Optional<Integer> previous = reviews.record(p.id()).stream()
                     .filter(r -> r.methodId() == p.id() && r.round() == p.reviewRound() - 1)
