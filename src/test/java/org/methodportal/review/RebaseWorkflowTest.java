@@ -101,6 +101,8 @@ class RebaseWorkflowTest {
             assertThat(n.kind()).isEqualTo("proposal.base-outdated");
             assertThat(n.methodId()).isEqualTo(scopeChange);
         });
+        assertThat(methods.myProposals(List.of(), FIRST_PAGE).content()).filteredOn(s -> s.id() == scopeChange)
+                .singleElement().satisfies(s -> assertThat(s.baseOutdated()).as("我的提案 says so too").isTrue());
         proposals.withdraw(scopeChange);
         RebasePlan plan = proposals.rebasePlan(scopeChange);
         assertThat(plan.clean()).isTrue();

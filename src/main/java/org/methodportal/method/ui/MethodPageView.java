@@ -239,8 +239,14 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         UnorderedList list = new UnorderedList();
         for (MethodSummary request : open) {
             RouterLink link = new RouterLink(request.title(), MethodPageView.class, parameters(request.id()));
-            list.add(new ListItem(link, new Span(" · " + request.ownerName() + " · "),
-                    MethodLabels.statusBadge(this, request.status())));
+            ListItem item = new ListItem(link, new Span(" · " + request.ownerName() + " · "),
+                    MethodLabels.statusBadge(this, request.status()));
+            if (request.baseOutdated()) {
+                Span outdated = new Span(getTranslation("method.page.outdated-badge"));
+                outdated.addClassNames("portal-badge", "portal-badge-outdated");
+                item.add(new Span(" "), outdated);
+            }
+            list.add(item);
         }
         add(RevisionContent.section("change-requests", "method.page.change-requests", list));
     }

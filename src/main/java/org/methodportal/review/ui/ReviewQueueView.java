@@ -73,7 +73,7 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
     private Span state(QueueEntry entry) {
         Span state = new Span(entry.baseOutdated() ? getTranslation("review.queue.outdated") : "");
         if (entry.baseOutdated()) {
-            state.addClassNames("portal-badge", "review-queue-outdated");
+            state.addClassNames("portal-badge", "portal-badge-outdated");
         }
         return state;
     }

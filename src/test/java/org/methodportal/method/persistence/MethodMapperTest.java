@@ -184,6 +184,8 @@ class MethodMapperTest {
         assertThat(stale.targetPublishedRevisionNumber()).isEqualTo(2);
         assertThat(stale.basePublishedRevisionNumber()).isEqualTo(1);
         assertThat(stale.baseOutdated()).isTrue();
+        assertThat(methods.findChangeRequests(target, List.of())).singleElement()
+                .satisfies(summary -> assertThat(summary.baseOutdated()).isTrue());
 
         long r2 = revision(request, 2, r1, "修改（合并）", chen, T0, List.of("m"), List.of(), List.of());
         assertThat(methods.updateRebased(request, r2, v2, MethodStatus.DRAFT, Category.TEAM_BUILDING, T0.plusSeconds(9),
@@ -197,6 +199,8 @@ class MethodMapperTest {
         assertThat(rebased.category()).isEqualTo(Category.TEAM_BUILDING);
         assertThat(rebased.updatedAt()).isEqualTo(T0.plusSeconds(9));
         assertThat(rebased.baseOutdated()).isFalse();
+        assertThat(methods.findChangeRequests(target, List.of())).singleElement()
+                .satisfies(summary -> assertThat(summary.baseOutdated()).isFalse());
         assertThat(methods.updateRebased(target, v2, v2, MethodStatus.DRAFT, Category.COHESION, T0,
                 methods.findById(target).orElseThrow().version())).as("never a method that is no change request")
                 .isZero();
