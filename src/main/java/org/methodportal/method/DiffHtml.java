@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -25,6 +26,16 @@ public final class DiffHtml {
      * MessageFormat patterns, which are formatted here).
      */
     public static String render(RevisionDiff diff, Function<String, String> translate) {
+        return render(diff, translate, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #render(RevisionDiff, Function)}, with a warning on each field that would undo the
+     * change of the published version {@code undoes} names for it, and on each removed or rewritten
+     * item (by its older text) that {@code undoesItems} names.
+     */
+    public static String render(RevisionDiff diff, Function<String, String> translate,
+                                Map<MethodField, Integer> undoes, Map<MethodField, Map<String, Integer>> undoesItems) {
         StringBuilder html = new StringBuilder("<div class=\"method-diff\">");
         if (!diff.changed()) {
             paragraph(html, "diff-identical", translate.apply("method.diff.identical"));
@@ -38,10 +49,15 @@ public final class DiffHtml {
             unchangedNote(html, unchanged, translate);
             html.append("<section class=\"diff-field\"><h4 class=\"diff-field-name\">")
                     .append(escape(translate.apply(field.field().key()))).append("</h4>");
+            Integer undone = undoes.get(field.field());
+            if (undone != null) {
+                paragraph(html, "diff-undo", format(translate.apply("method.diff.undoes"), undone));
+            }
             switch (field) {
                 case FieldDiff.Text text -> html.append("<p class=\"diff-text\">")
                         .append(segments(text.segments())).append("</p>");
-                case FieldDiff.Items items -> items(html, items.items(), translate);
+                case FieldDiff.Items items -> items(html, items.items(), translate,
+                        undoesItems.getOrDefault(field.field(), Map.of()));
             }
             html.append("</section>");
         }
@@ -58,7 +74,8 @@ public final class DiffHtml {
     }
 
     /** Numbered as in the newer revision; a removed item keeps its old number and says so. */
-    private static void items(StringBuilder html, List<ItemDiff> items, Function<String, String> translate) {
+    private static void items(StringBuilder html, List<ItemDiff> items, Function<String, String> translate,
+                              Map<String, Integer> undone) {
         html.append("<ol class=\"diff-list\">");
         for (ItemDiff item : items) {
             Integer number = item.toPosition() != null ? item.toPosition() : item.fromPosition();
@@ -76,9 +93,21 @@ public final class DiffHtml {
             if (!note.isEmpty()) {
                 html.append(" <span class=\"diff-note\">").append(escape(note)).append("</span>");
             }
+            Integer version = undone.get(olderText(item));
+            if (version != null && (item.change() == ItemDiff.Change.REMOVED || item.change() == ItemDiff.Change.CHANGED)) {
+                html.append(" <span class=\"diff-undo\">").append(escape(format(translate.apply("method.diff.undoes"),
+                        version))).append("</span>");
+            }
             html.append("</li>");
         }
         html.append("</ol>");
+    }
+
+    /** The item's text in the older revision: what was kept or deleted, without what was inserted. */
+    private static String olderText(ItemDiff item) {
+        StringBuilder text = new StringBuilder();
+        item.segments().stream().filter(s -> s.kind() != Segment.Kind.INSERTED).forEach(s -> text.append(s.text()));
+        return text.toString();
     }
 
     private static String segments(List<Segment> segments) {

@@ -53,7 +53,8 @@ class MethodRecords {
                 method.ownerName(), method.rawPractice(), method.createdAt(), method.updatedAt(),
                 method.latestRevisionNumber(), method.publishedRevisionNumber(), revision, method.changeOfMethodId(),
                 method.changeOfTitle(), method.basePublishedRevisionNumber(), method.submittedRevisionNumber(),
-                method.reviewRound(), method.submittedAt());
+                method.reviewRound(), method.submittedAt(), method.targetPublishedRevisionNumber(),
+                method.baseOutdated());
     }
 
     Revision toRevision(RevisionRow row) {

@@ -3,6 +3,7 @@ package org.methodportal.method;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.methodportal.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +38,21 @@ public class ProposalService {
 
     private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
 
+    /** The statuses of a change request that is still open (being drafted or in review). */
+    private static final List<MethodStatus> OPEN =
+            List.of(MethodStatus.DRAFT, MethodStatus.IN_REVIEW, MethodStatus.CHANGES_REQUESTED);
+
     private final MethodMapper methods;
     private final MethodRecords records;
     private final MergeRecords merges;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageSource messages;
 
     ProposalService(MethodMapper methods, MethodRecords records, MergeRecords merges, CurrentUser currentUser,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.methods = methods;
         this.records = records;
         this.merges = merges;
@@ -110,29 +118,85 @@ public class ProposalService {
     }
 
     /**
-     * Moves a change request onto its target's current published revision, after the author has
-     * taken the newly published text into account; until then it cannot be approved.
+     * What updating a change request onto its target's current published revision would do: the
+     * merge of its base, the published revision now and the request (nothing is written).
+     */
+    public RebasePlan rebasePlan(long changeRequestId) {
+        PortalUser user = currentUser.require();
+        MethodRow request = visible(changeRequestId, user);
+        WorkflowPolicy.check(WorkflowAction.REBASE, request.status(), request.isChangeRequest(),
+                MethodAccess.actor(request, user));
+        return plan(request, publishedTarget(request)).plan();
+    }
+
+    /**
+     * Updates a change request onto its target's current published revision by a three-way merge
+     * ({@link RebasePolicy}): what only the newer publication changed is taken over, what only the
+     * request changed is kept. The merge becomes a new revision of the request, which goes back to
+     * its author if it was in review. When both changed the same thing, nothing is written and a
+     * {@link RebaseConflictException} lists the conflicts for {@link #rebase(long, int, int, List)}.
      */
     @Transactional
     public MethodView rebase(long changeRequestId) {
+        return rebase(changeRequestId, null, null, List.of());
+    }
+
+    /**
+     * Updates a change request as {@link #rebase(long)} does, with the author's resolution of each
+     * conflict. {@code requestRevision} and {@code currentRevision} are the revisions of the plan
+     * the author resolved: if either moved on, nothing is written and the author sees the new plan.
+     */
+    @Transactional
+    public MethodView rebase(long changeRequestId, int requestRevision, int currentRevision,
+                             List<ConflictResolution> resolutions) {
+        return rebase(changeRequestId, Integer.valueOf(requestRevision), Integer.valueOf(currentRevision),
+                resolutions);
+    }
+
+    private MethodView rebase(long changeRequestId, @Nullable Integer requestRevision,
+                              @Nullable Integer currentRevision, List<ConflictResolution> resolutions) {
         PortalUser user = currentUser.require();
         Locked locked = lock(changeRequestId, user);
         MethodRow request = locked.row();
         WorkflowPolicy.check(WorkflowAction.REBASE, request.status(), request.isChangeRequest(),
                 MethodAccess.actor(request, user));
-        MethodRow target = records.load(Objects.requireNonNull(request.changeOfMethodId()));
-        if (target.publishedRevisionId() == null || target.status() != MethodStatus.PUBLISHED) {
-            throw PortalException.conflict("proposal.target-not-published");
+        MethodRow target = publishedTarget(request);
+        if (Objects.equals(target.publishedRevisionId(), request.basePublishedRevisionId())) {
+            return records.view(request, request.latestRevisionNumber());
         }
-        update(methods.updateBasePublishedRevision(changeRequestId, target.publishedRevisionId(), clock.instant(),
-                locked.version()), changeRequestId);
+        Merge merge = plan(request, target);
+        RebasePlan plan = merge.plan();
+        MethodContent merged;
+        if (requestRevision != null) {
+            if (requestRevision != plan.requestRevision() || !Objects.equals(currentRevision, plan.currentRevision())) {
+                throw PortalException.stale("proposal.rebase-stale", plan.currentRevision());
+            }
+            merged = merge.outcome().resolve(resolutions);
+        } else if (!plan.clean()) {
+            throw new RebaseConflictException(plan);
+        } else {
+            merged = merge.outcome().merged();
+        }
+        MethodContent clean = MethodService.validate(merged);
+        // The merge needs the author's eyes before reviewers see it again.
+        MethodStatus status = request.status() == MethodStatus.IN_REVIEW ? MethodStatus.DRAFT : request.status();
+        int number = request.latestRevisionNumber() + 1;
+        Instant now = clock.instant();
+        long revisionId = records.insertRevision(changeRequestId, number, request.latestRevisionId(), clean, user.id(),
+                now, rebaseNote(plan.currentRevision()), status);
+        update(methods.updateRebased(changeRequestId, revisionId, Objects.requireNonNull(target.publishedRevisionId()),
+                status, clean.category(), now, locked.version()), changeRequestId);
+        events.publishEvent(MethodRevised.revised(changeRequestId, number, clean.title()));
+        log.info("change request {} updated from revision {} to {} of method {} ({} conflicts resolved)",
+                changeRequestId, plan.baseRevision(), plan.currentRevision(), target.id(), plan.conflicts().size());
         return transitioned(MethodStatusChanged.REBASED, changeRequestId, user);
     }
 
     /**
      * Locks a proposal for a reviewer's decision on {@code revision}, the revision the reviewer saw.
-     * Refused when the caller may not review it (own proposal, outside their departments) or when the
-     * proposal moved on (new revision, withdrawn, already decided): nothing is applied then.
+     * Refused when the caller may not review it (own proposal, outside their departments), when the
+     * proposal moved on (new revision, withdrawn, already decided) or when it is a change request
+     * whose base is outdated (its author must update it first): nothing is applied then.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
@@ -141,6 +205,11 @@ public class ProposalService {
         MethodRow method = lock(methodId, user).row();
         WorkflowPolicy.check(WorkflowAction.REVIEW, method.status(), method.isChangeRequest(),
                 MethodAccess.actor(method, user));
+        if (method.baseOutdated()) {
+            // Refused before anything is recorded: its approval could not be applied anyway.
+            throw PortalException.conflict("proposal.rebase-required", method.basePublishedRevisionNumber(),
+                    method.targetPublishedRevisionNumber());
+        }
         Integer submitted = method.submittedRevisionNumber();
         if (submitted == null || submitted != revision) {
             throw PortalException.stale("review.stale", revision, Objects.requireNonNullElse(submitted, 0));
@@ -190,6 +259,10 @@ public class ProposalService {
         methods.insertPublication(targetId, revisionId, now, user.id(), methodId, round);
         update(methods.updateStatus(methodId, MethodStatus.MERGED, now, locked.version()), methodId);
         merges.applyApproved(methodId, targetId, user.id(), now);
+        // Every other open change request of the target was written against an older text now.
+        methods.findChangeRequests(targetId, OPEN).stream().filter(other -> other.id() != methodId)
+                .forEach(other -> events.publishEvent(new ChangeRequestOutdated(other.id(), targetId, other.title(),
+                        other.ownerId(), number)));
         // The target has a new revision: its own event (audit, search index of the target).
         events.publishEvent(MethodRevised.revised(targetId, number, change.content().title()));
         log.info("change request {} applied to method {} as revision {}", methodId, targetId, number);
@@ -227,12 +300,46 @@ public class ProposalService {
     public List<MethodSummary> changeRequests(long targetId, boolean all) {
         PortalUser user = currentUser.require();
         visible(targetId, user);
-        List<MethodStatus> statuses = all ? List.of()
-                : List.of(MethodStatus.DRAFT, MethodStatus.IN_REVIEW, MethodStatus.CHANGES_REQUESTED);
-        return methods.findChangeRequests(targetId, statuses).stream()
-                .filter(s -> user.hasRole(Role.ADMIN) || s.ownerId() == user.id()
-                        || user.reviewerDepartmentIds().contains(s.originDepartmentId()))
+        List<MethodStatus> statuses = all ? List.of() : OPEN;
+        return methods.findChangeRequests(targetId, statuses).stream().filter(s -> maySee(s, user)).toList();
+    }
+
+    /** The rule of {@link MethodAccess#maySee} for a change request, which is never public. */
+    private static boolean maySee(MethodSummary request, PortalUser user) {
+        return user.hasRole(Role.ADMIN) || request.ownerId() == user.id()
+                || user.reviewerDepartmentIds().contains(request.originDepartmentId());
+    }
+
+    /**
+     * The change requests of a method now in review, for someone about to propose another one:
+     * everyone may learn that they exist (title and author), links only to those they may see.
+     */
+    public List<OpenChangeRequest> changeRequestsInReview(long targetId) {
+        PortalUser user = currentUser.require();
+        visible(targetId, user);
+        return methods.findChangeRequests(targetId, List.of(MethodStatus.IN_REVIEW)).stream()
+                .map(s -> new OpenChangeRequest(s.id(), s.title(), s.ownerName(), maySee(s, user)))
                 .toList();
+    }
+
+    /**
+     * What a reviewer compares a change request with: the target's current published revision (not
+     * the request's base, which may be older), and per field the published version whose change the
+     * request would undo, because the request still holds the text from before it.
+     */
+    public PublishedComparison compareWithPublished(long changeRequestId) {
+        PortalUser user = currentUser.require();
+        MethodRow request = visible(changeRequestId, user);
+        if (!request.isChangeRequest()) {
+            throw PortalException.conflict("workflow.not-change-request");
+        }
+        MethodRow target = publishedTarget(request);
+        Revision mine = records.revision(changeRequestId, request.latestRevisionNumber());
+        List<Revision> published = methods.findPublishedRevisionNumbers(target.id()).stream()
+                .map(n -> records.revision(target.id(), n)).toList();
+        Revision current = records.revisionById(Objects.requireNonNull(target.publishedRevisionId()));
+        return new PublishedComparison(current.number(), MethodDiff.between(current.content(), mine.content()),
+                RebasePolicy.undone(published, mine.content()), RebasePolicy.undoneItems(published, mine.content()));
     }
 
     /** Which proposal and review round produced the method's published revision, if it has one. */
@@ -298,6 +405,32 @@ public class ProposalService {
         WorkflowPolicy.check(action, method.status(), method.isChangeRequest(), MethodAccess.actor(method, user));
         update(methods.updateStatus(methodId, next, clock.instant(), locked.version()), methodId);
         return transitioned(eventAction, methodId, user);
+    }
+
+    private record Merge(RebasePlan plan, RebasePolicy.Outcome outcome) {
+    }
+
+    private MethodRow publishedTarget(MethodRow request) {
+        MethodRow target = records.load(Objects.requireNonNull(request.changeOfMethodId()));
+        if (target.publishedRevisionId() == null || target.status() != MethodStatus.PUBLISHED) {
+            throw PortalException.conflict("proposal.target-not-published");
+        }
+        return target;
+    }
+
+    private Merge plan(MethodRow request, MethodRow target) {
+        Revision base = records.revisionById(Objects.requireNonNull(request.basePublishedRevisionId()));
+        Revision theirs = records.revisionById(Objects.requireNonNull(target.publishedRevisionId()));
+        Revision mine = records.revision(request.id(), request.latestRevisionNumber());
+        RebasePolicy.Outcome outcome = RebasePolicy.merge(base.content(), theirs.content(), mine.content());
+        return new Merge(new RebasePlan(request.id(), mine.number(), base.number(), theirs.number(), base.content(),
+                theirs.content(), mine.content(), outcome.publishedChanges(), outcome.conflicts()), outcome);
+    }
+
+    /** The change note of a rebase revision, in the portal's working language like every stored text. */
+    private String rebaseNote(int currentRevision) {
+        return messages.getMessage("proposal.rebase.change-note", new Object[] {currentRevision},
+                Locale.SIMPLIFIED_CHINESE);
     }
 
     private void checkBaseIsCurrent(MethodRow request) {

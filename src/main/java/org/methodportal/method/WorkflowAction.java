@@ -12,6 +12,6 @@ public enum WorkflowAction {
     RESTORE,
     /** Open a change request against a published method. */
     PROPOSE_CHANGE,
-    /** Move a change request onto the method's current published revision. */
+    /** Merge a change request onto the method's current published revision (three-way, {@link RebasePolicy}). */
     REBASE
 }

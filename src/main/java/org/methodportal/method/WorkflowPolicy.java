@@ -27,7 +27,8 @@ public final class WorkflowPolicy {
             WorkflowAction.ARCHIVE, Set.of(MethodStatus.PUBLISHED),
             WorkflowAction.RESTORE, Set.of(MethodStatus.ARCHIVED),
             WorkflowAction.PROPOSE_CHANGE, Set.of(MethodStatus.PUBLISHED),
-            WorkflowAction.REBASE, MethodStatus.EDITABLE);
+            // A request in review may be updated too: the update takes it back to its author.
+            WorkflowAction.REBASE, Set.of(MethodStatus.DRAFT, MethodStatus.CHANGES_REQUESTED, MethodStatus.IN_REVIEW));
 
     private WorkflowPolicy() {
     }

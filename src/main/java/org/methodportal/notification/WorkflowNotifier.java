@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.methodportal.account.AccountService;
+import org.methodportal.method.ChangeRequestOutdated;
 import org.methodportal.method.MethodMerged;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatusChanged;
@@ -30,6 +31,7 @@ class WorkflowNotifier {
     static final String WATCH_SUBMITTED = "watch.submitted";
     static final String WATCH_CHANGE_PROPOSED = "watch.change-proposed";
     static final String WATCH_PUBLISHED = "watch.published";
+    static final String BASE_OUTDATED = "proposal.base-outdated";
 
     private final NotificationService notifications;
     private final AccountService accounts;
@@ -77,6 +79,15 @@ class WorkflowNotifier {
             notifications.deliver(List.of(event.ownerId()), event.action(), event.methodId(), event.title(),
                     event.actorId());
         }
+    }
+
+    /**
+     * The author of an open change request hears at once that a newer version was published, so
+     * that the request is updated before reviewers spend time on an outdated text.
+     */
+    @EventListener
+    void on(ChangeRequestOutdated event) {
+        notifications.deliver(List.of(event.ownerId()), BASE_OUTDATED, event.methodId(), event.title(), null);
     }
 
     /** A partial approval ("1/2") is news for the author; decisions that end a round arrive as transitions. */

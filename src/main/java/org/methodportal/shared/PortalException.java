@@ -1,6 +1,7 @@
 package org.methodportal.shared;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A domain failure with a stable code; the message shown to users comes from the i18n bundles
@@ -37,6 +38,11 @@ public class PortalException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** What a client needs beyond the message to act on the failure; problem details carry it as extensions. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 
     public static PortalException notFound(String code, Object... args) {

@@ -49,7 +49,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         log.debug("request refused: {}", e.code());
-        return ResponseEntity.status(status).body(problem(status, e.code(), e.messageKey(), e.args()));
+        ProblemDetail body = problem(status, e.code(), e.messageKey(), e.args());
+        e.properties().forEach(body::setProperty);
+        return ResponseEntity.status(status).body(body);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

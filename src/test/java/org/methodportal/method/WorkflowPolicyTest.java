@@ -62,7 +62,7 @@ class WorkflowPolicyTest {
             WorkflowAction.ARCHIVE, EnumSet.of(MethodStatus.PUBLISHED),
             WorkflowAction.RESTORE, EnumSet.of(MethodStatus.ARCHIVED),
             WorkflowAction.PROPOSE_CHANGE, EnumSet.of(MethodStatus.PUBLISHED),
-            WorkflowAction.REBASE, EnumSet.of(MethodStatus.DRAFT, MethodStatus.CHANGES_REQUESTED));
+            WorkflowAction.REBASE, EnumSet.of(MethodStatus.DRAFT, MethodStatus.CHANGES_REQUESTED, MethodStatus.IN_REVIEW));
 
     static Stream<Arguments> everyCase() {
         List<Arguments> cases = new ArrayList<>();

@@ -22,13 +22,17 @@ import org.methodportal.audit.AuditEntry;
 import org.methodportal.audit.AuditFilter;
 import org.methodportal.audit.AuditService;
 import org.methodportal.method.Category;
+import org.methodportal.method.ConflictResolution;
+import org.methodportal.method.MergeConflict;
 import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodStatusChanged;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
+import org.methodportal.method.RebasePlan;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.notification.Notification;
 import org.methodportal.notification.NotificationService;
@@ -295,13 +299,18 @@ class ReviewWorkflowTest {
         assertThat(reviews.record(loser)).isEmpty();
 
         signInAs(users, securityContexts, loser == first ? "secretary" : "secretary2");
-        assertRefused(() -> proposals.rebase(loser), Kind.CONFLICT, "workflow.not-in-status");
         proposals.withdraw(loser);
         assertRefused(() -> proposals.submit(loser, 1), Kind.CONFLICT, "proposal.rebase-required");
-        assertThat(proposals.rebase(loser).basePublishedRevision()).isEqualTo(2);
-        proposals.submit(loser, 1);
+        // Both retitled the method: the update asks the author which title to keep.
+        assertRefused(() -> proposals.rebase(loser), Kind.CONFLICT, "proposal.rebase-conflicts");
+        RebasePlan plan = proposals.rebasePlan(loser);
+        assertThat(plan.conflicts()).extracting(MergeConflict::field).containsExactly(MethodField.TITLE);
+        assertThat(proposals.rebase(loser, plan.requestRevision(), plan.currentRevision(),
+                List.of(ConflictResolution.of(0, ConflictResolution.Choice.MINE))).basePublishedRevision())
+                .isEqualTo(2);
+        proposals.submit(loser, 2);
         signInAs(users, securityContexts, loser == first ? "reviewer" : "reviewer2");
-        assertThat(reviews.review(loser, approve(1)).status()).isEqualTo(MethodStatus.MERGED);
+        assertThat(reviews.review(loser, approve(2)).status()).isEqualTo(MethodStatus.MERGED);
         signInAs(users, securityContexts, "member");
         assertThat(methods.get(id).publishedRevision()).isEqualTo(3);
     }

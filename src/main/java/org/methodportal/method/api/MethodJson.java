@@ -40,7 +40,7 @@ final class MethodJson {
                           @Nullable String rawPractice, Instant createdAt, Instant updatedAt,
                           @Nullable Long changeOf, @Nullable Integer basePublishedRevision,
                           @Nullable Integer submittedRevision, int reviewRound, @Nullable Instant submittedAt,
-                          List<SourceItem> sources, @Nullable MergedIntoItem mergedInto) {
+                          List<SourceItem> sources, @Nullable MergedIntoItem mergedInto, boolean baseOutdated) {
 
         static MethodResponse of(MethodView m) {
             return of(m, Provenance.none());
@@ -58,7 +58,8 @@ final class MethodJson {
                     m.updatedAt(), m.changeOfMethodId(), m.basePublishedRevision(), m.submittedRevision(),
                     m.reviewRound(), m.submittedAt(), provenance.sources().stream().map(SourceItem::of).toList(),
                     provenance.mergedInto() == null ? null
-                            : new MergedIntoItem(provenance.mergedInto().id(), provenance.mergedInto().title()));
+                            : new MergedIntoItem(provenance.mergedInto().id(), provenance.mergedInto().title()),
+                    m.baseOutdated());
         }
     }
 

@@ -1,16 +1,22 @@
 package org.methodportal.method.api;
 
 import java.net.URI;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.ConflictResolution;
+import org.methodportal.method.MergeConflict;
+import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
+import org.methodportal.method.RebasePlan;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.ProposalRequest;
 import org.methodportal.shared.ETags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -79,10 +85,42 @@ class ProposalController {
         return MethodResponse.of(proposals.withdraw(id));
     }
 
+    @GetMapping("/{id}/rebase")
+    @Operation(summary = "What updating a change request onto the current published revision would merge (author)")
+    RebasePlanResponse rebasePlan(@PathVariable long id) {
+        return RebasePlanResponse.of(proposals.rebasePlan(id));
+    }
+
     @PostMapping("/{id}/rebase")
-    @Operation(summary = "Base a change request on the method's current published revision (author)")
+    @Operation(summary = "Update a change request onto the method's current published revision by a three-way merge "
+            + "(author); a request in review goes back to draft")
+    @ApiResponse(responseCode = "409", description = "Both sides changed the same content (code "
+            + "proposal.rebase-conflicts, with requestRevision, currentRevision and conflicts); nothing is written")
     MethodResponse rebase(@PathVariable long id) {
         return MethodResponse.of(proposals.rebase(id));
+    }
+
+    @PostMapping("/{id}/rebase/resolutions")
+    @Operation(summary = "Update a change request with a resolution for every conflict of the plan it names (author)")
+    @ApiResponse(responseCode = "409", description = "The plan is outdated (code proposal.rebase-stale)")
+    @ApiResponse(responseCode = "422", description = "A conflict without resolution, or an invalid merged text")
+    MethodResponse resolve(@PathVariable long id, @RequestBody ResolutionsRequest body) {
+        return MethodResponse.of(proposals.rebase(id, body.requestRevision(), body.currentRevision(),
+                body.resolutions() == null ? List.of() : body.resolutions()));
+    }
+
+    /** The author's answers to the conflicts of the plan of these revisions. */
+    record ResolutionsRequest(int requestRevision, int currentRevision, @Nullable List<ConflictResolution> resolutions) {
+    }
+
+    /** A rebase plan: the revisions merged, the fields the newer publication changed, the conflicts. */
+    record RebasePlanResponse(int requestRevision, int baseRevision, int currentRevision, boolean clean,
+                              List<MethodField> publishedChanges, List<MergeConflict> conflicts) {
+
+        static RebasePlanResponse of(RebasePlan plan) {
+            return new RebasePlanResponse(plan.requestRevision(), plan.baseRevision(), plan.currentRevision(),
+                    plan.clean(), plan.publishedChanges(), plan.conflicts());
+        }
     }
 
     /** The revision a client acts on, when not sent as {@code If-Match}. */

@@ -58,6 +58,11 @@ public interface MethodMapper {
     int updateBasePublishedRevision(@Param("id") long id, @Param("revisionId") long revisionId,
                                     @Param("updatedAt") Instant updatedAt, @Param("version") int version);
 
+    int updateRebased(@Param("id") long id, @Param("revisionId") long revisionId,
+                      @Param("basePublishedRevisionId") long basePublishedRevisionId,
+                      @Param("status") MethodStatus status, @Param("category") Category category,
+                      @Param("updatedAt") Instant updatedAt, @Param("version") int version);
+
     void insertPublication(@Param("methodId") long methodId, @Param("revisionId") long revisionId,
                            @Param("publishedAt") Instant publishedAt, @Param("publishedBy") long publishedBy,
                            @Param("sourceMethodId") long sourceMethodId, @Param("sourceRound") int sourceRound);

@@ -8,7 +8,8 @@ import org.methodportal.method.MethodStatus;
 
 /**
  * A method row with the names of its origin and owner and the numbers of its revision pointers;
- * for a change request also its target and the target's published revision it was based on.
+ * for a change request also its target, the target's published revision it was based on and the
+ * target's published revision now.
  */
 public record MethodRow(long id, @Nullable String externalId, Category category, MethodStatus status,
                         long originDepartmentId, String departmentName, long originBranchId, String branchName,
@@ -18,9 +19,21 @@ public record MethodRow(long id, @Nullable String externalId, Category category,
                         @Nullable Long changeOfMethodId, @Nullable String changeOfTitle,
                         @Nullable Long basePublishedRevisionId, @Nullable Integer basePublishedRevisionNumber,
                         @Nullable Long submittedRevisionId, @Nullable Integer submittedRevisionNumber,
-                        int reviewRound, @Nullable Instant submittedAt) {
+                        int reviewRound, @Nullable Instant submittedAt, @Nullable Long targetPublishedRevisionId,
+                        @Nullable Integer targetPublishedRevisionNumber) {
 
     public boolean isChangeRequest() {
         return changeOfMethodId != null;
+    }
+
+    /**
+     * A change request still open whose target has published a revision since the request's base:
+     * it must be brought onto that revision (rebased) before it can be approved.
+     */
+    public boolean baseOutdated() {
+        return changeOfMethodId != null && targetPublishedRevisionId != null
+                && !targetPublishedRevisionId.equals(basePublishedRevisionId)
+                && (status == MethodStatus.DRAFT || status == MethodStatus.IN_REVIEW
+                    || status == MethodStatus.CHANGES_REQUESTED);
     }
 }

@@ -132,7 +132,7 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         return new MethodSummary(m.id(), m.externalId(), c.title(), c.summary(), c.category(), m.status(),
                 m.originDepartmentId(), m.departmentName(), m.originBranchId(), m.branchName(), m.ownerId(),
                 m.ownerName(), m.latestRevision(), m.publishedRevision(), m.createdAt(), m.updatedAt(),
-                m.changeOfMethodId());
+                m.changeOfMethodId(), m.baseOutdated());
     }
 
     private void add(MethodSummary method) {

@@ -20,6 +20,7 @@ import org.methodportal.method.MethodProperties;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.OpenChangeRequest;
 import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.method.WorkingCopy;
@@ -33,16 +34,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -54,6 +59,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
@@ -94,6 +100,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private final int autosaveMillis;
     private @Nullable Long methodId;
     private @Nullable Integer baseRevision;
+    /** Change requests of the method already in review, when proposing another one. */
+    private final Div openRequests = new Div();
     /** The published method a new change request is written for (propose mode until the first save). */
     private @Nullable Long changeOfId;
     /** Changed since the last explicit save: leaving asks first. */
@@ -131,7 +139,9 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         form.problem.addValueChangeListener(e -> lookForDuplicates());
         form.title.addBlurListener(e -> lookForDuplicates());
         form.problem.addBlurListener(e -> lookForDuplicates());
-        add(heading, autosaveStatus, assistant, form);
+        openRequests.setId("method-editor-open-requests");
+        openRequests.addClassName("method-banner");
+        add(heading, openRequests, autosaveStatus, assistant, form);
         setMaxWidth("72rem");
     }
 
@@ -144,6 +154,8 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         dirty = false;
         autosavePending = false;
         autosaveStatus.setText("");
+        openRequests.removeAll();
+        openRequests.setVisible(false);
         duplicateWarning.start(false, Set.of());
         assistant.setVisible(true);
         form.clear();
@@ -165,6 +177,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
             form.setOriginReadOnly(true);
             if (event.getLocation().getPath().endsWith("/propose")) {
                 changeOfId = method.id();
+                showOpenRequests(method.id());
                 heading.setText(getTranslation("method.editor.propose-heading", method.revision().content().title(),
                         method.revision().number()));
                 form.setVisible(true);
@@ -190,6 +203,27 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         assistant.start(methodId);
         lookForDuplicates();
         methods.workingCopy(methodId).ifPresent(this::offerRestore);
+    }
+
+    /**
+     * Whoever proposes a change should know that others are in review: once one is approved, this
+     * one must be updated onto the new version.
+     */
+    private void showOpenRequests(long targetId) {
+        List<OpenChangeRequest> open = proposals.changeRequestsInReview(targetId);
+        if (open.isEmpty()) {
+            return;
+        }
+        UnorderedList list = new UnorderedList();
+        for (OpenChangeRequest request : open) {
+            Component title = request.visible()
+                    ? new RouterLink(request.title(), MethodPageView.class, MethodPageView.parameters(request.id()))
+                    : new Span(request.title());
+            list.add(new ListItem(title, new Span(" · " + request.ownerName())));
+        }
+        openRequests.add(new Span(getTranslation("method.editor.open-requests", open.size())), list,
+                new Span(getTranslation("method.editor.open-requests-note")));
+        openRequests.setVisible(true);
     }
 
     private void lookForDuplicates() {

@@ -13,6 +13,7 @@ import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
+import org.methodportal.method.WorkflowAction;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.Notifications;
@@ -195,11 +196,29 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
                     parameters(target)));
             banners.add(banner);
         }
+        if (method.baseOutdated()) {
+            banners.add(outdatedBanner(method));
+        }
         if (method.status() == MethodStatus.IN_REVIEW && method.submittedRevision() != null) {
             banners.add(banner("method-review-banner", getTranslation("method.page.in-review", method.reviewRound(),
                     method.submittedRevision())));
         }
         return banners;
+    }
+
+    /** A change request written against an older published version; its author gets the update at hand. */
+    private Div outdatedBanner(MethodView method) {
+        Div banner = banner("method-outdated-banner", getTranslation("method.page.outdated",
+                Objects.requireNonNullElse(method.basePublishedRevision(), 0),
+                Objects.requireNonNullElse(method.targetPublishedRevision(), 0)));
+        if (proposals.allows(method, WorkflowAction.REBASE)) {
+            Button update = new Button(getTranslation("method.workflow.rebase"), VaadinIcon.REFRESH.create(),
+                    e -> new RebaseDialog(proposals, method.id(), () -> UI.getCurrent().getPage().reload()).show());
+            update.setId("method-outdated-rebase");
+            update.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            banner.add(update);
+        }
+        return banner;
     }
 
     private Div banner(String id, String text) {
@@ -220,8 +239,14 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         UnorderedList list = new UnorderedList();
         for (MethodSummary request : open) {
             RouterLink link = new RouterLink(request.title(), MethodPageView.class, parameters(request.id()));
-            list.add(new ListItem(link, new Span(" · " + request.ownerName() + " · "),
-                    MethodLabels.statusBadge(this, request.status())));
+            ListItem item = new ListItem(link, new Span(" · " + request.ownerName() + " · "),
+                    MethodLabels.statusBadge(this, request.status()));
+            if (request.baseOutdated()) {
+                Span outdated = new Span(getTranslation("method.page.outdated-badge"));
+                outdated.addClassNames("portal-badge", "portal-badge-outdated");
+                item.add(new Span(" "), outdated);
+            }
+            list.add(item);
         }
         add(RevisionContent.section("change-requests", "method.page.change-requests", list));
     }

@@ -46,10 +46,7 @@ class MethodWorkflowBar extends HorizontalLayout {
             add(action("method-withdraw", "method.workflow.withdraw", VaadinIcon.ARROW_BACKWARD, false,
                     "method.workflow.withdraw-text", () -> proposals.withdraw(method.id())));
         }
-        if (allows(WorkflowAction.REBASE) && method.basePublishedRevision() != null) {
-            add(action("method-rebase", "method.workflow.rebase", VaadinIcon.REFRESH, false,
-                    "method.workflow.rebase-text", () -> proposals.rebase(method.id())));
-        }
+        // The update of an outdated change request is offered by its banner (MethodPageView).
         if (allows(WorkflowAction.REVIEW)) {
             // The review form belongs to the review module; the route is its public address.
             add(link("method-review", "method.workflow.review", VaadinIcon.CLIPBOARD_CHECK, "reviews/" + id, true));

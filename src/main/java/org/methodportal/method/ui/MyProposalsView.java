@@ -40,7 +40,8 @@ public class MyProposalsView extends VerticalLayout implements HasDynamicTitle {
                 : "review.queue.kind-change")).setHeader(getTranslation("review.queue.kind")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(s -> MethodLabels.statusBadge(this, s.status())))
                 .setHeader(getTranslation("method.list.status")).setAutoWidth(true);
-        grid.addColumn(s -> getTranslation("method.mine.next." + s.status().name()))
+        grid.addColumn(s -> getTranslation(s.baseOutdated() ? "method.mine.next.outdated"
+                        : "method.mine.next." + s.status().name()))
                 .setHeader(getTranslation("method.mine.next")).setFlexGrow(2);
         grid.addColumn(s -> MethodLabels.time(s.updatedAt())).setHeader(getTranslation("method.page.updated"))
                 .setAutoWidth(true);

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -59,11 +60,22 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("review.queue.waiting")).setAutoWidth(true);
         grid.addColumn(QueueEntry::round).setHeader(getTranslation("review.queue.round")).setAutoWidth(true);
         grid.addColumn(QueueEntry::approvals).setHeader(getTranslation("review.queue.approvals")).setAutoWidth(true);
+        grid.addComponentColumn(this::state).setHeader(getTranslation("review.queue.state")).setAutoWidth(true);
         grid.setItems(query -> reviews.queue(new PageRequest(query.getOffset(),
                 query.getLimit(), "submittedAt", true)).content().stream());
-        grid.addItemClickListener(e -> UI.getCurrent().navigate("reviews/" + e.getItem().methodId()));
+        // An outdated change request cannot be approved: its page (with the banner), not a form to fill in vain.
+        grid.addItemClickListener(e -> UI.getCurrent().navigate((e.getItem().baseOutdated() ? "methods/" : "reviews/")
+                + e.getItem().methodId()));
         grid.setEmptyStateText(getTranslation("review.queue.empty"));
         add(new H2(getTranslation("review.nav.queue")), summary, grid);
+    }
+
+    private Span state(QueueEntry entry) {
+        Span state = new Span(entry.baseOutdated() ? getTranslation("review.queue.outdated") : "");
+        if (entry.baseOutdated()) {
+            state.addClassNames("portal-badge", "portal-badge-outdated");
+        }
+        return state;
     }
 
     private String waiting(Duration waited) {

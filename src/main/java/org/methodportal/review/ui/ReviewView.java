@@ -17,6 +17,8 @@ import org.methodportal.method.MethodDiff;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ProposalService;
+import org.methodportal.method.PublishedComparison;
 import org.methodportal.method.ui.RevisionContent;
 import org.methodportal.review.Decision;
 import org.methodportal.review.Quality;
@@ -69,11 +71,14 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final transient MethodService methods;
     private final transient GlossaryService glossary;
     private final transient CommentService comments;
+    private final transient ProposalService proposals;
     private @Nullable MethodView proposal;
     private String pageTitle = "";
 
-    ReviewView(ReviewService reviews, MethodService methods, GlossaryService glossary, CommentService comments) {
+    ReviewView(ReviewService reviews, MethodService methods, GlossaryService glossary, CommentService comments,
+               ProposalService proposals) {
         this.reviews = reviews;
+        this.proposals = proposals;
         this.methods = methods;
         this.glossary = glossary;
         this.comments = comments;
@@ -115,6 +120,16 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             add(closed);
             return;
         }
+        if (p.baseOutdated()) {
+            // Refused up front: an approval could not be applied, and scoring first would be wasted work.
+            Paragraph outdated = new Paragraph(getTranslation("review.form.outdated",
+                    Objects.requireNonNullElse(p.basePublishedRevision(), 0),
+                    Objects.requireNonNullElse(p.targetPublishedRevision(), 0)));
+            outdated.setId("review-outdated");
+            outdated.addClassName("method-banner");
+            add(outdated);
+            return;
+        }
         comparison(p).ifPresent(this::add);
         Details full = new Details(getTranslation("review.form.full-text"), new RevisionContent(content));
         full.setId("review-full-text");
@@ -153,10 +168,12 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         MethodContent base;
         String captionKey;
         int baseNumber;
-        if (p.isChangeRequest() && p.basePublishedRevision() != null) {
-            baseNumber = p.basePublishedRevision();
-            base = methods.revision(Objects.requireNonNull(p.changeOfMethodId()), baseNumber).content();
-            captionKey = "review.form.diff-published";
+        if (p.isChangeRequest()) {
+            // Always against the text published now, with the published changes the request would undo.
+            PublishedComparison published = proposals.compareWithPublished(p.id());
+            return Optional.of(diffHolder(getTranslation("review.form.diff-published", published.publishedRevision()),
+                    DiffHtml.render(published.diff(), this::getTranslation, published.undoes(),
+                            published.undoesItems())));
         } else {
             Optional<Integer> previous = reviews.record(p.id()).stream()
                     .filter(r -> r.methodId() == p.id() && r.round() == p.reviewRound() - 1)
@@ -168,11 +185,15 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             base = methods.revision(p.id(), baseNumber).content();
             captionKey = "review.form.diff-previous";
         }
-        Div holder = new Div(new H3(getTranslation(captionKey, baseNumber)),
-                new Html(DiffHtml.render(MethodDiff.between(base, p.revision().content()), this::getTranslation)));
+        return Optional.of(diffHolder(getTranslation(captionKey, baseNumber),
+                DiffHtml.render(MethodDiff.between(base, p.revision().content()), this::getTranslation)));
+    }
+
+    private Div diffHolder(String caption, String html) {
+        Div holder = new Div(new H3(caption), new Html(html));
         holder.setId("review-diff");
         holder.addClassName("method-diff-holder");
-        return Optional.of(holder);
+        return holder;
     }
 
     private Div rubric() {
@@ -251,11 +272,13 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             UI.getCurrent().navigate("reviews");
         } catch (PortalException ex) {
             // The input stays as it is: the reviewer can reload and review the new revision.
+            // One message, in the form, replacing an earlier one.
+            getChildren().filter(c -> c.getId().filter("review-error"::equals).isPresent()).toList()
+                    .forEach(this::remove);
             Span message = new Span(getTranslation(ex.messageKey(), ex.args()));
             message.setId("review-error");
             message.addClassName("review-error");
             add(message);
-            Notifications.error(getTranslation(ex.messageKey(), ex.args()));
         }
     }
 

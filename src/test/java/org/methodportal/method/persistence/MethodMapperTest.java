@@ -166,6 +166,47 @@ class MethodMapperTest {
     }
 
     @Test
+    void aChangeRequestKnowsWhenItsTargetPublishedANewerRevisionAndIsRebasedInOneUpdate() {
+        long target = draft(li, finance, budgetBranch, Category.COHESION, "目标", T0, List.of());
+        long v1 = methods.findById(target).orElseThrow().latestRevisionId();
+        methods.updatePublishedRevision(target, v1, T0, 1);
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, Category.COHESION, finance, budgetBranch, chen, MethodStatus.IN_REVIEW,
+                null, T0, target, v1), key);
+        long request = key.getId();
+        long r1 = revision(request, 1, null, "修改", chen, T0, List.of("m"), List.of(), List.of());
+        methods.updateLatestRevision(request, r1, Category.COHESION, T0, 0);
+        assertThat(methods.findById(request).orElseThrow().baseOutdated()).isFalse();
+
+        long v2 = revision(target, 2, v1, "目标第二版", li, T0, List.of("m"), List.of(), List.of());
+        methods.updatePublishedRevision(target, v2, T0, 2);
+        MethodRow stale = methods.findById(request).orElseThrow();
+        assertThat(stale.targetPublishedRevisionNumber()).isEqualTo(2);
+        assertThat(stale.basePublishedRevisionNumber()).isEqualTo(1);
+        assertThat(stale.baseOutdated()).isTrue();
+        assertThat(methods.findChangeRequests(target, List.of())).singleElement()
+                .satisfies(summary -> assertThat(summary.baseOutdated()).isTrue());
+
+        long r2 = revision(request, 2, r1, "修改（合并）", chen, T0, List.of("m"), List.of(), List.of());
+        assertThat(methods.updateRebased(request, r2, v2, MethodStatus.DRAFT, Category.TEAM_BUILDING, T0.plusSeconds(9),
+                0)).as("only the expected version").isZero();
+        assertThat(methods.updateRebased(request, r2, v2, MethodStatus.DRAFT, Category.TEAM_BUILDING, T0.plusSeconds(9),
+                stale.version())).isEqualTo(1);
+        MethodRow rebased = methods.findById(request).orElseThrow();
+        assertThat(rebased.latestRevisionNumber()).isEqualTo(2);
+        assertThat(rebased.basePublishedRevisionNumber()).isEqualTo(2);
+        assertThat(rebased.status()).isEqualTo(MethodStatus.DRAFT);
+        assertThat(rebased.category()).isEqualTo(Category.TEAM_BUILDING);
+        assertThat(rebased.updatedAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(rebased.baseOutdated()).isFalse();
+        assertThat(methods.findChangeRequests(target, List.of())).singleElement()
+                .satisfies(summary -> assertThat(summary.baseOutdated()).isFalse());
+        assertThat(methods.updateRebased(target, v2, v2, MethodStatus.DRAFT, Category.COHESION, T0,
+                methods.findById(target).orElseThrow().version())).as("never a method that is no change request")
+                .isZero();
+    }
+
+    @Test
     void publishingMovesThePointerAndListsFollowThePublishedRevision() {
         long id = method(li, finance, budgetBranch, Category.COHESION, MethodStatus.DRAFT, T0);
         long r1 = revision(id, 1, null, "published title", li, T0, List.of("m"), List.of(), List.of("标签"));

@@ -107,6 +107,49 @@ class ReviewApiTest {
                 .bodyJson().extractingPath("$.global").isEqualTo(1);
     }
 
+    @Test
+    void aRebaseWithConflictsAnswers409WithTheConflictsAndTakesResolutions() {
+        long id = draft("secretary");
+        as("secretary", mvc.post().uri("/api/v1/proposals/" + id + "/submit")).header("If-Match", "\"1\"").exchange();
+        assertThat(review("reviewer", id, 1, "APPROVE", null)).hasStatusOk();
+        long first = changeRequest("secretary", id, "甲的成效");
+        long second = changeRequest("secretary2", id, "乙的成效");
+        as("secretary", mvc.post().uri("/api/v1/proposals/" + first + "/submit")).header("If-Match", "\"1\"")
+                .exchange();
+        assertThat(review("reviewer", first, 1, "APPROVE", null)).hasStatusOk();
+        MvcTestResult stale = as("secretary2", mvc.get().uri("/api/v1/methods/" + second)).exchange();
+        assertThat(stale).bodyJson().extractingPath("$.baseOutdated").isEqualTo(true);
+
+        MvcTestResult conflict = as("secretary2", mvc.post().uri("/api/v1/proposals/" + second + "/rebase")).exchange();
+        assertProblem(conflict, HttpStatus.CONFLICT, "proposal.rebase-conflicts");
+        assertThat(conflict).bodyJson().extractingPath("$.currentRevision").isEqualTo(2);
+        assertThat(conflict).bodyJson().extractingPath("$.conflicts[0].field").isEqualTo("OUTCOMES");
+        assertThat(conflict).bodyJson().extractingPath("$.conflicts[0].theirs[0]").isEqualTo("甲的成效");
+        assertThat(conflict).bodyJson().extractingPath("$.conflicts[0].mine[0]").isEqualTo("乙的成效");
+        MvcTestResult plan = as("secretary2", mvc.get().uri("/api/v1/proposals/" + second + "/rebase")).exchange();
+        assertThat(JsonPath.<java.util.List<String>>read(body(plan), "$.publishedChanges")).contains("OUTCOMES");
+        assertThat(plan).bodyJson().extractingPath("$.clean").isEqualTo(false);
+        assertProblem(as("secretary2", json(mvc.post().uri("/api/v1/proposals/" + second + "/rebase/resolutions"),
+                "{\"requestRevision\": 1, \"currentRevision\": 2, \"resolutions\": []}")).exchange(),
+                HttpStatus.UNPROCESSABLE_ENTITY, "proposal.rebase-unresolved");
+
+        MvcTestResult resolved = as("secretary2", json(mvc.post().uri("/api/v1/proposals/" + second
+                + "/rebase/resolutions"), """
+                {"requestRevision": 1, "currentRevision": 2,
+                 "resolutions": [{"conflict": 0, "choice": "EDITED", "values": ["甲乙合写的成效"]}]}""")).exchange();
+        assertThat(resolved).hasStatusOk();
+        assertThat(resolved).bodyJson().extractingPath("$.outcomes").isEqualTo("甲乙合写的成效");
+        assertThat(resolved).bodyJson().extractingPath("$.basePublishedRevision").isEqualTo(2);
+        assertThat(resolved).bodyJson().extractingPath("$.baseOutdated").isEqualTo(false);
+    }
+
+    private long changeRequest(String login, long id, String outcomes) {
+        return id(as(login, json(mvc.post().uri("/api/v1/methods/" + id + "/proposals"), """
+                {"title": "接诉即办", "category": "践行群众路线", "problem": "群众诉求响应慢",
+                 "measures": ["建立台账"], "steps": ["受理", "办结", "回访"], "outcomes": "%s"}"""
+                .formatted(outcomes))).exchange());
+    }
+
     private long draft(String login) {
         return id(as(login, json(mvc.post().uri("/api/v1/proposals"), proposal("接诉即办" + UUID.randomUUID())))
                 .exchange());

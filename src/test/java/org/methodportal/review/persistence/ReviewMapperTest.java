@@ -141,6 +141,32 @@ class ReviewMapperTest {
     }
 
     @Test
+    void aChangeRequestWrittenAgainstAnOlderPublishedRevisionIsMarkedInTheQueue() {
+        long target = submitted(finance, budget, "目标", T0);
+        long v1 = methods.findById(target).orElseThrow().latestRevisionId();
+        methods.updatePublishedRevision(target, v1, T0, 2);
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, Category.COHESION, finance, budget, author, MethodStatus.DRAFT, null,
+                T0.plusSeconds(1), target, v1), key);
+        long request = key.getId();
+        methods.updateLatestRevision(request, revision(request, "修改"), Category.COHESION, T0, 0);
+        methods.updateSubmitted(request, T0.plusSeconds(1), 1);
+        assertThat(queueEntry(request).baseOutdated()).isFalse();
+
+        var v2 = new GeneratedKey();
+        methods.insertRevision(new NewRevision(target, 2, v1, "目标第二版", null, Category.COHESION, "问题", null, null,
+                null, null, author, T0, null, MethodStatus.PUBLISHED), v2);
+        methods.updatePublishedRevision(target, v2.getId(), T0, 3);
+
+        assertThat(queueEntry(request).baseOutdated()).isTrue();
+    }
+
+    private QueueEntry queueEntry(long methodId) {
+        return reviews.findQueue(wang, List.of(finance), false, 0, 100).stream()
+                .filter(e -> e.methodId() == methodId).findFirst().orElseThrow();
+    }
+
+    @Test
     void quorumHasAGlobalRowAndDepartmentOverrides() {
         assertThat(quorums.findGlobal()).isEmpty();
         assertThat(quorums.updateGlobal(2, T0)).isZero();
