@@ -1,6 +1,9 @@
 package org.methodportal.shared;
 
+import java.time.Duration;
 import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A domain failure with a stable code; the message shown to users comes from the i18n bundles
@@ -37,6 +40,11 @@ public class PortalException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /** When a client may usefully try again (REST: {@code Retry-After}); null when there is no estimate. */
+    public @Nullable Duration retryAfter() {
+        return null;
     }
 
     public static PortalException notFound(String code, Object... args) {

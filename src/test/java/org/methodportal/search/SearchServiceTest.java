@@ -371,7 +371,8 @@ class SearchServiceTest {
     }
 
     private SearchProperties workerEvery(Duration poll) {
-        var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10));
+        var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10),
+                Duration.ofSeconds(10));
         return new SearchProperties(false, SearchProperties.ReindexOnStartup.NEVER, 2, null, outboxSettings,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
     }

@@ -3,6 +3,7 @@ package org.methodportal.search.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
+import org.methodportal.search.engine.IndexDamage;
 import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.SearchIndexContract;
@@ -20,6 +22,73 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     @Override
     protected SearchIndex open(Path directory) {
         return new LuceneSearchIndex(directory);
+    }
+
+    @Override
+    protected void destroyBehindItsBack() throws IOException {
+        deleteTree(dir);
+    }
+
+    @Test
+    void aCorruptedSegmentAtOpenIsMovedAsideAndAnEmptyIndexServesInItsPlace() throws Exception {
+        Path serving = ((LuceneSearchIndex) index).servingDirectory();
+        index.close();
+        long corrupted = corruptLargestFile(serving);
+
+        index = open(dir);
+
+        IndexDamage damage = index.damageAtOpen();
+        assertThat(damage).as("the start does not fail").isNotNull();
+        assertThat(damage.reason()).isNotBlank();
+        Path aside = Path.of(damage.setAside());
+        assertThat(aside.getParent()).isEqualTo(dir);
+        assertThat(aside.getFileName().toString()).startsWith("damaged-").endsWith(serving.getFileName().toString());
+        try (var files = Files.list(aside)) {
+            assertThat(files.mapToLong(LuceneSearchIndexTest::size).sum()).as("kept whole, never deleted")
+                    .isGreaterThanOrEqualTo(corrupted);
+        }
+        assertThat(serving).doesNotExist();
+        assertThat(index.count()).isZero();
+        index.check();
+        index.apply(SearchCorpus.documents().subList(0, 2), List.of());
+        assertThat(index.count()).isEqualTo(2);
+
+        index.close();
+        index = open(dir);
+        assertThat(index.damageAtOpen()).as("the new index opens fine next time").isNull();
+        assertThat(index.count()).isEqualTo(2);
+        assertThat(aside).as("and the damaged one is still kept").exists();
+    }
+
+    /** Overwrites the first 4 KB of the largest file of the index (a segment), as a disk fault would. */
+    static long corruptLargestFile(Path indexDir) throws IOException {
+        Path largest;
+        try (var files = Files.list(indexDir)) {
+            largest = files.filter(f -> !f.getFileName().toString().equals("write.lock"))
+                    .max(java.util.Comparator.comparingLong(LuceneSearchIndexTest::size)).orElseThrow();
+        }
+        byte[] garbage = new byte[(int) Math.min(4096, size(largest))];
+        java.util.Arrays.fill(garbage, (byte) 0x5a);
+        try (var channel = java.nio.channels.FileChannel.open(largest, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(garbage), 0);
+        }
+        return size(largest);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
@@ -59,7 +128,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     @Test
     void refusesToStartWhenSeveralInstancesShareTheDatabase() {
         var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofSeconds(10));
         var properties = new SearchProperties(true, SearchProperties.ReindexOnStartup.IF_EMPTY, 2, null, outbox,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
 
