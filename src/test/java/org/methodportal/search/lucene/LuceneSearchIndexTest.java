@@ -26,14 +26,14 @@ class LuceneSearchIndexTest extends SearchIndexContract {
 
     @Override
     protected void destroyBehindItsBack() throws IOException {
-        deleteTree(dir);
+        DamagedIndexes.deleteTree(dir);
     }
 
     @Test
     void aCorruptedSegmentAtOpenIsMovedAsideAndAnEmptyIndexServesInItsPlace() throws Exception {
         Path serving = ((LuceneSearchIndex) index).servingDirectory();
         index.close();
-        long corrupted = corruptLargestFile(serving);
+        long corrupted = DamagedIndexes.corruptLargestFile(serving);
 
         index = open(dir);
 
@@ -43,10 +43,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         Path aside = Path.of(damage.setAside());
         assertThat(aside.getParent()).isEqualTo(dir);
         assertThat(aside.getFileName().toString()).startsWith("damaged-").endsWith(serving.getFileName().toString());
-        try (var files = Files.list(aside)) {
-            assertThat(files.mapToLong(LuceneSearchIndexTest::size).sum()).as("kept whole, never deleted")
-                    .isGreaterThanOrEqualTo(corrupted);
-        }
+        assertThat(DamagedIndexes.bytesIn(aside)).as("kept whole, never deleted").isGreaterThanOrEqualTo(corrupted);
         assertThat(serving).doesNotExist();
         assertThat(index.count()).isZero();
         index.check();
@@ -58,37 +55,6 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         assertThat(index.damageAtOpen()).as("the new index opens fine next time").isNull();
         assertThat(index.count()).isEqualTo(2);
         assertThat(aside).as("and the damaged one is still kept").exists();
-    }
-
-    /** Overwrites the first 4 KB of the largest file of the index (a segment), as a disk fault would. */
-    static long corruptLargestFile(Path indexDir) throws IOException {
-        Path largest;
-        try (var files = Files.list(indexDir)) {
-            largest = files.filter(f -> !f.getFileName().toString().equals("write.lock"))
-                    .max(java.util.Comparator.comparingLong(LuceneSearchIndexTest::size)).orElseThrow();
-        }
-        byte[] garbage = new byte[(int) Math.min(4096, size(largest))];
-        java.util.Arrays.fill(garbage, (byte) 0x5a);
-        try (var channel = java.nio.channels.FileChannel.open(largest, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(garbage), 0);
-        }
-        return size(largest);
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Test
