@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.methodportal.search.engine.HeldRebuild;
 import org.methodportal.search.engine.IndexDamage;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
@@ -54,7 +55,7 @@ import com.jayway.jsonpath.JsonPath;
 @SpringBootTest(properties = {"spring.config.location=classpath:/", "portal.search.reindex-on-startup=always"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(SearchRepairAtStartTest.HeldRebuild.class)
+@Import(SearchRepairAtStartTest.HoldRebuilds.class)
 @SearchIndexReady.WhileRebuilding
 class SearchRepairAtStartTest {
 
@@ -129,7 +130,7 @@ class SearchRepairAtStartTest {
 
     /** Holds the first page of every rebuild until the test releases it, so the test sees the rebuilding state. */
     @TestConfiguration
-    static class HeldRebuild {
+    static class HoldRebuilds {
 
         @Bean
         static BeanPostProcessor holdRebuild() {
@@ -146,29 +147,7 @@ class SearchRepairAtStartTest {
 
         @Override
         public Rebuild startRebuild() {
-            Rebuild rebuild = real.startRebuild();
-            return new Rebuild() {
-                @Override
-                public void add(List<IndexDocument> documents) {
-                    FIRST_PAGE.countDown();
-                    try {
-                        RELEASE.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    rebuild.add(documents);
-                }
-
-                @Override
-                public void complete() {
-                    rebuild.complete();
-                }
-
-                @Override
-                public void close() {
-                    rebuild.close();
-                }
-            };
+            return new HeldRebuild(real.startRebuild(), FIRST_PAGE, RELEASE);
         }
 
         @Override

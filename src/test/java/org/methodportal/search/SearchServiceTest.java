@@ -28,7 +28,7 @@ import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodDocumentService;
-import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.HeldRebuild;
 import org.methodportal.search.lucene.DamagedIndexes;
 import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.engine.SearchIndex;
@@ -266,7 +266,7 @@ class SearchServiceTest {
         long during;
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new PausingRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
+        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
                 .when(index).startRebuild();
         try {
             signInAs(users, securityContexts, "admin");
@@ -320,7 +320,7 @@ class SearchServiceTest {
         Path root = ((LuceneSearchIndex) index).servingDirectory().getParent();
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new PausingRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
+        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
                 .when(index).startRebuild();
         long unnoticed;
         long during;
@@ -382,7 +382,7 @@ class SearchServiceTest {
         index.setAside();
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new PausingRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
+        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
                 .when(index).startRebuild();
         // what a restart builds: an indexer and a service over an index that opened empty
         var restarted = new SearchIndexer(outbox, documents, index, system, properties, clock, events);
@@ -467,32 +467,6 @@ class SearchServiceTest {
         assertThat(search.similarToText(title, problem, Set.of(found), 5)).extracting(SearchHit::id)
                 .doesNotContain(found);
         assertThat(search.similarToText(" ", "", Set.of(), 5)).isEmpty();
-    }
-
-    /** Stops the first page of a rebuild until released, so that a test can act while it runs. */
-    private record PausingRebuild(SearchIndex.Rebuild real, CountDownLatch taken, CountDownLatch release)
-            implements SearchIndex.Rebuild {
-
-        @Override
-        public void add(List<IndexDocument> documents) {
-            taken.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            real.add(documents);
-        }
-
-        @Override
-        public void complete() {
-            real.complete();
-        }
-
-        @Override
-        public void close() {
-            real.close();
-        }
     }
 
     private SearchProperties workerEvery(Duration poll) {
