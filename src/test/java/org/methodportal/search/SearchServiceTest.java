@@ -28,6 +28,7 @@ import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodDocumentService;
+import org.methodportal.search.elasticsearch.TestNode;
 import org.methodportal.search.engine.HeldRebuild;
 import org.methodportal.search.lucene.DamagedIndexes;
 import org.methodportal.search.lucene.LuceneSearchIndex;
@@ -39,6 +40,7 @@ import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -404,6 +406,44 @@ class SearchServiceTest {
         }
         awaitUntil(() -> restarted.health().serving(), "the rebuild completed");
         assertThat(service.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
+    }
+
+    @Test
+    void anElasticsearchIndexDeletedBehindThePortalsBackIsRecreatedAndRefilledFromTheDatabase() throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        signInAs(users, securityContexts, "member");
+        long visible = search.search(SearchRequest.of("")).total();
+        String alias = "heal-" + UUID.randomUUID().toString().substring(0, 8);
+        SearchIndex cluster = Mockito.spy(TestNode.searchIndex(alias));
+        try {
+            var esIndexer = new SearchIndexer(outbox, documents, cluster, system, properties, clock, events);
+            var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock);
+            assertThat(esIndexer.health().cause()).as("a new cluster").isEqualTo(IndexHealth.Cause.EMPTY_AT_START);
+            esIndexer.rebuildOnStartup();
+            awaitUntil(() -> esIndexer.health().serving(), "filled");
+            assertThat(esSearch.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
+            var taken = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), taken, release))
+                    .when(cluster).startRebuild();
+
+            TestNode.dropIndexes(alias);
+
+            try {
+                assertThatThrownBy(() -> esSearch.search(SearchRequest.of(""))).as("noticed by the search")
+                        .isInstanceOf(SearchRebuildingException.class);
+                assertThat(esIndexer.health().cause()).isEqualTo(IndexHealth.Cause.DAMAGED);
+                assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
+                cluster.check();
+            } finally {
+                release.countDown();
+            }
+            awaitUntil(() -> esIndexer.health().serving(), "refilled");
+            assertThat(esSearch.search(SearchRequest.of("")).total()).isEqualTo(visible);
+        } finally {
+            cluster.close();
+            TestNode.dropIndexes(alias);
+        }
     }
 
     private static SearchRebuildingException catchRebuilding(Runnable call) {
