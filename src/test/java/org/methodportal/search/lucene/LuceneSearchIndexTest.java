@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.lucene.index.CorruptIndexException;
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
 import org.methodportal.search.engine.IndexDamage;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.SearchIndexContract;
@@ -55,6 +57,14 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         assertThat(index.damageAtOpen()).as("the new index opens fine next time").isNull();
         assertThat(index.count()).isEqualTo(2);
         assertThat(aside).as("and the damaged one is still kept").exists();
+    }
+
+    @Test
+    void aSegmentCorruptedUnderTheRunningPortalIsReportedAsDamagedBySearches() throws Exception {
+        DamagedIndexes.corruptLargestFile(((LuceneSearchIndex) index).servingDirectory());
+
+        assertThatThrownBy(() -> search("对接")).isInstanceOf(IndexDamagedException.class)
+                .hasRootCauseInstanceOf(CorruptIndexException.class);
     }
 
     @Test
