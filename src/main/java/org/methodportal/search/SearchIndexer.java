@@ -288,8 +288,12 @@ public class SearchIndexer {
             if (error == null) {
                 repairFailures = 0;
                 health = new IndexHealth(Status.SERVING, h.cause(), h.detail(), h.setAside(), clock.instant(), null);
-                int replayed = outbox.makeAllDue(clock.instant());
-                log.info("search index repaired from the database; {} deferred outbox entries replayed", replayed);
+                try {
+                    int replayed = outbox.makeAllDue(clock.instant());
+                    log.info("search index repaired from the database; {} deferred outbox entries replayed", replayed);
+                } catch (RuntimeException e) {
+                    log.warn("search index repaired; deferred outbox entries follow their backoff: {}", e.toString());
+                }
             } else {
                 failRepair(h.cause(), h.detail(), h.setAside(), error);
             }

@@ -366,13 +366,18 @@ class SearchServiceTest {
         awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
         signInAs(users, securityContexts, "member");
         long visible = search.search(SearchRequest.of("")).total();
-        DamagedIndexes.deleteTree(((LuceneSearchIndex) index).servingDirectory());
+        IndexHealth before = indexer.health();
+        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)));
+        worker.start();
+        try {
+            DamagedIndexes.deleteTree(((LuceneSearchIndex) index).servingDirectory());
 
-        IndexHealth health = indexer.checkIndex();
-
-        assertThat(health.status()).isIn(IndexHealth.Status.REBUILDING, IndexHealth.Status.SERVING);
-        assertThat(health.cause()).isEqualTo(IndexHealth.Cause.DAMAGED);
-        awaitUntil(() -> indexer.health().serving(), "the rebuild completed");
+            awaitUntil(() -> indexer.health() != before && indexer.health().cause() == IndexHealth.Cause.DAMAGED,
+                    "the worker's check noticed it");
+            awaitUntil(() -> indexer.health().serving(), "the rebuild completed");
+        } finally {
+            worker.stop();
+        }
         assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
     }
 
@@ -434,11 +439,13 @@ class SearchServiceTest {
                         .isInstanceOf(SearchRebuildingException.class);
                 assertThat(esIndexer.health().cause()).isEqualTo(IndexHealth.Cause.DAMAGED);
                 assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
-                cluster.check();
+                assertThatThrownBy(() -> esSearch.search(SearchRequest.of(""))).as("until refilled")
+                        .isInstanceOf(SearchRebuildingException.class);
             } finally {
                 release.countDown();
             }
             awaitUntil(() -> esIndexer.health().serving(), "refilled");
+            cluster.check();
             assertThat(esSearch.search(SearchRequest.of("")).total()).isEqualTo(visible);
         } finally {
             cluster.close();
@@ -511,7 +518,7 @@ class SearchServiceTest {
 
     private SearchProperties workerEvery(Duration poll) {
         var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10),
-                Duration.ofSeconds(10));
+                poll);
         return new SearchProperties(false, SearchProperties.ReindexOnStartup.NEVER, 2, null, outboxSettings,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
     }

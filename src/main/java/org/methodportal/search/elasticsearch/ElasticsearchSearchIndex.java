@@ -62,8 +62,8 @@ import co.elastic.clients.util.NamedValue;
  * step. The mapping ({@code search/elasticsearch-index.json}) mirrors the embedded index: every
  * text field as smartcn words and, in {@code <field>.bi}, as CJK bigrams; the queries mirror it too.
  * An index or alias deleted behind the portal's back is reported as damaged (writes require the
- * alias, so they never auto-create a bare index in its place); {@link #setAside()} recreates it
- * empty and the indexer refills it from the database.
+ * alias, so they never auto-create a bare index in its place); the indexer then rebuilds it from
+ * the database, and the rebuild puts the alias back.
  */
 public final class ElasticsearchSearchIndex implements SearchIndex {
 
@@ -144,16 +144,15 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     }
 
     /**
-     * Recreates the alias in front of a new empty index. Indexes left without the alias are kept
-     * until a rebuild has completed (then {@link #removeStaleIndexes()} removes the older ones).
+     * Leaves the alias missing until the rebuild that follows moves it onto the new index. An empty
+     * index behind the alias meanwhile would give other instances sharing the cluster wrong, empty
+     * answers; without the alias every instance finds the index damaged and answers "rebuilding",
+     * and writes wait in the shared outbox. An index left without its alias is kept until a rebuild
+     * has completed (then {@link #removeStaleIndexes()} removes the older ones).
      */
     @Override
     public @Nullable String setAside() {
-        synchronized (writeLock) {
-            createAliasIfMissing();
-            aliasChecked = true;
-            return null;
-        }
+        return null;
     }
 
     @Override

@@ -63,8 +63,8 @@ public interface SearchIndex extends AutoCloseable {
 
     /**
      * Sets a damaged index aside, keeping whatever is left of it (never deleted: it may be all
-     * there is), and serves an empty one in its place until a rebuild fills a new one. Returns
-     * where the damaged index was kept, or null when nothing was left to keep.
+     * there is), before a rebuild from the database fills a new one; until then the index is empty
+     * or missing. Returns where the damaged index was kept, or null when nothing was left to keep.
      */
     @Nullable String setAside();
 

@@ -66,8 +66,10 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         }
 
         index.setAside();
-        assertThat(indexNames()).as("the old index is kept until a rebuild completes").contains(live).hasSize(2);
+        assertThat(indexNames()).as("the old index is kept until a rebuild completes").containsExactly(live);
         assertThat(index.count()).isZero();
+        assertThatThrownBy(() -> index.check()).as("no empty index behind the alias meanwhile")
+                .isInstanceOf(IndexDamagedException.class);
         try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
             rebuild.add(SearchCorpus.documents().subList(0, 3));
             rebuild.complete();
