@@ -88,46 +88,30 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private final List<String> bigramFields = textFields.stream().map(f -> f + BIGRAMS).toList();
     private final Object writeLock = new Object();
     private @Nullable EsRebuild rebuild;
-    private volatile boolean aliasChecked;
 
     /**
-     * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none.
-     * A cluster that cannot be reached at start is checked again on first use, so the portal starts
-     * anyway (search reports "unavailable" and the outbox waits).
+     * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none
+     * (the indexer then fills it, as it fills any index empty at start). A cluster that cannot be
+     * reached at start does not stop the portal (search reports "unavailable" and the outbox
+     * waits); if the alias is still missing once it is reached, the first search or write reports
+     * the index as damaged and the indexer rebuilds it, alias included.
      */
     public ElasticsearchSearchIndex(ElasticsearchClient client, String alias) {
         this.client = client;
         this.alias = alias;
         try {
-            ensureAlias();
+            call(() -> {
+                if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+                    String first = createIndex();
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+                    log.info("created search index {} behind alias {}", first, alias);
+                }
+                return null;
+            });
+            removeStaleIndexes();
         } catch (RuntimeException e) {
-            log.warn("search index {} not checked at start, will retry on first use: {}", alias, e.toString());
+            log.warn("search index {} not checked at start: {}", alias, e.toString());
         }
-    }
-
-    /** Creates the alias with a first empty index unless it exists; writes never reach a bare, auto-created index. */
-    private void ensureAlias() {
-        if (aliasChecked) {
-            return;
-        }
-        synchronized (writeLock) {
-            if (!aliasChecked) {
-                createAliasIfMissing();
-                aliasChecked = true;
-                removeStaleIndexes();
-            }
-        }
-    }
-
-    private void createAliasIfMissing() {
-        call(() -> {
-            if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
-                String first = createIndex();
-                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
-                log.info("created search index {} behind alias {}", first, alias);
-            }
-            return null;
-        });
     }
 
     @Override
@@ -164,7 +148,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public void apply(List<IndexDocument> upserts, Collection<Long> deletes) {
-        ensureAlias();
         synchronized (writeLock) {
             bulk(alias, upserts, deletes, true);
             if (rebuild != null) {
@@ -242,7 +225,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(IndexQuery query) {
-        ensureAlias();
         Query main = mainQuery(query);
         Query withoutStatus = Query.of(q -> q.bool(b -> {
             b.must(main);
@@ -552,7 +534,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public Rebuild startRebuild() {
-        ensureAlias();
         synchronized (writeLock) {
             if (rebuild != null) {
                 throw new IllegalStateException("a rebuild of the search index is already running");
