@@ -82,8 +82,9 @@ public class MethodService {
     }
 
     /**
-     * Creates a method in status DRAFT with its first revision, owned by the caller. The origin
-     * defaults to the caller's branch; a branch given alone determines the department.
+     * Creates a method in status DRAFT with its first revision, owned by the caller. The origin is
+     * the caller's own branch; only administrators may name another one (a branch given alone
+     * determines the department).
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARY', 'REVIEWER', 'ADMIN')")
@@ -92,7 +93,7 @@ public class MethodService {
         PortalUser user = currentUser.require();
         MethodContent clean = validate(content);
         String note = validateChangeNote(changeNote);
-        Branch branch = organisation.branch(originBranchId != null ? originBranchId : user.branchId());
+        Branch branch = organisation.branch(originBranch(user, originBranchId));
         if (originDepartmentId != null && originDepartmentId != branch.departmentId()) {
             throw PortalException.invalid("method.branch-mismatch");
         }
@@ -107,6 +108,22 @@ public class MethodService {
         events.publishEvent(MethodRevised.created(methodId, clean.title()));
         log.info("method {} created by {}", methodId, user.login());
         return view(records.load(methodId), user);
+    }
+
+    /**
+     * A proposal speaks for its author's branch: a secretary or reviewer naming another branch (in
+     * another department or not) is refused rather than silently re-labelled, so an API client learns it.
+     */
+    private static long originBranch(PortalUser user, @Nullable Long requested) {
+        if (requested == null || requested == user.branchId()) {
+            return user.branchId();
+        }
+        if (!user.hasRole(Role.ADMIN)) {
+            log.warn("{} tried to file a draft under branch {} (own branch {})", user.login(), requested,
+                    user.branchId());
+            throw PortalException.forbidden("method.origin-own-branch");
+        }
+        return requested;
     }
 
     /**

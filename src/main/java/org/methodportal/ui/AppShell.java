@@ -18,5 +18,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("支部工作法库");
+        // Without an icon link browsers ask for /favicon.ico, a 404 in every page's console.
+        settings.addFavIcon("icon", "images/favicon.svg", "any");
     }
 }

@@ -33,6 +33,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
@@ -174,8 +175,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .map(MainLayout::trimSlashes).toList();
         String location = event.getLocation().getPath();
         String section = section(location, paths);
-        nav.getItems().forEach(item -> item.setPathAliases(section != null && item.getPath() != null
-                && section.equals(trimSlashes(item.getPath())) ? Set.of(location) : Set.of()));
+        nav.getItems().forEach(item -> highlightAlsoOn(item, section != null && item.getPath() != null
+                && section.equals(trimSlashes(item.getPath())) ? location : null));
+    }
+
+    /**
+     * Makes the entry highlighted on this location too, or on its own path only. Not through
+     * {@code setPathAliases(Set.of())}: that removes the property, and the side-nav item then fails on
+     * every navigation in the browser (null.some in its isCurrent check). An empty array keeps it valid.
+     */
+    private static void highlightAlsoOn(SideNavItem item, @Nullable String location) {
+        if (location != null) {
+            item.setPathAliases(Set.of(location));
+        } else {
+            item.getElement().setPropertyJson("pathAliases", JacksonUtils.createArrayNode());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,7 +44,14 @@ abstract class JourneySupport {
     @BeforeEach
     void startSignedOut() throws IOException {
         browser = Browser.get();
+        browser.consoleErrors();
         browser.signOutHard();
+    }
+
+    /** A journey whose pages logged an error to the console failed, even if every step looked right. */
+    @AfterEach
+    void noConsoleErrors() {
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     String url(String path) {

@@ -269,6 +269,36 @@ class MethodServiceTest {
                 secretary.branchId(), null), Kind.INVALID, "method.branch-mismatch");
     }
 
+    @Test
+    void secretaryCannotFileADraftUnderAnotherDepartmentsBranch() {
+        long otherBranch = signInAs(users, securityContexts, "secretary2").branchId();
+        var secretary = signInAs(users, securityContexts, "secretary");
+        String title = "冒名-" + UUID.randomUUID();
+
+        assertRefused(() -> methods.createDraft(content(title, null), null, otherBranch, null), Kind.FORBIDDEN,
+                "method.origin-own-branch");
+        assertRefused(() -> methods.createDraft(content(title, null), null, secretary.branchId() + 1, null),
+                Kind.FORBIDDEN, "method.origin-own-branch");
+        assertThat(methods.browse(new MethodFilter(null, null, null, null, null, true, title), FIRST_PAGE).total())
+                .isZero();
+
+        MethodView own = methods.createDraft(content(title, null), secretary.departmentId(), secretary.branchId(),
+                null);
+        assertThat(own.originBranchId()).isEqualTo(secretary.branchId());
+    }
+
+    @Test
+    void administratorMayFileADraftForAnyBranch() {
+        var secretary2 = signInAs(users, securityContexts, "secretary2");
+        var admin = signInAs(users, securityContexts, "admin");
+
+        MethodView created = methods.createDraft(content("代为录入", null), null, secretary2.branchId(), null);
+
+        assertThat(created.originBranchId()).isEqualTo(secretary2.branchId()).isNotEqualTo(admin.branchId());
+        assertThat(created.originDepartmentId()).isEqualTo(secretary2.departmentId());
+        assertThat(created.ownerId()).isEqualTo(admin.id());
+    }
+
     static Stream<Arguments> invalidContents() {
         MethodContent ok = content("名称", null);
         return Stream.of(

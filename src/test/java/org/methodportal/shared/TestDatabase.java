@@ -113,22 +113,34 @@ public final class TestDatabase {
 
         @Override
         public void preConstructTestInstance(TestInstanceFactoryContext factory, ExtensionContext context) {
-            if (!isPostgres()) {
-                return;
-            }
-            try {
-                postgresUrl();
-            } catch (SQLException e) {
-                String message = "PostgreSQL at " + PG_ADMIN_URL + " is unreachable (" + e.getMessage() + ")";
-                if (Boolean.parseBoolean(System.getenv("PORTAL_TEST_PG_REQUIRED"))) {
-                    throw new IllegalStateException(message + " and PORTAL_TEST_PG_REQUIRED=true", e);
-                }
-                if (!announced.getAndSet(true)) {
-                    System.err.println("SKIPPING the mapper tests on PostgreSQL: " + message
-                            + ". Start PostgreSQL, or set PORTAL_TEST_PG_REQUIRED=true to fail instead.");
-                }
-                Assumptions.abort(message);
+            if (isPostgres()) {
+                reachablePostgres();
             }
         }
+    }
+
+    /**
+     * The throwaway PostgreSQL database whatever {@code portal.test.db} says, for tests that need
+     * PostgreSQL itself (e.g. the packaged application started in a child process). Without a reachable
+     * server the test is skipped, or fails with {@code PORTAL_TEST_PG_REQUIRED=true}, like the mapper tests.
+     */
+    public static String reachablePostgres() {
+        try {
+            return postgresUrl();
+        } catch (SQLException e) {
+            String message = "PostgreSQL at " + PG_ADMIN_URL + " is unreachable (" + e.getMessage() + ")";
+            if (Boolean.parseBoolean(System.getenv("PORTAL_TEST_PG_REQUIRED"))) {
+                throw new IllegalStateException(message + " and PORTAL_TEST_PG_REQUIRED=true", e);
+            }
+            if (!Availability.announced.getAndSet(true)) {
+                System.err.println("SKIPPING the tests on PostgreSQL: " + message
+                        + ". Start PostgreSQL, or set PORTAL_TEST_PG_REQUIRED=true to fail instead.");
+            }
+            return Assumptions.abort(message);
+        }
+    }
+
+    public static String postgresUser() {
+        return PG_USER;
     }
 }

@@ -25,6 +25,7 @@ import org.methodportal.method.Revision;
 import org.methodportal.method.WorkingCopy;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
 import org.methodportal.ui.Notifications;
 import org.methodportal.ui.SimilarMethods;
 import org.slf4j.Logger;
@@ -179,8 +180,11 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         } else {
             duplicateWarning.start(true, Set.of());
             heading.setText(getTranslation("method.nav.new"));
-            authentication.getAuthenticatedUser(PortalUser.class)
-                    .ifPresent(user -> form.setOrigin(user.departmentId(), user.branchId()));
+            authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
+                form.setOrigin(user.departmentId(), user.branchId());
+                // Only administrators file a method for another branch; the service enforces it too.
+                form.setOriginReadOnly(!user.hasRole(Role.ADMIN));
+            });
         }
         form.setVisible(true);
         assistant.start(methodId);

@@ -173,6 +173,25 @@ class MethodApiTest {
     }
 
     @Test
+    void originBranchIsTheAuthorsOwnUnlessAnAdministratorChoosesIt() {
+        String tag = "tag-" + UUID.randomUUID();
+        MvcTestResult agriculture = create("secretary2", proposal("农业支部法", "凝心聚力", tag));
+        long otherBranch = ((Number) JsonPath.read(body(agriculture), "$.branchId")).longValue();
+        long otherDepartment = ((Number) JsonPath.read(body(agriculture), "$.departmentId")).longValue();
+        String underOtherBranch = proposal("冒名法", "凝心聚力", tag)
+                .replace("{", "{\"departmentId\": %d, \"branchId\": %d, ".formatted(otherDepartment, otherBranch));
+
+        assertProblem(create("secretary", underOtherBranch), HttpStatus.FORBIDDEN, "method.origin-own-branch");
+        assertProblem(create("reviewer", underOtherBranch), HttpStatus.FORBIDDEN, "method.origin-own-branch");
+        assertThat(ids("admin", "tag=" + tag)).containsExactly(id(agriculture));
+
+        MvcTestResult byAdmin = create("admin", underOtherBranch);
+        assertThat(byAdmin).hasStatus(HttpStatus.CREATED);
+        assertThat(byAdmin).bodyJson().extractingPath("$.branch").isEqualTo("种植业管理司党支部");
+        assertThat(byAdmin).bodyJson().extractingPath("$.department").isEqualTo("农业部");
+    }
+
+    @Test
     void diffShowsWhatChangedBetweenTwoRevisionsToThoseWhoMaySeeThem() {
         long id = id(create("secretary", proposal("对比法", "凝心聚力", "tag-diff")));
         assertThat(as("secretary", json(mvc.put().uri("/api/v1/proposals/" + id),

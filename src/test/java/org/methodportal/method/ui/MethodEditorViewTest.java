@@ -46,6 +46,24 @@ class MethodEditorViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aSecretarysNewDraftIsFiledUnderTheirOwnBranch() {
+        MethodEditorView editor = target(navigate("methods/new", MethodEditorView.class));
+
+        assertThat(editor.form.branch.getValue().name()).isEqualTo("预算司党支部");
+        assertThat(editor.form.branch.isReadOnly()).isTrue();
+        assertThat(editor.form.department.isReadOnly()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void anAdministratorChoosesTheBranchOfANewDraft() {
+        MethodEditorView editor = target(navigate("methods/new", MethodEditorView.class));
+
+        assertThat(editor.form.branch.isReadOnly()).isFalse();
+        assertThat(editor.form.department.isReadOnly()).isFalse();
+    }
+
+    @Test
     void secondSaveFromTheSameBaseShowsBothVersionsAndSavesTheUsersTextOnTop() {
         String title = "冲突法-" + UUID.randomUUID();
         MethodView draft = methods.createDraft(content(title, "原来的问题"), null, null, "初稿");
