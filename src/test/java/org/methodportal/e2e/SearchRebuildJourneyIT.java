@@ -1,7 +1,6 @@
 package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
 
 import java.time.Duration;
@@ -42,8 +41,7 @@ class SearchRebuildJourneyIT extends JourneySupport {
         signIn("admin", DEMO_PASSWORD);
         var taken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), taken, release))
-                .when(index).startRebuild();
+        HeldRebuild.hold(index, taken, release);
         try {
             indexer.damaged(new IndexDamagedException("segment _0.cfs: codec header mismatch"));
             assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();

@@ -268,8 +268,7 @@ class SearchServiceTest {
         long during;
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
-                .when(index).startRebuild();
+        HeldRebuild.hold(index, firstPageTaken, release);
         try {
             signInAs(users, securityContexts, "admin");
             ReindexStatus started = search.startReindex();
@@ -322,8 +321,7 @@ class SearchServiceTest {
         Path root = ((LuceneSearchIndex) index).servingDirectory().getParent();
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
-                .when(index).startRebuild();
+        HeldRebuild.hold(index, firstPageTaken, release);
         long unnoticed;
         long during;
         try {
@@ -389,8 +387,7 @@ class SearchServiceTest {
         index.setAside();
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
-                .when(index).startRebuild();
+        HeldRebuild.hold(index, firstPageTaken, release);
         // what a restart builds: an indexer and a service over an index that opened empty
         var restarted = new SearchIndexer(outbox, documents, index, system, properties, clock, events);
         var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock);
@@ -429,8 +426,7 @@ class SearchServiceTest {
             assertThat(esSearch.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
             var taken = new CountDownLatch(1);
             var release = new CountDownLatch(1);
-            doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), taken, release))
-                    .when(cluster).startRebuild();
+            HeldRebuild.hold(cluster, taken, release);
 
             TestNode.dropIndexes(alias);
 

@@ -1,5 +1,7 @@
 package org.methodportal.search.engine;
 
+import static org.mockito.Mockito.doAnswer;
+
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,12 @@ import java.util.concurrent.TimeUnit;
  */
 public record HeldRebuild(SearchIndex.Rebuild real, CountDownLatch taken, CountDownLatch release)
         implements SearchIndex.Rebuild {
+
+    /** Makes every rebuild of a Mockito spy of an index a held one. */
+    public static void hold(SearchIndex spy, CountDownLatch taken, CountDownLatch release) {
+        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), taken, release))
+                .when(spy).startRebuild();
+    }
 
     @Override
     public void add(List<IndexDocument> documents) {

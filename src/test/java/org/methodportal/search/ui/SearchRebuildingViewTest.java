@@ -1,7 +1,6 @@
 package org.methodportal.search.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
 
 import java.nio.file.Path;
@@ -55,8 +54,7 @@ class SearchRebuildingViewTest extends SpringBrowserlessTest {
     void pagesSayRebuildingWithProgressUntilTheRebuildIsCompleteThenShowResults() throws Exception {
         var taken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new HeldRebuild((SearchIndex.Rebuild) call.callRealMethod(), taken, release))
-                .when(index).startRebuild();
+        HeldRebuild.hold(index, taken, release);
         try {
             indexer.damaged(new IndexDamagedException("segment checksum failed"));
             assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
