@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param documents documents in the serving index; null when the engine cannot be reached
  * @param backlog   outbox entries still to index
  * @param reindex   the reindex running now or the last one since this instance started
+ * @param health    whether the index serves, or the portal rebuilds a damaged or missing one
  */
-public record IndexOverview(String engine, @Nullable Long documents, OutboxBacklog backlog, ReindexStatus reindex) {
+public record IndexOverview(String engine, @Nullable Long documents, OutboxBacklog backlog, ReindexStatus reindex,
+                            IndexHealth health) {
 }

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains the search outbox in the background while the application runs: at once while entries
- * are due, after a pause when none are.
+ * are due, after a pause when none are. Between drains it checks now and then that the index is
+ * still there ({@link SearchIndexer#checkIndex()}), so a vanished index is noticed even when
+ * nobody writes or searches.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -34,12 +36,21 @@ class OutboxWorker implements SmartLifecycle {
     }
 
     private void run() {
+        long nextCheck = System.nanoTime();
         while (running) {
             int claimed = 0;
             try {
                 claimed = indexer.drainBatch();
             } catch (RuntimeException e) {
                 log.warn("search outbox drain failed: {}", e.toString());
+            }
+            if (System.nanoTime() - nextCheck >= 0) {
+                nextCheck = System.nanoTime() + properties.outbox().checkInterval().toNanos();
+                try {
+                    indexer.checkIndex();
+                } catch (RuntimeException e) {
+                    log.debug("search index check failed: {}", e.toString());
+                }
             }
             if (claimed == 0) {
                 try {

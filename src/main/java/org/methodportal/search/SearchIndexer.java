@@ -15,8 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodDocument;
 import org.methodportal.method.MethodDocumentService;
+import org.methodportal.search.IndexHealth.Cause;
+import org.methodportal.search.IndexHealth.Status;
+import org.methodportal.search.engine.IndexDamage;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.OutboxRow;
@@ -35,6 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the index in step with the database: drains the outbox in batches (rows locked with SKIP
  * LOCKED, so several instances share the work), retries failures with exponential backoff, and
  * rebuilds the whole index from the database on request or when it starts empty.
+ * <p>
+ * It also heals the index: one that cannot be opened, has vanished or can no longer be written
+ * (seen at start, on a write, a search or the periodic check) is set aside and rebuilt from the
+ * database in the background. Until that rebuild is complete, searches answer "rebuilding" rather
+ * than from an incomplete index; the outbox keeps every change and replays it at once afterwards.
  */
 @Service
 public class SearchIndexer {
@@ -54,6 +64,12 @@ public class SearchIndexer {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
     private volatile ReindexStatus status = ReindexStatus.NONE;
+    private final Object repairLock = new Object();
+    private volatile IndexHealth health = IndexHealth.SERVING;
+    /** Guarded by repairLock: the failed repair must set the index aside again before rebuilding. */
+    private boolean setAsideAgain;
+    private int repairFailures;
+    private volatile Instant nextRepairAt = Instant.EPOCH;
 
     SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, SearchIndex index,
                   SystemAuthentication system, SearchProperties properties, Clock clock,
@@ -65,6 +81,16 @@ public class SearchIndexer {
         this.system = system;
         this.properties = properties;
         this.clock = clock;
+        // Decided before the web server takes requests: a damaged or empty index must never answer
+        // a search with a wrong empty result while it waits for the rebuild at ApplicationReadyEvent.
+        IndexDamage damage = index.damageAtOpen();
+        if (damage != null) {
+            health = new IndexHealth(Status.REBUILDING, Cause.DAMAGED_AT_START, truncate(damage.reason()),
+                    damage.setAside(), clock.instant(), null);
+        } else if (countAtStart() == 0 && properties.reindexOnStartup() != SearchProperties.ReindexOnStartup.NEVER) {
+            health = new IndexHealth(Status.REBUILDING, Cause.EMPTY_AT_START, "the index was empty or missing at start",
+                    null, clock.instant(), null);
+        }
     }
 
     /**
@@ -92,6 +118,9 @@ public class SearchIndexer {
                 outbox.markFailed(row.id(), now.plus(backoff(row.attempts() + 1)), truncate(e.toString()));
             }
             log.warn("indexing methods {} failed, will retry: {}", ids, e.toString());
+            if (e instanceof IndexDamagedException damaged) {
+                damaged(damaged);
+            }
         }
         return rows.size();
     }
@@ -166,9 +195,119 @@ public class SearchIndexer {
             status = new ReindexStatus(false, done.get(), Math.max(status.total(), done.get()), started, finished,
                     startedBy, error);
             rebuilding.set(false);
+            repairEnded(error);
             events.publishEvent(new SearchReindexFinished(startedBy, done.get(),
                     Duration.between(started, finished).toMillis(), error));
         }
+    }
+
+    // ---- healing
+
+    /** Whether the index serves, is being rebuilt by the portal itself (with why), or failed to be. */
+    public IndexHealth health() {
+        return health;
+    }
+
+    /**
+     * Reports a damaged index: it is set aside (kept) and rebuilt from the database in the
+     * background, unless that is already under way.
+     */
+    public void damaged(IndexDamagedException e) {
+        synchronized (repairLock) {
+            if (health.status() == Status.REBUILDING) {
+                return;
+            }
+            log.error("search index damaged, setting it aside and rebuilding it from the database: {}", e.getMessage());
+            setAsideAndRebuild(Cause.DAMAGED, truncate(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The periodic check: whether the serving index is still there and writable (a damaged one is
+     * repaired), and a failed repair is tried again once its backoff has passed. Failures to reach
+     * the engine (not damage) are thrown for the caller to report.
+     */
+    public IndexHealth checkIndex() {
+        IndexHealth now = health;
+        if (now.status() == Status.FAILED) {
+            synchronized (repairLock) {
+                if (health.status() == Status.FAILED && !clock.instant().isBefore(nextRepairAt)) {
+                    log.info("search index repair tried again");
+                    if (setAsideAgain) {
+                        setAsideAndRebuild(health.cause() == null ? Cause.DAMAGED : health.cause(), health.detail());
+                    } else {
+                        health = new IndexHealth(Status.REBUILDING, health.cause(), health.detail(), health.setAside(),
+                                clock.instant(), null);
+                        startRepairRebuild();
+                    }
+                }
+            }
+        } else if (now.status() == Status.SERVING) {
+            try {
+                index.check();
+            } catch (IndexDamagedException e) {
+                damaged(e);
+            }
+        }
+        return health;
+    }
+
+    /** Guarded by repairLock. */
+    private void setAsideAndRebuild(Cause cause, @Nullable String detail) {
+        String aside;
+        try {
+            aside = index.setAside();
+        } catch (RuntimeException e) {
+            log.error("search index could not be set aside, trying again later", e);
+            setAsideAgain = true;
+            failRepair(cause, detail, null, truncate(e.toString()));
+            return;
+        }
+        setAsideAgain = false;
+        health = new IndexHealth(Status.REBUILDING, cause, detail, aside, clock.instant(), null);
+        events.publishEvent(new SearchIndexSetAside(String.valueOf(detail), aside));
+        startRepairRebuild();
+    }
+
+    /** Starts the rebuild that completes a repair; an administrator's reindex running already completes it instead. */
+    private void startRepairRebuild() {
+        try {
+            rebuildInBackground(SystemAuthentication.LOGIN);
+        } catch (PortalException e) {
+            log.info("a reindex is already running; the search index is usable again when it completes");
+        }
+    }
+
+    /** After any rebuild: a repair under way is complete (the deferred outbox entries replayed at once) or failed. */
+    private void repairEnded(@Nullable String error) {
+        synchronized (repairLock) {
+            IndexHealth h = health;
+            if (h.status() != Status.REBUILDING) {
+                return;
+            }
+            if (error == null) {
+                repairFailures = 0;
+                health = new IndexHealth(Status.SERVING, h.cause(), h.detail(), h.setAside(), clock.instant(), null);
+                try {
+                    int replayed = outbox.makeAllDue(clock.instant());
+                    log.info("search index repaired from the database; {} deferred outbox entries replayed", replayed);
+                } catch (RuntimeException e) {
+                    log.warn("search index repaired; deferred outbox entries follow their backoff: {}", e.toString());
+                }
+            } else {
+                failRepair(h.cause(), h.detail(), h.setAside(), error);
+            }
+        }
+    }
+
+    /** Guarded by repairLock. */
+    private void failRepair(@Nullable Cause cause,
+                            @Nullable String detail,
+                            @Nullable String aside, String error) {
+        repairFailures++;
+        nextRepairAt = clock.instant().plus(backoff(repairFailures));
+        health = new IndexHealth(Status.FAILED, cause, detail, aside, clock.instant(), error);
+        log.warn("search index repair failed, tried again after {}: {}", nextRepairAt, error);
     }
 
     /**
@@ -273,17 +412,25 @@ public class SearchIndexer {
 
     /**
      * Rebuilds at start as {@code portal.search.reindex-on-startup} says: always, only when the
-     * index is empty or missing (first run, deleted directory, new cluster), or never. In the
-     * background: the portal serves meanwhile, searches use the old index until the new one is complete.
+     * index is empty or missing (first run, deleted directory, new cluster), or never; an index
+     * that could not be opened is rebuilt whatever the setting. In the background: the portal
+     * serves meanwhile; an intact old index answers searches until the new one is complete, an
+     * empty or damaged one answers "rebuilding".
      */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildOnStartup() {
-        boolean wanted = switch (properties.reindexOnStartup()) {
-            case ALWAYS -> true;
-            case IF_EMPTY -> countAtStart() == 0;
-            case NEVER -> false;
-        };
-        if (wanted) {
+        IndexHealth h = health;
+        if (h.status() == Status.REBUILDING) {
+            if (h.cause() == Cause.EMPTY_AT_START && system.callAsSystem(methods::countDocuments) == 0) {
+                health = IndexHealth.SERVING;
+                return;
+            }
+            log.info("search index rebuilt at start: {}", h.detail());
+            if (h.cause() == Cause.DAMAGED_AT_START) {
+                events.publishEvent(new SearchIndexSetAside(String.valueOf(h.detail()), h.setAside()));
+            }
+            startRepairRebuild();
+        } else if (properties.reindexOnStartup() == SearchProperties.ReindexOnStartup.ALWAYS) {
             log.info("search index rebuilt at start (portal.search.reindex-on-startup={})",
                     properties.reindexOnStartup());
             rebuildInBackground(SystemAuthentication.LOGIN);
@@ -294,6 +441,9 @@ public class SearchIndexer {
     private long countAtStart() {
         try {
             return index.count();
+        } catch (IndexDamagedException e) {
+            log.warn("search index damaged at start, rebuilt: {}", e.getMessage());
+            return 0;
         } catch (RuntimeException e) {
             log.warn("search index not reachable at start, not rebuilt: {}", e.toString());
             return -1;

@@ -62,9 +62,11 @@ public record SearchProperties(@DefaultValue("false") boolean multiInstance,
      * @param pollInterval  pause between drains when the outbox is empty
      * @param firstRetry    delay after the first failure; doubled on each further failure
      * @param maxRetry      longest delay between two attempts
+     * @param checkInterval how often the worker checks that the index is still there and writable
+     *                      (a damaged one is set aside and rebuilt), and retries a failed rebuild
      */
     public record Outbox(@DefaultValue("true") boolean workerEnabled, @DefaultValue("100") int batchSize,
                          @DefaultValue("1s") Duration pollInterval, @DefaultValue("5s") Duration firstRetry,
-                         @DefaultValue("10m") Duration maxRetry) {
+                         @DefaultValue("10m") Duration maxRetry, @DefaultValue("10s") Duration checkInterval) {
     }
 }

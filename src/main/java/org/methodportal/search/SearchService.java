@@ -1,5 +1,7 @@
 package org.methodportal.search;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +16,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodService;
 import org.methodportal.search.engine.DidYouMean;
 import org.methodportal.search.engine.GlossaryTerm;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.PinyinReader;
 import org.methodportal.search.engine.PinyinReadings;
 import org.methodportal.search.engine.QueryPlanner;
@@ -31,7 +34,9 @@ import org.springframework.stereotype.Service;
  * Searching methods (design §3): full text with Chinese segmentation, pinyin and glossary synonyms,
  * facets, suggestions and similar methods. Every answer is limited to what the caller may see
  * (the method module's visibility rule, applied inside the index query). When the engine fails,
- * callers get a {@link SearchUnavailableException} and the rest of the portal is unaffected.
+ * callers get a {@link SearchUnavailableException} and the rest of the portal is unaffected; while
+ * the portal rebuilds a damaged or missing index they get a {@link SearchRebuildingException}, never
+ * an answer from the incomplete index.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -39,6 +44,8 @@ public class SearchService {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
     public static final int SUGGESTIONS = 8;
+    static final Duration MIN_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
     private final SearchIndex index;
     private final SearchIndexer indexer;
@@ -46,10 +53,12 @@ public class SearchService {
     private final MethodService methods;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
-                  CurrentUser currentUser, ApplicationEventPublisher events) {
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.index = index;
         this.indexer = indexer;
         this.glossary = glossary;
@@ -162,10 +171,17 @@ public class SearchService {
 
     /**
      * The state of the search index for the administrators' page: the engine, how many documents it
-     * holds (null when it cannot be reached), the outbox backlog and the reindex.
+     * holds (null when it cannot be reached), the outbox backlog, the reindex and whether the portal
+     * is rebuilding a damaged or missing index (checked anew on each call).
      */
     @PreAuthorize("hasRole('ADMIN')")
     public IndexOverview overview() {
+        IndexHealth health;
+        try {
+            health = indexer.checkIndex();
+        } catch (RuntimeException e) {
+            health = indexer.health();
+        }
         Long documents;
         try {
             documents = index.count();
@@ -173,7 +189,7 @@ public class SearchService {
             log.warn("search engine not reachable for the overview: {}", e.toString());
             documents = null;
         }
-        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status());
+        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status(), health);
     }
 
     private static boolean matches(GlossaryTerm term, String typed, String key) {
@@ -194,14 +210,47 @@ public class SearchService {
         return false;
     }
 
-    private static <T> T engine(Supplier<T> call) {
+    /**
+     * Calls the engine unless the index is being rebuilt by the portal (answers "rebuilding") or
+     * that failed ("unavailable"); a damage found by the call starts the rebuild and answers "rebuilding".
+     */
+    private <T> T engine(Supplier<T> call) {
+        refuseUnlessServing();
         try {
             return call.get();
         } catch (PortalException e) {
             throw e;
+        } catch (IndexDamagedException e) {
+            indexer.damaged(e);
+            refuseUnlessServing();
+            throw new SearchUnavailableException(e);
         } catch (RuntimeException e) {
             log.warn("search engine failed: {}", e.toString());
             throw new SearchUnavailableException(e);
         }
+    }
+
+    private void refuseUnlessServing() {
+        IndexHealth health = indexer.health();
+        switch (health.status()) {
+            case SERVING -> {
+            }
+            case REBUILDING -> {
+                ReindexStatus progress = indexer.status();
+                throw new SearchRebuildingException(progress.running() ? progress.done() : 0,
+                        progress.running() ? progress.total() : 0, retryAfter(progress));
+            }
+            case FAILED -> throw new SearchUnavailableException(new IllegalStateException(health.error()));
+        }
+    }
+
+    /** When the rebuild should be complete, from its pace so far; within 5 s and 5 min. */
+    private Duration retryAfter(ReindexStatus progress) {
+        if (!progress.running() || progress.done() == 0 || progress.startedAt() == null) {
+            return MIN_RETRY.multipliedBy(2);
+        }
+        Duration elapsed = progress.duration(clock.instant());
+        Duration remaining = elapsed.multipliedBy(Math.max(0, progress.total() - progress.done())).dividedBy(progress.done());
+        return remaining.compareTo(MIN_RETRY) < 0 ? MIN_RETRY : remaining.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : remaining;
     }
 }

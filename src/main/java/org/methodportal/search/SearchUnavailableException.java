@@ -9,4 +9,8 @@ public class SearchUnavailableException extends PortalException {
         super(Kind.UNAVAILABLE, "search.unavailable");
         initCause(cause);
     }
+
+    protected SearchUnavailableException(String code, Object... args) {
+        super(Kind.UNAVAILABLE, code, args);
+    }
 }

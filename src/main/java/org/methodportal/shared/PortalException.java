@@ -1,7 +1,10 @@
 package org.methodportal.shared;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A domain failure with a stable code; the message shown to users comes from the i18n bundles
@@ -43,6 +46,11 @@ public class PortalException extends RuntimeException {
     /** What a client needs beyond the message to act on the failure; problem details carry it as extensions. */
     public Map<String, Object> properties() {
         return Map.of();
+    }
+
+    /** When a client may usefully try again (REST: {@code Retry-After}); null when there is no estimate. */
+    public @Nullable Duration retryAfter() {
+        return null;
     }
 
     public static PortalException notFound(String code, Object... args) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +50,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         log.debug("request refused: {}", e.code());
+        var response = ResponseEntity.status(status);
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+        }
         ProblemDetail body = problem(status, e.code(), e.messageKey(), e.args());
         e.properties().forEach(body::setProperty);
-        return ResponseEntity.status(status).body(body);
+        return response.body(body);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.reset;
 
 import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,16 +27,24 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.method.MethodDocumentService;
+import org.methodportal.search.elasticsearch.TestNode;
+import org.methodportal.search.engine.HeldRebuild;
+import org.methodportal.search.lucene.DamagedIndexes;
+import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.AuditableEvent;
+import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -67,6 +76,18 @@ class SearchServiceTest {
     SecurityContextHolderStrategy securityContexts;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    SearchHealthIndicator healthIndicator;
+    @Autowired
+    SearchProperties properties;
+    @Autowired
+    MethodDocumentService documents;
+    @Autowired
+    SystemAuthentication system;
+    @Autowired
+    SearchGlossary glossary;
+    @Autowired
+    CurrentUser currentUser;
     @MockitoSpyBean
     SearchIndex index;
 
@@ -247,8 +268,7 @@ class SearchServiceTest {
         long during;
         var firstPageTaken = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        doAnswer(call -> new PausingRebuild((SearchIndex.Rebuild) call.callRealMethod(), firstPageTaken, release))
-                .when(index).startRebuild();
+        HeldRebuild.hold(index, firstPageTaken, release);
         try {
             signInAs(users, securityContexts, "admin");
             ReindexStatus started = search.startReindex();
@@ -288,6 +308,154 @@ class SearchServiceTest {
         SearchResult found = search.search(drafts(word));
         assertThat(found.hits()).extracting(SearchHit::id, SearchHit::title).as("changes made meanwhile kept, once")
                 .containsExactlyInAnyOrder(tuple(before, "“重建中改名”工作法"), tuple(during, "“重建中”工作法"));
+    }
+
+    @Test
+    void anIndexDirectoryDeletedWhileRunningIsRebuiltAndEveryChangeReachesIt() throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        String word = unique();
+        signInAs(users, securityContexts, "secretary");
+        long before = methods.createDraft(content("“删除前”工作法", word), null, null, null).id();
+        indexer.drain();
+        long indexed = index.count();
+        Path root = ((LuceneSearchIndex) index).servingDirectory().getParent();
+        var firstPageTaken = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        HeldRebuild.hold(index, firstPageTaken, release);
+        long unnoticed;
+        long during;
+        try {
+            DamagedIndexes.deleteTree(root);
+            unnoticed = methods.createDraft(content("“删除后”工作法", word), null, null, null).id();
+
+            indexer.drainBatch();
+
+            assertThat(indexer.health().status()).as("the failed write noticed it").isEqualTo(IndexHealth.Status.REBUILDING);
+            assertThat(indexer.health().cause()).isEqualTo(IndexHealth.Cause.DAMAGED);
+            assertThat(firstPageTaken.await(30, TimeUnit.SECONDS)).as("rebuilt from the database").isTrue();
+            assertThatThrownBy(() -> search.search(drafts(word))).as("never the stale or the empty index")
+                    .isInstanceOf(SearchRebuildingException.class)
+                    .extracting(e -> ((PortalException) e).code()).isEqualTo("search.rebuilding");
+            assertThatThrownBy(() -> search.suggest("删除", 5)).isInstanceOf(SearchRebuildingException.class);
+            assertThat(healthIndicator.health().getStatus()).isEqualTo(SearchHealthIndicator.REBUILDING);
+            during = methods.createDraft(content("“重建期间”工作法", word), null, null, null).id();
+            indexer.drain();
+            assertThat(outbox.count()).as("the entry that failed waits for its retry").isPositive();
+        } finally {
+            release.countDown();
+        }
+        awaitUntil(() -> indexer.health().serving(), "the rebuild completed");
+
+        assertThat(healthIndicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM search_outbox WHERE next_attempt_at > ?", Long.class,
+                java.sql.Timestamp.from(clock.instant()))).as("deferred entries replayed at once").isZero();
+        indexer.drain();
+        assertThat(outbox.count()).isZero();
+        assertThat(ids(search.search(drafts(word)))).containsExactlyInAnyOrder(before, unnoticed, during);
+        assertThat(index.count()).isEqualTo(indexed + 2);
+        signInAs(users, securityContexts, "admin");
+        assertThat(search.overview().health().cause()).isEqualTo(IndexHealth.Cause.DAMAGED);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE action = 'search.index-set-aside'",
+                String.class)).isNotEmpty();
+    }
+
+    @Test
+    void thePeriodicCheckNoticesAVanishedIndexWithoutAnyWriteOrSearch() throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        signInAs(users, securityContexts, "member");
+        long visible = search.search(SearchRequest.of("")).total();
+        IndexHealth before = indexer.health();
+        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)));
+        worker.start();
+        try {
+            DamagedIndexes.deleteTree(((LuceneSearchIndex) index).servingDirectory());
+
+            awaitUntil(() -> indexer.health() != before && indexer.health().cause() == IndexHealth.Cause.DAMAGED,
+                    "the worker's check noticed it");
+            awaitUntil(() -> indexer.health().serving(), "the rebuild completed");
+        } finally {
+            worker.stop();
+        }
+        assertThat(search.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
+    }
+
+    @Test
+    void afterARestartWithoutAnIndexSearchesAnswerRebuildingNotNothingUntilTheRebuildIsComplete() throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        signInAs(users, securityContexts, "member");
+        long visible = search.search(SearchRequest.of("")).total();
+        index.setAside();
+        var firstPageTaken = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        HeldRebuild.hold(index, firstPageTaken, release);
+        // what a restart builds: an indexer and a service over an index that opened empty
+        var restarted = new SearchIndexer(outbox, documents, index, system, properties, clock, events);
+        var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock);
+        try {
+            assertThat(restarted.health().cause()).isEqualTo(IndexHealth.Cause.EMPTY_AT_START);
+            assertThatThrownBy(() -> service.search(SearchRequest.of(""))).as("before the rebuild even started")
+                    .isInstanceOf(SearchRebuildingException.class);
+
+            restarted.rebuildOnStartup();
+            assertThat(firstPageTaken.await(30, TimeUnit.SECONDS)).isTrue();
+
+            var rebuilding = catchRebuilding(() -> service.search(SearchRequest.of("")));
+            assertThat(rebuilding.total()).isEqualTo(jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM method WHERE change_of_method_id IS NULL", Long.class));
+            assertThat(rebuilding.retryAfter()).isBetween(SearchService.MIN_RETRY, SearchService.MAX_RETRY);
+        } finally {
+            release.countDown();
+        }
+        awaitUntil(() -> restarted.health().serving(), "the rebuild completed");
+        assertThat(service.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
+    }
+
+    @Test
+    void anElasticsearchIndexDeletedBehindThePortalsBackIsRecreatedAndRefilledFromTheDatabase() throws Exception {
+        awaitUntil(() -> !indexer.isRebuilding(), "the start-up reindex ended");
+        signInAs(users, securityContexts, "member");
+        long visible = search.search(SearchRequest.of("")).total();
+        String alias = "heal-" + UUID.randomUUID().toString().substring(0, 8);
+        SearchIndex cluster = Mockito.spy(TestNode.searchIndex(alias));
+        try {
+            var esIndexer = new SearchIndexer(outbox, documents, cluster, system, properties, clock, events);
+            var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock);
+            assertThat(esIndexer.health().cause()).as("a new cluster").isEqualTo(IndexHealth.Cause.EMPTY_AT_START);
+            esIndexer.rebuildOnStartup();
+            awaitUntil(() -> esIndexer.health().serving(), "filled");
+            assertThat(esSearch.search(SearchRequest.of("")).total()).isEqualTo(visible).isPositive();
+            var taken = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            HeldRebuild.hold(cluster, taken, release);
+
+            TestNode.dropIndexes(alias);
+
+            try {
+                assertThatThrownBy(() -> esSearch.search(SearchRequest.of(""))).as("noticed by the search")
+                        .isInstanceOf(SearchRebuildingException.class);
+                assertThat(esIndexer.health().cause()).isEqualTo(IndexHealth.Cause.DAMAGED);
+                assertThat(taken.await(30, TimeUnit.SECONDS)).isTrue();
+                assertThatThrownBy(() -> esSearch.search(SearchRequest.of(""))).as("until refilled")
+                        .isInstanceOf(SearchRebuildingException.class);
+            } finally {
+                release.countDown();
+            }
+            awaitUntil(() -> esIndexer.health().serving(), "refilled");
+            cluster.check();
+            assertThat(esSearch.search(SearchRequest.of("")).total()).isEqualTo(visible);
+        } finally {
+            cluster.close();
+            TestNode.dropIndexes(alias);
+        }
+    }
+
+    private static SearchRebuildingException catchRebuilding(Runnable call) {
+        try {
+            call.run();
+        } catch (SearchRebuildingException e) {
+            return e;
+        }
+        throw new AssertionError("expected the search to answer rebuilding");
     }
 
     @Test
@@ -344,34 +512,9 @@ class SearchServiceTest {
         assertThat(search.similarToText(" ", "", Set.of(), 5)).isEmpty();
     }
 
-    /** Stops the first page of a rebuild until released, so that a test can act while it runs. */
-    private record PausingRebuild(SearchIndex.Rebuild real, CountDownLatch taken, CountDownLatch release)
-            implements SearchIndex.Rebuild {
-
-        @Override
-        public void add(List<IndexDocument> documents) {
-            taken.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            real.add(documents);
-        }
-
-        @Override
-        public void complete() {
-            real.complete();
-        }
-
-        @Override
-        public void close() {
-            real.close();
-        }
-    }
-
     private SearchProperties workerEvery(Duration poll) {
-        var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10));
+        var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10),
+                poll);
         return new SearchProperties(false, SearchProperties.ReindexOnStartup.NEVER, 2, null, outboxSettings,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
     }

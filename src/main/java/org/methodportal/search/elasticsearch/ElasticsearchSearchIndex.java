@@ -19,6 +19,8 @@ import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.DraftSimilarity;
+import org.methodportal.search.engine.IndexDamage;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.Ranking;
@@ -29,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -57,6 +61,9 @@ import co.elastic.clients.util.NamedValue;
  * index {@code <index>-<millis>}; a rebuild fills a new index and then moves the alias in one
  * step. The mapping ({@code search/elasticsearch-index.json}) mirrors the embedded index: every
  * text field as smartcn words and, in {@code <field>.bi}, as CJK bigrams; the queries mirror it too.
+ * An index or alias deleted behind the portal's back is reported as damaged (writes require the
+ * alias, so they never auto-create a bare index in its place); the indexer then rebuilds it from
+ * the database, and the rebuild puts the alias back.
  */
 public final class ElasticsearchSearchIndex implements SearchIndex {
 
@@ -73,6 +80,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     /** Facet values shown per facet; tags can be many. */
     static final int MAX_VALUES = 30;
     private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -80,42 +88,55 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private final List<String> bigramFields = textFields.stream().map(f -> f + BIGRAMS).toList();
     private final Object writeLock = new Object();
     private @Nullable EsRebuild rebuild;
-    private volatile boolean aliasChecked;
 
     /**
-     * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none.
-     * A cluster that cannot be reached at start is checked again on first use, so the portal starts
-     * anyway (search reports "unavailable" and the outbox waits).
+     * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none
+     * (the indexer then fills it, as it fills any index empty at start). A cluster that cannot be
+     * reached at start does not stop the portal (search reports "unavailable" and the outbox
+     * waits); if the alias is still missing once it is reached, the first search or write reports
+     * the index as damaged and the indexer rebuilds it, alias included.
      */
     public ElasticsearchSearchIndex(ElasticsearchClient client, String alias) {
         this.client = client;
         this.alias = alias;
         try {
-            ensureAlias();
+            call(() -> {
+                if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+                    String first = createIndex();
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+                    log.info("created search index {} behind alias {}", first, alias);
+                }
+                return null;
+            });
+            removeStaleIndexes();
         } catch (RuntimeException e) {
-            log.warn("search index {} not checked at start, will retry on first use: {}", alias, e.toString());
+            log.warn("search index {} not checked at start: {}", alias, e.toString());
         }
     }
 
-    /** Creates the alias with a first empty index unless it exists; writes never reach a bare, auto-created index. */
-    private void ensureAlias() {
-        if (aliasChecked) {
-            return;
+    @Override
+    public void check() {
+        if (!call(() -> client.indices().existsAlias(e -> e.name(alias)).value())) {
+            throw new IndexDamagedException("the search alias " + alias + " is gone (deleted behind the portal's back)");
         }
-        synchronized (writeLock) {
-            if (!aliasChecked) {
-                call(() -> {
-                    if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
-                        String first = createIndex();
-                        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
-                        log.info("created search index {} behind alias {}", first, alias);
-                    }
-                    return null;
-                });
-                aliasChecked = true;
-                removeStaleIndexes();
-            }
-        }
+    }
+
+    /** A missing alias at start is simply created (empty): the indexer rebuilds an empty index anyway. */
+    @Override
+    public @Nullable IndexDamage damageAtOpen() {
+        return null;
+    }
+
+    /**
+     * Leaves the alias missing until the rebuild that follows moves it onto the new index. An empty
+     * index behind the alias meanwhile would give other instances sharing the cluster wrong, empty
+     * answers; without the alias every instance finds the index damaged and answers "rebuilding",
+     * and writes wait in the shared outbox. An index left without its alias is kept until a rebuild
+     * has completed (then {@link #removeStaleIndexes()} removes the older ones).
+     */
+    @Override
+    public @Nullable String setAside() {
+        return null;
     }
 
     @Override
@@ -127,7 +148,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public void apply(List<IndexDocument> upserts, Collection<Long> deletes) {
-        ensureAlias();
         synchronized (writeLock) {
             bulk(alias, upserts, deletes, true);
             if (rebuild != null) {
@@ -144,13 +164,20 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         upserts.forEach(d -> operations.add(BulkOperation.of(o -> o.index(i -> i.id(String.valueOf(d.id()))
                 .document(source(d))))));
         deletes.forEach(id -> operations.add(BulkOperation.of(o -> o.delete(x -> x.id(String.valueOf(id))))));
+        // Through the alias the write must find the alias: a deleted one would otherwise be
+        // auto-created as a bare index with guessed mappings, hiding the loss for good.
         BulkResponse response = call(() -> client.bulk(b -> b.index(target).operations(operations)
-                .refresh(refresh ? Refresh.True : Refresh.False)));
+                .requireAlias(target.equals(alias)).refresh(refresh ? Refresh.True : Refresh.False)));
         var failed = response.items().stream().filter(i -> i.error() != null
                 && !(i.status() == 404 && "delete".equals(i.operationType().jsonValue()))).toList();
         if (!failed.isEmpty()) {
-            throw new IllegalStateException("indexing into " + target + " failed for " + failed.size()
-                    + " documents, first: " + failed.getFirst().error().reason());
+            ErrorCause first = failed.getFirst().error();
+            String message = "indexing into " + target + " failed for " + failed.size() + " documents, first: "
+                    + first.reason();
+            if (INDEX_NOT_FOUND.equals(first.type())) {
+                throw new IndexDamagedException(message);
+            }
+            throw new IllegalStateException(message);
         }
     }
 
@@ -198,7 +225,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(IndexQuery query) {
-        ensureAlias();
         Query main = mainQuery(query);
         Query withoutStatus = Query.of(q -> q.bool(b -> {
             b.must(main);
@@ -508,7 +534,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public Rebuild startRebuild() {
-        ensureAlias();
         synchronized (writeLock) {
             if (rebuild != null) {
                 throw new IllegalStateException("a rebuild of the search index is already running");
@@ -657,11 +682,17 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         T run() throws IOException;
     }
 
+    /** Runs a request; a missing index or alias is reported as damage, other failures as they are. */
     private static <T> T call(Call<T> call) {
         try {
             return call.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404 && e.error() != null && INDEX_NOT_FOUND.equals(e.error().type())) {
+                throw new IndexDamagedException("search index missing: " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 
@@ -12,7 +13,8 @@ import org.methodportal.search.SearchResult;
  * The port every search engine adapter implements (embedded Lucene, Elasticsearch); the contract
  * tests hold each one to the same behaviour. The index is derived from the database and may be
  * rebuilt at any time. Failures of the engine surface as runtime exceptions; the service turns them
- * into a "search unavailable" answer and the outbox retries writes.
+ * into a "search unavailable" answer and the outbox retries writes. A damaged or vanished index
+ * surfaces as {@link IndexDamagedException}: the indexer then sets it aside and rebuilds it.
  */
 public interface SearchIndex extends AutoCloseable {
 
@@ -46,6 +48,25 @@ public interface SearchIndex extends AutoCloseable {
      * and writes through {@link #apply} go to both until {@link Rebuild#complete()} swaps them.
      */
     Rebuild startRebuild();
+
+    /**
+     * Whether the index is still there and writable; throws {@link IndexDamagedException} when it
+     * is not. Cheap enough to run on every health check.
+     */
+    void check();
+
+    /**
+     * The damage found when the index was opened (it has been set aside and an empty index serves
+     * in its place), or null when the index opened fine.
+     */
+    @Nullable IndexDamage damageAtOpen();
+
+    /**
+     * Sets a damaged index aside, keeping whatever is left of it (never deleted: it may be all
+     * there is), before a rebuild from the database fills a new one; until then the index is empty
+     * or missing. Returns where the damaged index was kept, or null when nothing was left to keep.
+     */
+    @Nullable String setAside();
 
     @Override
     void close();

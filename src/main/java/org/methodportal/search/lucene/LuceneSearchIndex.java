@@ -1,13 +1,18 @@
 package org.methodportal.search.lucene;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.BreakIterator;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +36,9 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -62,6 +69,7 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -74,6 +82,8 @@ import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.DraftSimilarity;
+import org.methodportal.search.engine.IndexDamage;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.RebuildWrites;
@@ -86,7 +96,9 @@ import org.slf4j.LoggerFactory;
  * The embedded search engine: a Lucene index in a directory of its own under {@code root}. The file
  * {@code root/current} names the directory serving; a rebuild fills a new directory and then
  * switches the name, so searches never see a half-built index. One process only (Lucene's write
- * lock enforces it).
+ * lock enforces it). A generation that cannot be opened or written any more (corrupted files, a
+ * directory deleted under the running portal) is moved aside to {@code root/damaged-<time>-<name>},
+ * never deleted, and an empty generation serves until the indexer has rebuilt it from the database.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -112,6 +124,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final char LABEL_SEPARATOR = '\u001f';
     private static final String CURRENT = "current";
+    static final String DAMAGED = "damaged-";
+    private static final DateTimeFormatter DAMAGED_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final int FRAGMENTS = 2;
     private static final int FRAGMENT_LENGTH = 90;
 
@@ -123,22 +137,43 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Analyzer analyzer;
     private final Analyzer bigrams = Analyzers.bigrams();
     private final Object writeLock = new Object();
-    private volatile Generation current;
+    /** Null only while no generation can be opened at all (e.g. the disk refuses); every call then fails as damaged. */
+    private volatile @Nullable Generation current;
     private @Nullable LuceneRebuild rebuild;
+    private final @Nullable IndexDamage damageAtOpen;
 
+    /**
+     * Opens the generation serving last. When it cannot be opened (corrupted files, unreadable
+     * pointer), it is set aside and an empty generation serves instead, so the portal starts; the
+     * damage is reported by {@link #damageAtOpen()} for the indexer to rebuild from the database.
+     */
     public LuceneSearchIndex(Path root) {
         this.root = root;
         this.analyzer = analyzer();
+        Path serving = root.resolve("index-0");
+        IndexDamage damage = null;
         try {
             Files.createDirectories(root);
             Path pointer = root.resolve(CURRENT);
             String name = Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).strip() : "index-0";
-            current = open(root.resolve(name));
+            serving = root.resolve(name);
+            current = open(serving);
+            count();
             removeOtherGenerations(name);
-            log.info("search index at {} holds {} documents", root.resolve(name), count());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the search index under " + root, e);
+            log.info("search index at {} holds {} documents", serving, count());
+        } catch (IOException | RuntimeException e) {
+            log.error("search index at {} cannot be opened, setting it aside and rebuilding it from the database",
+                    serving, e);
+            Generation opened = current;
+            if (opened != null) {
+                opened.close();
+            }
+            current = null;
+            String aside = Files.exists(serving) ? moveAside(serving) : null;
+            damage = new IndexDamage(e.toString(), aside);
+            current = openFresh();
         }
+        this.damageAtOpen = damage;
     }
 
     /** The analysis of every field (public for the benchmark's bare indexing loop). */
@@ -148,12 +183,119 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public String engineName() {
-        return "Lucene " + current.path;
+        Generation generation = current;
+        return "Lucene " + (generation == null ? root : generation.path);
     }
 
     /** The directory of the generation serving now. */
     public Path servingDirectory() {
-        return current.path;
+        return serving().path;
+    }
+
+    @Override
+    public @Nullable IndexDamage damageAtOpen() {
+        return damageAtOpen;
+    }
+
+    @Override
+    public void check() {
+        Generation generation = serving();
+        if (!Files.isDirectory(generation.path)) {
+            throw new IndexDamagedException("the search index directory " + generation.path + " is gone");
+        }
+        if (!generation.writer.isOpen() || generation.writer.getTragicException() != null) {
+            throw new IndexDamagedException("the search index in " + generation.path + " can no longer be written",
+                    generation.writer.getTragicException() == null ? new IllegalStateException("writer closed")
+                            : generation.writer.getTragicException());
+        }
+    }
+
+    @Override
+    public @Nullable String setAside() {
+        synchronized (writeLock) {
+            Generation damaged = current;
+            current = null;
+            String aside = null;
+            if (damaged != null) {
+                damaged.close();
+                if (Files.exists(damaged.path)) {
+                    aside = moveAside(damaged.path);
+                }
+            }
+            current = openFresh();
+            return aside;
+        }
+    }
+
+    /**
+     * Moves a damaged generation to {@code root/damaged-<time>-<name>}, where no start-up clean-up
+     * touches it; returns where it now is (still the old place when it could not be moved).
+     */
+    private String moveAside(Path dir) {
+        Path target = root.resolve(DAMAGED + DAMAGED_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                + dir.getFileName());
+        try {
+            Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+            log.warn("damaged search index moved aside to {}", target);
+            return target.toString();
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not move the damaged search index {} aside, left in place: {}", dir, e.toString());
+            return dir.toString();
+        }
+    }
+
+    /**
+     * An empty generation named in the pointer, to serve until a rebuild replaces it; null when
+     * even that fails (every call then fails as damaged, and the indexer tries again later).
+     */
+    private @Nullable Generation openFresh() {
+        try {
+            Files.createDirectories(root);
+            Path dir = root.resolve("index-" + System.currentTimeMillis());
+            Generation fresh = open(dir);
+            point(dir);
+            return fresh;
+        } catch (IOException | RuntimeException e) {
+            log.error("cannot create a new search index under {}", root, e);
+            return null;
+        }
+    }
+
+    /** Makes {@code root/current} name this directory, atomically. */
+    private void point(Path dir) throws IOException {
+        Path pointer = root.resolve(CURRENT);
+        Path temp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(temp, dir.getFileName().toString(), StandardCharsets.UTF_8);
+        Files.move(temp, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The generation serving, or a damage failure when none could be opened. */
+    private Generation serving() {
+        Generation generation = current;
+        if (generation == null) {
+            throw new IndexDamagedException("no search index could be opened under " + root);
+        }
+        return generation;
+    }
+
+    /**
+     * The failure as a damage of the index when it is one: corrupted or missing files, a writer
+     * Lucene closed after a tragic error, or the generation's directory gone; otherwise unchanged.
+     */
+    private static RuntimeException classify(Exception e, Generation generation) {
+        if (e instanceof IndexDamagedException damaged) {
+            return damaged;
+        }
+        boolean damage = !Files.isDirectory(generation.path) || generation.writer.getTragicException() != null;
+        for (Throwable t = e; t != null && !damage; t = t.getCause()) {
+            damage = t instanceof CorruptIndexException || t instanceof IndexFormatTooOldException
+                    || t instanceof IndexFormatTooNewException || t instanceof AlreadyClosedException
+                    || t instanceof NoSuchFileException || t instanceof FileNotFoundException;
+        }
+        if (damage) {
+            return new IndexDamagedException("the search index in " + generation.path + " is damaged: " + e, e);
+        }
+        return e instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) e);
     }
 
     // ---- writing
@@ -161,8 +303,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void apply(List<IndexDocument> upserts, Collection<Long> deletes) {
         synchronized (writeLock) {
-            write(current.writer, upserts, deletes);
-            current.refresh();
+            Generation generation = serving();
+            try {
+                if (!Files.isDirectory(generation.path)) {
+                    throw new IndexDamagedException("the search index directory " + generation.path + " is gone");
+                }
+                write(generation.writer, upserts, deletes);
+                generation.refresh();
+            } catch (RuntimeException e) {
+                throw classify(e, generation);
+            }
             if (rebuild != null) {
                 rebuild.applied(upserts, deletes);
             }
@@ -611,16 +761,15 @@ public final class LuceneSearchIndex implements SearchIndex {
                 try {
                     write(next.writer, written.upserts(), written.deletes());
                     next.refresh();
-                    Path pointer = root.resolve(CURRENT);
-                    Path temp = root.resolve(CURRENT + ".tmp");
-                    Files.writeString(temp, next.path.getFileName().toString(), StandardCharsets.UTF_8);
-                    Files.move(temp, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    point(next.path);
                     Generation old = current;
                     current = next;
                     done = true;
                     rebuild = null;
-                    old.close();
-                    delete(old.path);
+                    if (old != null) {
+                        old.close();
+                        delete(old.path);
+                    }
                     log.info("search index rebuilt in {} with {} documents", next.path, count());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -648,7 +797,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (rebuild != null) {
                 rebuild.close();
             }
-            current.close();
+            Generation generation = current;
+            if (generation != null) {
+                generation.close();
+            }
         }
     }
 
@@ -656,17 +808,24 @@ public final class LuceneSearchIndex implements SearchIndex {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    /**
+     * Runs a search on the serving generation. An index whose directory is gone would still answer
+     * from the files the process holds open, silently stale forever; it is reported as damaged instead.
+     */
     private <T> T withSearcher(SearcherWork<T> work) {
-        Generation generation = current;
+        Generation generation = serving();
         try {
+            if (!Files.isDirectory(generation.path)) {
+                throw new IndexDamagedException("the search index directory " + generation.path + " is gone");
+            }
             IndexSearcher searcher = generation.searchers.acquire();
             try {
                 return work.apply(searcher);
             } finally {
                 generation.searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            throw classify(e, generation);
         }
     }
 
@@ -733,11 +892,25 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
 
         void close() {
+            // A damaged generation may fail on each step; whatever can be released is.
             try {
                 searchers.close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("closing the searchers of search index {} failed: {}", path, e.toString());
+            }
+            try {
                 writer.close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("closing the writer of search index {} failed: {}", path, e.toString());
+                try {
+                    writer.rollback();
+                } catch (IOException | RuntimeException ignored) {
+                    // the writer is gone either way; its lock is released with the directory below
+                }
+            }
+            try {
                 directory.close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 log.warn("closing search index {} failed: {}", path, e.toString());
             }
         }

@@ -28,6 +28,9 @@ public interface SearchOutboxMapper {
 
     long count();
 
+    /** Makes every deferred entry due at once (after the index was rebuilt, waiting longer helps nothing); returns how many. */
+    int makeAllDue(@Param("now") Instant now);
+
     /** Entries waiting, those that failed at least once, and the oldest one's creation time. */
     OutboxBacklog backlog();
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.search.IndexHealth;
 import org.methodportal.search.IndexOverview;
 import org.methodportal.search.OutboxBacklog;
 import org.methodportal.search.ReindexStatus;
@@ -39,7 +40,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The search index for administrators: which engine serves, how many documents it holds, what the
- * indexing worker still has to do, and the reindex from the database with its progress. The page
+ * indexing worker still has to do, whether the portal is rebuilding a damaged or missing index by
+ * itself (why, and where the damaged one was moved aside), and the reindex from the database with
+ * its progress. The page
  * polls while a reindex runs (as the import page does; the portal uses no server push); the old
  * index keeps serving searches until the new one is complete.
  */
@@ -56,6 +59,8 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
     final Span documents = value("search-admin-documents");
     final Span backlog = value("search-admin-backlog");
     final Span lastReindex = value("search-admin-last");
+    final Span health = value("search-admin-health");
+    final Span setAside = value("search-admin-set-aside");
     final Button reindex = new Button();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
@@ -70,8 +75,11 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
         setId("search-admin-view");
         addClassName("portal-page");
 
-        Div facts = new Div(fact("search.admin.engine", engine), fact("search.admin.documents", documents),
-                fact("search.admin.backlog", backlog), fact("search.admin.last", lastReindex));
+        Div setAsideFact = fact("search.admin.set-aside", setAside);
+        setAsideFact.setId("search-admin-set-aside-fact");
+        Div facts = new Div(fact("search.admin.health", health), setAsideFact, fact("search.admin.engine", engine),
+                fact("search.admin.documents", documents), fact("search.admin.backlog", backlog),
+                fact("search.admin.last", lastReindex));
         facts.addClassName("search-admin-facts");
         VerticalLayout state = new VerticalLayout(new H3(getTranslation("search.admin.state")), facts);
         state.setId("search-admin-state");
@@ -132,6 +140,11 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
                 : getTranslation("search.admin.count", overview.documents()));
         backlog.setText(backlogText(overview.backlog()));
         ReindexStatus status = overview.reindex();
+        IndexHealth h = overview.health();
+        health.setText(healthText(h));
+        health.getElement().setAttribute("data-status", h.status().name());
+        setAside.setText(h.setAside() == null ? "" : getTranslation("search.admin.set-aside-text", h.setAside()));
+        setAside.getParent().ifPresent(fact -> fact.setVisible(h.setAside() != null));
         lastReindex.setText(lastText(status));
         running.setVisible(status.running());
         reindex.setEnabled(!status.running());
@@ -141,6 +154,17 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
             progressText.setText(getTranslation("search.admin.progress", status.done(), status.total()));
         }
         getUI().ifPresent(ui -> poll(ui, status.running()));
+    }
+
+    private String healthText(IndexHealth h) {
+        String cause = h.cause() == null ? "" : getTranslation("search.admin.cause." + h.cause().name());
+        String since = h.since() == null ? "" : TIME.format(h.since());
+        return switch (h.status()) {
+            case SERVING -> h.cause() == null ? getTranslation("search.admin.health-serving")
+                    : getTranslation("search.admin.health-repaired", since, cause);
+            case REBUILDING -> getTranslation("search.admin.health-rebuilding", since, cause);
+            case FAILED -> getTranslation("search.admin.health-failed", cause, String.valueOf(h.error()));
+        };
     }
 
     private String backlogText(OutboxBacklog b) {

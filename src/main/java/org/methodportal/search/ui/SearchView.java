@@ -11,12 +11,14 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchRebuildingException;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.SearchService;
 import org.methodportal.search.SearchSort;
 import org.methodportal.search.SearchUnavailableException;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -40,13 +42,16 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
 /**
  * Search results: highlighted snippets, facets as filter chips, total, paging, an empty state with
- * hints and a clear "search unavailable" state. The URL holds the whole search
+ * hints, a clear "search unavailable" state, and while the portal rebuilds a damaged or missing
+ * index a "rebuilding" state with its progress that turns into the results when it completes
+ * (the page polls meanwhile). The URL holds the whole search
  * ({@code /search?q=…&category=…&page=…}), so results can be bookmarked and shared.
  */
 @Route("search")
@@ -54,6 +59,7 @@ import jakarta.annotation.security.PermitAll;
 public class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final int PAGE_SIZE = 10;
+    static final int REBUILDING_POLL_MILLIS = 2000;
     static final List<String> FILTERS = List.of("category", "department", "status", "tag", "year");
     /** Fields shown as snippets under a hit, in domain order. */
     static final List<String> SNIPPET_FIELDS = List.of("summary", "tags", "problem", "concept", "measures", "steps",
@@ -69,6 +75,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     final RadioButtonGroup<SearchSort> sort = new RadioButtonGroup<>();
     private Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
+    private @Nullable Registration polling;
 
     /** Hits a reviewer picked for a merge (总结提炼), kept while paging and refining the search. */
     private final LinkedHashSet<Long> mergeSelection = new LinkedHashSet<>();
@@ -152,10 +159,16 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         SearchResult result;
         try {
             result = search.search(request);
+        } catch (SearchRebuildingException e) {
+            showRebuilding(e);
+            pollWhileRebuilding(true);
+            return;
         } catch (SearchUnavailableException e) {
+            pollWhileRebuilding(false);
             showUnavailable();
             return;
         }
+        pollWhileRebuilding(false);
         remember(result);
         total.setText(getTranslation("search.view.total", result.total()));
         showFilters();
@@ -345,6 +358,45 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         unavailable.add(new Paragraph(getTranslation("search.unavailable.title")),
                 new Paragraph(getTranslation("search.unavailable.text")));
         results.add(unavailable);
+    }
+
+    /** 正在重建索引 with the progress, instead of an empty result the incomplete index would give. */
+    private void showRebuilding(SearchRebuildingException e) {
+        Div rebuilding = new Div();
+        rebuilding.setId("search-rebuilding");
+        rebuilding.addClassName("search-empty");
+        rebuilding.add(new Paragraph(getTranslation("search.rebuilding.title")),
+                new Paragraph(getTranslation("search.rebuilding.text")));
+        if (e.total() > 0) {
+            Paragraph progress = new Paragraph(getTranslation("search.rebuilding.progress", e.done(), e.total()));
+            progress.setId("search-rebuilding-progress");
+            rebuilding.add(progress);
+        }
+        results.add(rebuilding);
+    }
+
+    private void pollWhileRebuilding(boolean on) {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        if (on && polling == null) {
+            ui.setPollInterval(REBUILDING_POLL_MILLIS);
+            polling = ui.addPollListener(e -> refresh());
+        } else if (!on && polling != null) {
+            polling.remove();
+            polling = null;
+            ui.setPollInterval(-1);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            event.getUI().setPollInterval(-1);
+        }
     }
 
     /** The current parameters with one changed (null removes it); a new filter starts again at page 1. */

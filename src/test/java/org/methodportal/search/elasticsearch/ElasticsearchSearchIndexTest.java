@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
 import org.methodportal.search.SearchRequest;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
@@ -40,6 +41,41 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
     @AfterEach
     void dropIndexes() throws Exception {
         TestNode.dropIndexes(alias);
+    }
+
+    /** Deletes the index behind the alias (which takes the alias with it). */
+    @Override
+    protected void destroyBehindItsBack() throws Exception {
+        TestNode.dropIndexes(alias);
+    }
+
+    @Test
+    void anAliasRemovedBehindItsBackIsDamageAndAWriteNeverCreatesABareIndexInItsPlace() throws Exception {
+        String live;
+        try (ElasticsearchClient client = client()) {
+            live = client.indices().getAlias(g -> g.name(alias)).aliases().keySet().iterator().next();
+            client.indices().deleteAlias(d -> d.index(live).name(alias));
+        }
+
+        assertThatThrownBy(() -> index.apply(SearchCorpus.documents().subList(0, 1), List.of()))
+                .isInstanceOf(IndexDamagedException.class);
+        assertThatThrownBy(() -> index.check()).isInstanceOf(IndexDamagedException.class);
+        try (ElasticsearchClient client = client()) {
+            assertThat(client.indices().exists(e -> e.index(alias)).value()).as("no index auto-created as " + alias)
+                    .isFalse();
+        }
+
+        index.setAside();
+        assertThat(indexNames()).as("the old index is kept until a rebuild completes").containsExactly(live);
+        assertThat(index.count()).isZero();
+        assertThatThrownBy(() -> index.check()).as("no empty index behind the alias meanwhile")
+                .isInstanceOf(IndexDamagedException.class);
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            rebuild.add(SearchCorpus.documents().subList(0, 3));
+            rebuild.complete();
+        }
+        assertThat(index.count()).isEqualTo(3);
+        assertThat(indexNames()).as("then removed").doesNotContain(live).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.methodportal.search.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ public abstract class SearchIndexContract {
     /** A new, empty index of the adapter under test. */
     protected abstract SearchIndex open(Path directory);
 
+    /** Removes the serving index behind the adapter's back, as an operator's mistake would. */
+    protected abstract void destroyBehindItsBack() throws Exception;
+
     @BeforeEach
     void fill() throws IOException {
         index = open(dir);
@@ -81,6 +85,37 @@ public abstract class SearchIndexContract {
 
     protected static List<Long> ids(SearchResult result) {
         return result.hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void anIndexDestroyedBehindItsBackIsReportedAsDamagedNeverAsStaleOrEmpty() throws Exception {
+        assertThat(index.damageAtOpen()).isNull();
+        index.check();
+
+        destroyBehindItsBack();
+
+        assertThatThrownBy(() -> search("对接")).as("search").isInstanceOf(IndexDamagedException.class);
+        assertThatThrownBy(() -> index.apply(List.of(SearchCorpus.document(1201, "“新来”工作法", "问题。", List.of(),
+                MethodStatus.PUBLISHED, 1, 1)), List.of())).as("write").isInstanceOf(IndexDamagedException.class);
+        assertThatThrownBy(() -> index.check()).as("periodic check").isInstanceOf(IndexDamagedException.class);
+    }
+
+    @Test
+    void aDestroyedIndexSetAsideIsReplacedByAnEmptyOneThatARebuildFills() throws Exception {
+        destroyBehindItsBack();
+
+        index.setAside();
+
+        assertThat(index.count()).as("empty until rebuilt").isZero();
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            rebuild.add(SearchCorpus.documents());
+            rebuild.complete();
+        }
+        index.check();
+        index.apply(List.of(SearchCorpus.document(FIVE_LINKS, "“五对接”工作法", "机关支部与基层需求对接不畅。",
+                List.of("需求对接"), MethodStatus.PUBLISHED, 1, 1)), List.of());
+        assertThat(index.count()).isEqualTo(SearchCorpus.documents().size() + 1);
+        assertThat(ids(search("五对接"))).first().isEqualTo(FIVE_LINKS);
     }
 
     @Test

@@ -3,13 +3,17 @@ package org.methodportal.search.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.lucene.index.CorruptIndexException;
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
+import org.methodportal.search.engine.IndexDamage;
+import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.SearchIndexContract;
@@ -20,6 +24,47 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     @Override
     protected SearchIndex open(Path directory) {
         return new LuceneSearchIndex(directory);
+    }
+
+    @Override
+    protected void destroyBehindItsBack() throws IOException {
+        DamagedIndexes.deleteTree(dir);
+    }
+
+    @Test
+    void aCorruptedSegmentAtOpenIsMovedAsideAndAnEmptyIndexServesInItsPlace() throws Exception {
+        Path serving = ((LuceneSearchIndex) index).servingDirectory();
+        index.close();
+        long corrupted = DamagedIndexes.corruptLargestFile(serving);
+
+        index = open(dir);
+
+        IndexDamage damage = index.damageAtOpen();
+        assertThat(damage).as("the start does not fail").isNotNull();
+        assertThat(damage.reason()).isNotBlank();
+        Path aside = Path.of(damage.setAside());
+        assertThat(aside.getParent()).isEqualTo(dir);
+        assertThat(aside.getFileName().toString()).startsWith("damaged-").endsWith(serving.getFileName().toString());
+        assertThat(DamagedIndexes.bytesIn(aside)).as("kept whole, never deleted").isGreaterThanOrEqualTo(corrupted);
+        assertThat(serving).doesNotExist();
+        assertThat(index.count()).isZero();
+        index.check();
+        index.apply(SearchCorpus.documents().subList(0, 2), List.of());
+        assertThat(index.count()).isEqualTo(2);
+
+        index.close();
+        index = open(dir);
+        assertThat(index.damageAtOpen()).as("the new index opens fine next time").isNull();
+        assertThat(index.count()).isEqualTo(2);
+        assertThat(aside).as("and the damaged one is still kept").exists();
+    }
+
+    @Test
+    void aSegmentCorruptedUnderTheRunningPortalIsReportedAsDamagedBySearches() throws Exception {
+        DamagedIndexes.corruptLargestFile(((LuceneSearchIndex) index).servingDirectory());
+
+        assertThatThrownBy(() -> search("对接")).isInstanceOf(IndexDamagedException.class)
+                .hasRootCauseInstanceOf(CorruptIndexException.class);
     }
 
     @Test
@@ -59,7 +104,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     @Test
     void refusesToStartWhenSeveralInstancesShareTheDatabase() {
         var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofSeconds(10));
         var properties = new SearchProperties(true, SearchProperties.ReindexOnStartup.IF_EMPTY, 2, null, outbox,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
 

@@ -55,6 +55,22 @@ class SearchOutboxMapperTest {
     }
 
     @Test
+    void deferredEntriesCanAllBeMadeDueAtOnce() {
+        outbox.insert(31, "method.created", T0);
+        outbox.insert(32, "method.created", T0);
+        outbox.insert(33, "method.created", T0.plusSeconds(2));
+        List<OutboxRow> claimed = outbox.claimDue(T0, 10);
+        claimed.forEach(row -> outbox.markFailed(row.id(), T0.plusSeconds(600), "index damaged"));
+
+        int replayed = outbox.makeAllDue(T0.plusSeconds(1));
+
+        assertThat(replayed).as("every entry not yet due").isEqualTo(3);
+        assertThat(outbox.claimDue(T0.plusSeconds(1), 10)).extracting(OutboxRow::methodId)
+                .containsExactlyInAnyOrder(31L, 32L, 33L);
+        assertThat(claimed).extracting(OutboxRow::methodId).containsExactlyInAnyOrder(31L, 32L);
+    }
+
+    @Test
     void backlogCountsWaitingAndFailedEntriesAndTheOldest() {
         assertThat(outbox.backlog()).isEqualTo(new OutboxBacklog(0, 0, null));
         outbox.insert(51, "method.created", T0.plusSeconds(3));
