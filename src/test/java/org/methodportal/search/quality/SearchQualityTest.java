@@ -119,13 +119,23 @@ class SearchQualityTest {
     private static Report measure(Function<String, List<String>> search) {
         List<Scored> scored = new ArrayList<>();
         for (Judgement j : judgements.queries()) {
-            List<String> ranked = search.apply(j.query());
-            scored.add(new Scored(j, ranked, Metrics.ndcg(ranked, j.grades()), Metrics.reciprocalRank(ranked, j.grades())));
+            List<String> ranked;
+            String failure = null;
+            try {
+                ranked = search.apply(j.query());
+            } catch (RuntimeException e) {
+                // a failed search finds nothing for the member: scored as such and reported
+                ranked = List.of();
+                failure = e.getClass().getSimpleName();
+            }
+            scored.add(new Scored(j, ranked, Metrics.ndcg(ranked, j.grades()), Metrics.reciprocalRank(ranked, j.grades()),
+                    failure));
         }
         return new Report(scored);
     }
 
     private static void assertFloors(Report report) {
+        assertThat(report.failed()).as("searches that failed").isEmpty();
         assertThat(report.ndcg("overall")).as("overall nDCG@10").isGreaterThanOrEqualTo(OVERALL_NDCG);
         assertThat(report.mrr("overall")).as("overall MRR").isGreaterThanOrEqualTo(OVERALL_MRR);
         for (String kind : judgements.kinds()) {
@@ -134,7 +144,8 @@ class SearchQualityTest {
         }
     }
 
-    private record Scored(Judgement judgement, List<String> ranked, double ndcg, double reciprocalRank) {
+    private record Scored(Judgement judgement, List<String> ranked, double ndcg, double reciprocalRank,
+                          String failure) {
     }
 
     private record Report(List<Scored> scored) {
@@ -149,9 +160,15 @@ class SearchQualityTest {
 
         /** Queries below 0.9 nDCG@10, with the first hits, for docs/search-quality.md. */
         List<String> weak() {
-            return scored.stream().filter(s -> s.ndcg() < 0.9).map(s -> String.format("%s [%s] nDCG %.2f RR %.2f top %s",
+            return scored.stream().filter(s -> s.ndcg() < 0.9).map(s -> String.format("%s [%s] nDCG %.2f RR %.2f top %s%s",
                     s.judgement().query(), s.judgement().kind(), s.ndcg(), s.reciprocalRank(),
-                    s.ranked().subList(0, Math.min(5, s.ranked().size())))).toList();
+                    s.ranked().subList(0, Math.min(5, s.ranked().size())),
+                    s.failure() == null ? "" : " FAILED " + s.failure())).toList();
+        }
+
+        /** Queries whose search threw instead of answering. */
+        List<String> failed() {
+            return scored.stream().filter(s -> s.failure() != null).map(s -> s.judgement().query()).toList();
         }
 
         private List<Scored> of(String kind) {
