@@ -43,6 +43,16 @@ public final class Ranking {
      * of up to four, then six in ten (Elasticsearch syntax; {@link #requiredBigrams} in numbers).
      */
     public static final String REQUIRED_BIGRAMS = "2<-1 4<-40%";
+    /** Relaxed ({@link QueryText#relaxed}): all of one or two, all but one of up to four, then half. */
+    public static final String RELAXED_BIGRAMS = "2<-1 4<-50%";
+    /**
+     * A search finding fewer documents than this is run again relaxed when its text names at
+     * least {@link #RELAX_MIN_WORDS} words: a question or a described problem seldom has most of
+     * its words in one entry ("群众反映办事难怎么改进"), while a short name or a typo is left as it is
+     * (a correction is offered instead).
+     */
+    public static final int RELAX_BELOW = 3;
+    public static final int RELAX_MIN_WORDS = 3;
 
     /** The analyzer of the word fields in both adapters (the smartcn analyzer of Elasticsearch is this one). */
     private static final Analyzer WORDS = new SmartChineseAnalyzer(true);
@@ -73,19 +83,22 @@ public final class Ranking {
         return words.size() < 2 ? List.of() : new ArrayList<>(words);
     }
 
-    /** Of {@link #words} this many must occur: all of up to four, then three in four. */
-    public static int requiredWords(int words) {
+    /** Of {@link #words} this many must occur: all of up to four, then three in four; relaxed half, at least two. */
+    public static int requiredWords(int words, boolean relaxed) {
+        if (relaxed) {
+            return Math.min(words, Math.max(2, (words + 1) / 2));
+        }
         return words <= 4 ? words : words - words / 4;
     }
 
-    /** {@link #REQUIRED_BIGRAMS} for a text of this many distinct bigrams (or words). */
-    public static int requiredBigrams(int distinct) {
+    /** {@link #REQUIRED_BIGRAMS} (or {@link #RELAXED_BIGRAMS}) for a text of this many distinct bigrams. */
+    public static int requiredBigrams(int distinct, boolean relaxed) {
         if (distinct <= 2) {
             return distinct;
         }
         if (distinct <= 4) {
             return distinct - 1;
         }
-        return (int) Math.ceil(distinct * 0.6);
+        return (int) Math.ceil(distinct * (relaxed ? 0.5 : 0.6));
     }
 }

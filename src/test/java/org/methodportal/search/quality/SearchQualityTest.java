@@ -25,6 +25,7 @@ import org.methodportal.search.elasticsearch.TestNode;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.QueryPlanner;
+import org.methodportal.search.engine.RelaxedSearch;
 import org.methodportal.search.engine.SearchCorpus;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
@@ -41,11 +42,21 @@ class SearchQualityTest {
 
     private static final Path GLOSSARY = Path.of("../shared/corpus/glossary.jsonl");
     private static final Viewer MEMBER = new Viewer(9, false, Set.of());
-    /** Floors, a little under what both adapters measured (docs/search-quality.md). */
+    /** Floors of the first set (titles to mixed), a little under what both adapters measured (docs/search-quality.md). */
     static final double OVERALL_NDCG = 0.96;
     static final double OVERALL_MRR = 0.98;
     static final double KIND_NDCG = 0.93;
     static final double KIND_MRR = 0.97;
+    static final List<String> FIRST_SET = List.of("title", "keyword", "colloquial", "concept", "pinyin", "partial", "mixed");
+    /**
+     * Floors of the queries written the way members ask (nDCG@10, MRR), at what the lexical search
+     * reaches; every kind not named here is held to the first set's floors.
+     */
+    static final Map<String, double[]> MEMBER_KIND_FLOORS = Map.of("question", new double[] {0.74, 0.79},
+            "problem", new double[] {0.94, 0.99}, "long", new double[] {0.83, 0.90},
+            "traditional", new double[] {0.98, 0.99}, "fullwidth", new double[] {0.99, 0.99});
+    static final double ALL_NDCG = 0.93;
+    static final double ALL_MRR = 0.96;
 
     private static Judgements judgements;
     private static List<IndexDocument> documents;
@@ -110,7 +121,9 @@ class SearchQualityTest {
 
     private Report measureAdapter(String name, SearchIndex index) {
         index.apply(documents, List.of());
-        Report report = measure(q -> index.search(QueryPlanner.plan(SearchRequest.of(q), MEMBER, glossary)).hits()
+        // as the service searches: planned with the index's word frequencies, relaxed when it finds too little
+        Report report = measure(q -> RelaxedSearch.search(index, QueryPlanner.plan(SearchRequest.of(q), MEMBER, glossary,
+                index::documentFrequencies)).hits()
                 .stream().map(SearchHit::externalId).limit(Metrics.CUTOFF).toList());
         reports.put(name, report);
         return report;
@@ -136,11 +149,14 @@ class SearchQualityTest {
 
     private static void assertFloors(Report report) {
         assertThat(report.failed()).as("searches that failed").isEmpty();
-        assertThat(report.ndcg("overall")).as("overall nDCG@10").isGreaterThanOrEqualTo(OVERALL_NDCG);
-        assertThat(report.mrr("overall")).as("overall MRR").isGreaterThanOrEqualTo(OVERALL_MRR);
+        assertThat(report.ndcg(FIRST_SET)).as("nDCG@10 of the first set").isGreaterThanOrEqualTo(OVERALL_NDCG);
+        assertThat(report.mrr(FIRST_SET)).as("MRR of the first set").isGreaterThanOrEqualTo(OVERALL_MRR);
+        assertThat(report.ndcg("overall")).as("overall nDCG@10").isGreaterThanOrEqualTo(ALL_NDCG);
+        assertThat(report.mrr("overall")).as("overall MRR").isGreaterThanOrEqualTo(ALL_MRR);
         for (String kind : judgements.kinds()) {
-            assertThat(report.ndcg(kind)).as("nDCG@10 of " + kind + " queries").isGreaterThanOrEqualTo(KIND_NDCG);
-            assertThat(report.mrr(kind)).as("MRR of " + kind + " queries").isGreaterThanOrEqualTo(KIND_MRR);
+            double[] floors = MEMBER_KIND_FLOORS.getOrDefault(kind, new double[] {KIND_NDCG, KIND_MRR});
+            assertThat(report.ndcg(kind)).as("nDCG@10 of " + kind + " queries").isGreaterThanOrEqualTo(floors[0]);
+            assertThat(report.mrr(kind)).as("MRR of " + kind + " queries").isGreaterThanOrEqualTo(floors[1]);
         }
     }
 
@@ -152,6 +168,16 @@ class SearchQualityTest {
 
         double ndcg(String kind) {
             return of(kind).stream().mapToDouble(Scored::ndcg).average().orElse(0);
+        }
+
+        double ndcg(List<String> kinds) {
+            return scored.stream().filter(s -> kinds.contains(s.judgement().kind())).mapToDouble(Scored::ndcg).average()
+                    .orElse(0);
+        }
+
+        double mrr(List<String> kinds) {
+            return scored.stream().filter(s -> kinds.contains(s.judgement().kind())).mapToDouble(Scored::reciprocalRank)
+                    .average().orElse(0);
         }
 
         double mrr(String kind) {
