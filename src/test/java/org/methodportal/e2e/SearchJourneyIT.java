@@ -146,6 +146,18 @@ class SearchJourneyIT extends JourneySupport {
         assertThat(browser.all(By.id("search-did-you-mean"))).isEmpty();
     }
 
+    @Test
+    void aLongQuestionInTraditionalScriptIsAnsweredAndTheCutIsShown() {
+        signIn("member", DEMO_PASSWORD);
+        String question = "樓宇紅管家怎麼做？" + "我們支部想學習一下".repeat(25);
+
+        browser.open(url("search?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(browser.waitFor(By.id("search-truncated")).getText()).contains("只搜索了前 200 个字");
+        assertThat(browser.waitFor(By.cssSelector("#search-results .search-hit-title")).getText()).contains("楼宇红管家");
+        browser.screenshot("search-long-traditional");
+    }
+
     private void publish(long id) {
         jdbc.update("UPDATE method SET status = 'PUBLISHED', published_revision_id = latest_revision_id WHERE id = ?", id);
         // The publication log too, as an approval writes it: readers see exactly the published revisions.

@@ -267,13 +267,13 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         // Most of its bigrams, or most of its words (Ranking.words), question and function words aside.
         List<Query> coverages = new ArrayList<>();
         coverages.add(Query.of(q -> q.combinedFields(c -> c.query(reading.required()).fields(bigramFields)
-                .minimumShouldMatch(reading.relaxed() ? Ranking.RELAXED_BIGRAMS : Ranking.REQUIRED_BIGRAMS))));
+                .minimumShouldMatch(Ranking.requiredBigramsSyntax(reading.relaxation())))));
         List<String> words = Ranking.words(reading.required());
         if (!words.isEmpty()) {
             List<Query> anyField = words.stream().map(word -> Query.of(q -> q.bool(b -> b.should(textFields.stream()
                     .map(f -> term(f, word)).toList())))).toList();
             coverages.add(Query.of(q -> q.bool(b -> b.should(anyField)
-                    .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size(), reading.relaxed()))))));
+                    .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size(), reading.relaxation()))))));
         }
         Query coverage = Query.of(q -> q.bool(b -> b.should(coverages).minimumShouldMatch("1")));
         List<Query> clauses = new ArrayList<>();

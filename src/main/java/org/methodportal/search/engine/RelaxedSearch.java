@@ -13,23 +13,36 @@ public final class RelaxedSearch {
     private RelaxedSearch() {
     }
 
-    /** The result of the query, or of the query relaxed ({@link QueryText#relaxed}) when that finds more. */
+    /**
+     * The result of the query, or of the query relaxed ({@link QueryText#relaxation}) step by step
+     * while it finds fewer than {@link Ranking#RELAX_BELOW}: half of the terms, then any of them.
+     */
     public static SearchResult search(SearchIndex index, IndexQuery query) {
-        SearchResult strict = index.search(query);
-        if (strict.total() >= Ranking.RELAX_BELOW || !relaxable(query)) {
-            return strict;
+        SearchResult result = index.search(query);
+        if (!relaxable(query)) {
+            return result;
         }
-        SearchResult relaxed = index.search(relaxed(query));
-        return relaxed.total() > strict.total() ? relaxed : strict;
+        for (int level = Ranking.HALF; level <= Ranking.ANY && result.total() < Ranking.RELAX_BELOW; level++) {
+            SearchResult relaxed = index.search(relaxed(query, level));
+            if (relaxed.total() > result.total()) {
+                result = relaxed;
+            }
+        }
+        return result;
     }
 
+    /** Several words, or a sentence whose question or function words were left out (its terms stand apart). */
     static boolean relaxable(IndexQuery query) {
-        return !query.texts().isEmpty()
-                && Ranking.words(query.texts().getFirst().required()).size() >= Ranking.RELAX_MIN_WORDS;
+        if (query.texts().isEmpty()) {
+            return false;
+        }
+        String required = query.texts().getFirst().required();
+        return Ranking.words(required).size() >= Ranking.RELAX_MIN_WORDS
+                || (!required.equals(query.texts().getFirst().text()) && required.strip().split("\\s+").length > 1);
     }
 
-    static IndexQuery relaxed(IndexQuery query) {
-        return new IndexQuery(query.texts().stream().map(QueryText::relax).toList(), query.pinyin(), query.initials(),
+    static IndexQuery relaxed(IndexQuery query, int level) {
+        return new IndexQuery(query.texts().stream().map(t -> t.relax(level)).toList(), query.pinyin(), query.initials(),
                 query.statuses(), query.category(), query.departmentId(), query.tag(), query.year(), query.viewer(),
                 query.newestFirst(), query.offset(), query.limit());
     }

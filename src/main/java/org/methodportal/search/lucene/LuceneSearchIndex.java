@@ -332,7 +332,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             coverage.add(anyField.build(), Occur.SHOULD);
         }
         int distinct = new HashSet<>(grams).size();
-        coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct, reading.relaxed()));
+        coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct, reading.relaxation()));
         // Or most of its words (Ranking.words).
         List<String> textWords = Ranking.words(reading.required());
         var covered = new BooleanQuery.Builder().add(coverage.build(), Occur.SHOULD);
@@ -344,7 +344,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 wordCoverage.add(anyField.build(), Occur.SHOULD);
             }
             covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size(),
-                    reading.relaxed())).build(),
+                    reading.relaxation())).build(),
                     Occur.SHOULD);
         }
         var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);

@@ -80,7 +80,7 @@ class QueryTermsTest {
     @Test
     void traditionalAndFullWidthInputIsPlannedInItsSimplifiedForm() {
         IndexQuery query = QueryPlanner.plan(SearchRequest.of("三會一課怎麼開"), MEMBER, List.of());
-        assertThat(query.texts().getFirst()).isEqualTo(new QueryText("三会一课怎么开", "三会一课", false));
+        assertThat(query.texts().getFirst()).isEqualTo(new QueryText("三会一课怎么开", "三会一课", Ranking.STRICT));
         assertThat(QueryPlanner.plan(SearchRequest.of("ｓａｎｓｈｅｎｓａｎｈｅ"), MEMBER, List.of()).pinyin())
                 .containsExactly("san", "shen", "san", "he");
     }
