@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.methodportal.method.MethodService;
+import org.methodportal.search.elasticsearch.TestNode;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.QueryTerms;
@@ -37,13 +38,16 @@ import org.methodportal.shared.Role;
 /**
  * Any input answers: 10,000 random search texts (Chinese, Latin, digits, punctuation, Lucene and
  * Elasticsearch query syntax, emoji, control characters, traditional and full-width forms, pastes
- * of up to 2,000 characters of corpus text) through the service over the corpus in Lucene. None may
- * fail, none may build a query over the clause budget, and no answer may carry a control character.
+ * of up to 2,000 characters of corpus text) through the service over the corpus in Lucene, and a
+ * sample on the Elasticsearch test node. None may fail, none may build a Lucene query over the
+ * clause budget, and no answer may carry a control character.
  * Seeded, so a failure repeats.
  */
 class SearchInputFuzzTest {
 
     static final int INPUTS = 10_000;
+    /** A smaller sample on the Elasticsearch test node: every search there is a request. */
+    static final int ELASTICSEARCH_INPUTS = 400;
     static final long SEED = 14;
     /** Hits per search: enough to check their highlights, few enough to keep the test short. */
     static final int PAGE = 3;
@@ -56,20 +60,27 @@ class SearchInputFuzzTest {
     private static SearchService service;
     private static final List<IndexQuery> planned = new ArrayList<>();
     private static String corpusText;
+    private static List<IndexDocument> documents;
 
     @BeforeAll
     static void indexTheCorpus() throws IOException {
         lucene = new LuceneSearchIndex(dir);
         List<IndexDocument> documents = SearchCorpus.documents();
         lucene.apply(documents, List.of());
+        SearchInputFuzzTest.documents = documents;
         corpusText = documents.stream().flatMap(d -> Stream.concat(Stream.of(d.title(), d.problem()),
                 d.measures().stream())).collect(Collectors.joining("\n"));
+        service = service(lucene);
+    }
+
+    /** The service over an engine, recording each query the engine is asked. */
+    private static SearchService service(SearchIndex engine) throws IOException {
         SearchIndex recording = mock(SearchIndex.class, withSettings().stubOnly().defaultAnswer(invocation -> {
             if (invocation.getMethod().getName().equals("search")) {
                 planned.add(invocation.getArgument(0));
             }
             try {
-                return invocation.getMethod().invoke(lucene, invocation.getArguments());
+                return invocation.getMethod().invoke(engine, invocation.getArguments());
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
@@ -79,7 +90,7 @@ class SearchInputFuzzTest {
         CurrentUser currentUser = mock(CurrentUser.class);
         when(currentUser.require()).thenReturn(new PortalUser(9, "member", "党员", null, true, 1, 1, Set.of(Role.MEMBER),
                 Set.of(), Locale.CHINA));
-        service = new SearchService(recording, mock(SearchIndexer.class), glossary, mock(MethodService.class), currentUser,
+        return new SearchService(recording, mock(SearchIndexer.class), glossary, mock(MethodService.class), currentUser,
                 event -> { });
     }
 
@@ -90,21 +101,37 @@ class SearchInputFuzzTest {
 
     @Test
     void anyInputAnswersWithinTheClauseBudgetAndWithoutControlCharacters() {
-        Random random = new Random(SEED);
         assertThat(CLAUSE_BUDGET).isLessThan(IndexSearcher.getMaxClauseCount());
+        run(service, INPUTS, SEED, true);
+    }
+
+    @Test
+    void aSampleOfInputsAnswersOnElasticsearch() throws IOException {
+        String alias = "fuzz";
+        try (SearchIndex elasticsearch = TestNode.searchIndex(alias)) {
+            elasticsearch.apply(documents, List.of());
+            run(service(elasticsearch), ELASTICSEARCH_INPUTS, SEED + 1, false);
+        } finally {
+            TestNode.dropIndexes(alias);
+        }
+    }
+
+    /** Searches {@code count} random inputs; none may fail or return a control character. */
+    private static void run(SearchService searches, int count, long seed, boolean checkLuceneClauses) {
+        Random random = new Random(seed);
         int found = 0;
         int truncated = 0;
-        for (int i = 0; i < INPUTS; i++) {
+        for (int i = 0; i < count; i++) {
             String input = input(random);
             planned.clear();
             SearchResult result;
             try {
-                result = service.search(new SearchRequest(input, null, null, null, null, null, SearchSort.RELEVANCE, 0,
+                result = searches.search(new SearchRequest(input, null, null, null, null, null, SearchSort.RELEVANCE, 0,
                         PAGE));
             } catch (RuntimeException e) {
                 throw new AssertionError("input #" + i + " failed: " + printable(input), e);
             }
-            for (IndexQuery query : planned) {
+            for (IndexQuery query : checkLuceneClauses ? planned : List.<IndexQuery>of()) {
                 int clauses = LuceneQueries.clauses(lucene, query);
                 if (clauses > CLAUSE_BUDGET) {
                     fail("input #%d built %d clauses (budget %d): %s", i, clauses, CLAUSE_BUDGET, printable(input));
@@ -121,8 +148,8 @@ class SearchInputFuzzTest {
             found += result.total() > 0 ? 1 : 0;
             truncated += result.truncated() ? 1 : 0;
         }
-        assertThat(found).as("inputs that found something").isGreaterThan(INPUTS / 10);
-        assertThat(truncated).as("inputs over %d characters, cut", QueryTerms.MAX_LENGTH).isGreaterThan(INPUTS / 40);
+        assertThat(found).as("inputs that found something").isGreaterThan(count / 10);
+        assertThat(truncated).as("inputs over %d characters, cut", QueryTerms.MAX_LENGTH).isGreaterThan(count / 40);
     }
 
     static boolean hasControl(String text) {
