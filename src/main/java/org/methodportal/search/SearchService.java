@@ -21,6 +21,7 @@ import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.QueryTerms;
 import org.methodportal.search.engine.RelaxedSearch;
 import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.TextNormalizer;
 import org.methodportal.search.engine.Viewer;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
@@ -123,7 +124,7 @@ public class SearchService {
      */
     public List<SearchHit> similarToText(String title, String problem, Set<Long> excluded, int limit) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", title == null ? "" : IndexDocument.searchable(title).strip());
+        fields.put("title", title == null ? "" : TextNormalizer.normalize(title).strip());
         fields.put("problem", problem == null ? "" : IndexDocument.searchable(problem).strip());
         if (fields.values().stream().allMatch(String::isEmpty)) {
             return List.of();
