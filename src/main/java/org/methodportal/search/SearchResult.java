@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.search.engine.QueryTerms;
 
 /**
  * A page of hits with the total count and the facets (category, department, status, tag, year)
  * of all hits the caller may see; the status facet ignores the status filter, so the other
  * statuses stay one click away. {@code didYouMean} is a corrected search text ("您是不是要找") when
- * nothing was found and a correction finds something, else null.
+ * nothing was found and a correction finds something, else null. {@code truncated}: the text was longer
+ * than a search takes and only its start was searched.
  */
 public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, int page,
-                           int size, @Nullable String didYouMean) {
+                           int size, @Nullable String didYouMean, boolean truncated) {
+
+    /** Characters of a search text that are searched; the rest is cut. */
+    public static final int MAX_TEXT_LENGTH = QueryTerms.MAX_LENGTH;
 
     public static final List<String> FACETS = List.of("category", "department", "status", "tag", "year");
 
@@ -23,6 +28,12 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, List<Fa
 
     /** A result as the engines return it, without a correction. */
     public SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, int page, int size) {
-        this(total, hits, facets, page, size, null);
+        this(total, hits, facets, page, size, null, false);
+    }
+
+    /** A result with a correction, of a text searched whole. */
+    public SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, int page, int size,
+                        @Nullable String didYouMean) {
+        this(total, hits, facets, page, size, didYouMean, false);
     }
 }

@@ -17,10 +17,14 @@ import org.methodportal.method.MethodService;
 import org.methodportal.search.engine.DidYouMean;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.methodportal.search.engine.IndexDamagedException;
+import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.PinyinReader;
 import org.methodportal.search.engine.PinyinReadings;
 import org.methodportal.search.engine.QueryPlanner;
+import org.methodportal.search.engine.QueryTerms;
+import org.methodportal.search.engine.RelaxedSearch;
 import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.TextNormalizer;
 import org.methodportal.search.engine.Viewer;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
@@ -70,18 +74,20 @@ public class SearchService {
     public SearchResult search(SearchRequest request) {
         Viewer viewer = Viewer.of(currentUser.require());
         List<GlossaryTerm> terms = glossary.terms();
-        SearchResult result = engine(() -> index.search(QueryPlanner.plan(request, viewer, terms)));
+        SearchResult result = engine(() -> RelaxedSearch.search(index, QueryPlanner.plan(request, viewer, terms,
+                index::documentFrequencies)));
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
         facets.computeIfPresent("category", (k, values) -> values.stream()
                 .map(f -> new FacetCount(f.value(), Category.valueOf(f.value()).chineseName(), f.count())).toList());
         String didYouMean = result.total() == 0 && !request.text().isEmpty() ? didYouMean(request, viewer, terms) : null;
-        return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size(), didYouMean);
+        return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size(), didYouMean,
+                QueryTerms.cut(request.text()).length() < request.text().length());
     }
 
     /** A correction of the text that finds something with the same filters; null when none (or the engine failed). */
     private @Nullable String didYouMean(SearchRequest request, Viewer viewer, List<GlossaryTerm> terms) {
         try {
-            return DidYouMean.suggest(index, request.text(), viewer, terms, text -> index.search(QueryPlanner.plan(
+            return DidYouMean.suggest(index, QueryPlanner.searchable(request.text()), viewer, terms, text -> index.search(QueryPlanner.plan(
                     new SearchRequest(text, request.category(), request.departmentId(), request.status(), request.tag(),
                             request.year(), request.sort(), 0, 1), viewer, terms)).total() > 0).orElse(null);
         } catch (RuntimeException e) {
@@ -92,7 +98,7 @@ public class SearchService {
 
     /** Completions for the search box: visible method titles, then glossary terms, by prefix or pinyin prefix. */
     public List<Suggestion> suggest(String text, int limit) {
-        String typed = text == null ? "" : text.strip();
+        String typed = text == null ? "" : QueryPlanner.searchable(text);
         if (typed.isEmpty()) {
             return List.of();
         }
@@ -127,8 +133,8 @@ public class SearchService {
      */
     public List<SearchHit> similarToText(String title, String problem, Set<Long> excluded, int limit) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", title == null ? "" : title.strip());
-        fields.put("problem", problem == null ? "" : problem.strip());
+        fields.put("title", title == null ? "" : TextNormalizer.normalize(title).strip());
+        fields.put("problem", problem == null ? "" : IndexDocument.searchable(problem).strip());
         if (fields.values().stream().allMatch(String::isEmpty)) {
             return List.of();
         }

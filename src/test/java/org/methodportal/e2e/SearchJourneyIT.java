@@ -80,7 +80,9 @@ class SearchJourneyIT extends JourneySupport {
         List<String> marks = browser.all(By.cssSelector("#search-results .search-hit-title mark")).stream()
                 .map(WebElement::getText).toList();
         assertThat(marks).containsOnly("楼宇").hasSize(2);
-        assertThat(browser.waitFor(By.id("search-results")).getText()).contains("<script>window.xss = 1</script>");
+        // snippets are plain text: the markup in the problem is gone, never run
+        assertThat(browser.waitFor(By.id("search-results")).getText()).contains("党员分散，组织关系难以对接")
+                .doesNotContain("<script>", "window.xss");
         assertThat(browser.all(By.cssSelector("#search-results script"))).isEmpty();
         assertThat(browser.js("return window.xss === undefined")).isEqualTo(true);
         browser.screenshot("search-results");
@@ -144,6 +146,18 @@ class SearchJourneyIT extends JourneySupport {
         browser.waitForVaadin();
         browser.waitForText(By.id("search-total"), "共 1 条结果");
         assertThat(browser.all(By.id("search-did-you-mean"))).isEmpty();
+    }
+
+    @Test
+    void aLongQuestionInTraditionalScriptIsAnsweredAndTheCutIsShown() {
+        signIn("member", DEMO_PASSWORD);
+        String question = "樓宇紅管家怎麼做？" + "我們支部想學習一下".repeat(25);
+
+        browser.open(url("search?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(browser.waitFor(By.id("search-truncated")).getText()).contains("只搜索了前 200 个字");
+        assertThat(browser.waitFor(By.cssSelector("#search-results .search-hit-title")).getText()).contains("楼宇红管家");
+        browser.screenshot("search-long-traditional");
     }
 
     private void publish(long id) {

@@ -91,6 +91,21 @@ class MarkdownRendererTest {
         }
     }
 
+    @Test
+    void plainTextIsWhatAReaderSeesWithoutMarkdownOrHtml() {
+        assertThat(MarkdownRenderer.plainText("**三会一课**要<b>按时</b>开")).isEqualTo("三会一课要按时开");
+        assertThat(MarkdownRenderer.plainText("## 做法\n\n- 第一步\n- 第二步 [链接](https://example.org)"))
+                .isEqualTo("做法\n第一步\n第二步 链接");
+        assertThat(MarkdownRenderer.plainText("<script>alert(1)</script>正文")).isEqualTo("正文");
+        assertThat(MarkdownRenderer.plainText("a < b & c")).isEqualTo("a < b & c");
+    }
+
+    @Test
+    void plainTextWithoutMarkersStaysAsItIs() {
+        String text = "部门预算编制时间紧、项目多，“一上”“二上”反复退改。\n第二段";
+        assertThat(MarkdownRenderer.plainText(text)).isSameAs(text);
+    }
+
     private static final Set<String> SAFE_TAGS = Set.of("body", "div", "p", "a", "em", "strong", "code", "pre",
             "ul", "ol", "li", "blockquote", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6");
 }

@@ -23,9 +23,11 @@ import org.methodportal.search.engine.IndexDamage;
 import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.QueryText;
 import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.Snippets;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -286,17 +288,18 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
      * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
      * The best field decides, the others add a little.
      */
-    private Query textBranch(String text, float factor) {
-        // Most of its bigrams, or most of its words (Ranking.words).
+    private Query textBranch(QueryText reading, float factor) {
+        String text = reading.text();
+        // Most of its bigrams, or most of its words (Ranking.words), question and function words aside.
         List<Query> coverages = new ArrayList<>();
-        coverages.add(Query.of(q -> q.combinedFields(c -> c.query(text).fields(bigramFields)
-                .minimumShouldMatch(Ranking.REQUIRED_BIGRAMS))));
-        List<String> words = Ranking.words(text);
+        coverages.add(Query.of(q -> q.combinedFields(c -> c.query(reading.required()).fields(bigramFields)
+                .minimumShouldMatch(Ranking.requiredBigramsSyntax(reading.relaxation())))));
+        List<String> words = Ranking.words(reading.required());
         if (!words.isEmpty()) {
             List<Query> anyField = words.stream().map(word -> Query.of(q -> q.bool(b -> b.should(textFields.stream()
                     .map(f -> term(f, word)).toList())))).toList();
             coverages.add(Query.of(q -> q.bool(b -> b.should(anyField)
-                    .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size()))))));
+                    .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size(), reading.relaxation()))))));
         }
         Query coverage = Query.of(q -> q.bool(b -> b.should(coverages).minimumShouldMatch("1")));
         List<Query> clauses = new ArrayList<>();
@@ -428,18 +431,13 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                         open = false;
                     }
                 }
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> Snippets.escape(merged, i, i + 1, out);
             }
         }
         if (open) {
             out.append("</mark>");
         }
-        return out.toString().strip();
+        return Snippets.trim(out);
     }
 
     @Override
@@ -518,6 +516,23 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(byWord)))), Void.class));
         Map<String, FiltersBucket> buckets = freq.aggregations().get("words").filters().buckets().keyed();
         return words.stream().filter(w -> buckets.get(w) == null || buckets.get(w).docCount() <= maxDocFreq).toList();
+    }
+
+    @Override
+    public Map<String, Long> documentFrequencies(Collection<String> words) {
+        if (words.isEmpty()) {
+            return Map.of();
+        }
+        // in one request: per word the documents holding it in any word field
+        Map<String, Query> byWord = new LinkedHashMap<>();
+        words.forEach(w -> byWord.put(w, Query.of(q -> q.bool(b -> b.should(textFields.stream().map(f -> term(f, w))
+                .toList())))));
+        SearchResponse<Void> response = call(() -> client.search(s -> s.index(alias).size(0)
+                .aggregations("words", a -> a.filters(f -> f.filters(b -> b.keyed(byWord)))), Void.class));
+        Map<String, FiltersBucket> buckets = response.aggregations().get("words").filters().buckets().keyed();
+        Map<String, Long> frequencies = new LinkedHashMap<>();
+        words.forEach(w -> frequencies.put(w, buckets.get(w) == null ? 0 : buckets.get(w).docCount()));
+        return frequencies;
     }
 
     @Override

@@ -52,8 +52,10 @@ public final class DidYouMean {
             if (candidate.equals(typed) || compact(candidate).equals(compact(typed))) {
                 continue;
             }
-            int distance = PinyinReadings.readings(candidate).stream()
-                    .mapToInt(r -> levenshtein(key, String.join("", r))).min().orElse(Integer.MAX_VALUE);
+            // lengths further apart than allowed cannot be near: no edit distance needed (long input)
+            int distance = PinyinReadings.readings(candidate).stream().map(r -> String.join("", r))
+                    .filter(r -> Math.abs(r.length() - key.length()) <= allowed)
+                    .mapToInt(r -> levenshtein(key, r)).min().orElse(Integer.MAX_VALUE);
             if (distance <= allowed) {
                 ranked.add(new Candidate(candidate, distance));
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MarkdownRenderer;
 import org.methodportal.method.MethodDocument;
 
 /**
@@ -36,11 +37,19 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
     /** Year facet and filter follow the calendar of the portal's users. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The document of a method as every adapter indexes it: each text in its searchable form
+     * ({@link #searchable}), so that both engines hold the same text and a traditional or
+     * full-width search finds it.
+     */
     public static IndexDocument of(MethodDocument d) {
         var c = d.content();
+        // titles and tags are short plain text as typed: normalised, never read as markup
+        String title = TextNormalizer.normalize(c.title());
+        List<String> tags = c.tags().stream().map(TextNormalizer::normalize).toList();
         List<String> pinyin = new ArrayList<>();
         List<String> initials = new ArrayList<>();
-        for (String value : concat(c.title(), c.tags())) {
+        for (String value : concat(title, tags)) {
             for (List<String> syllables : PinyinReadings.readings(value)) {
                 if (!syllables.isEmpty()) {
                     addOnce(pinyin, String.join(" ", syllables));
@@ -50,8 +59,23 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
         }
         return new IndexDocument(d.id(), d.externalId(), d.status().name(), d.ownerId(), d.originDepartmentId(),
                 d.departmentName(), c.category().name(), d.createdAt().atZone(ZONE).getYear(), d.createdAt(),
-                c.title(), c.tags(), c.summary(), c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(),
-                c.applicability(), c.body(), d.rawPractice(), pinyin, initials);
+                title, tags, searchableOrNull(c.summary()), searchable(c.problem()), searchableOrNull(c.concept()),
+                c.measures().stream().map(IndexDocument::searchable).toList(),
+                c.steps().stream().map(IndexDocument::searchable).toList(), searchableOrNull(c.outcomes()),
+                searchableOrNull(c.applicability()), searchableOrNull(c.body()), searchableOrNull(d.rawPractice()),
+                pinyin, initials);
+    }
+
+    /**
+     * A text as it is indexed and highlighted: the plain text a reader sees (Markdown and HTML
+     * removed, so a snippet never shows **…** or &lt;b&gt;), normalised ({@link TextNormalizer}).
+     */
+    public static String searchable(String text) {
+        return TextNormalizer.normalize(MarkdownRenderer.plainText(text));
+    }
+
+    private static @Nullable String searchableOrNull(@Nullable String text) {
+        return text == null ? null : searchable(text);
     }
 
     /** The title without quotes, punctuation and spaces, lower case: "“三会一课”工作法" → "三会一课工作法" (title suggestions). */

@@ -1,36 +1,89 @@
 package org.methodportal.search.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.methodportal.method.MethodStatus;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchSort;
 
 /**
- * Turns a user's search into an {@link IndexQuery}: glossary synonyms both ways (at query time, so
- * glossary changes apply without reindexing) and pinyin readings of Latin input.
+ * Turns a user's search into an {@link IndexQuery}: the text in its searchable form
+ * ({@link TextNormalizer}, cut at {@value QueryTerms#MAX_LENGTH} characters), glossary synonyms both
+ * ways (at query time, so glossary changes apply without reindexing), pinyin readings of Latin
+ * input, and never more than {@link QueryTerms#BUDGET} query terms whatever was typed.
  */
 public final class QueryPlanner {
 
     /** Alternatives beyond the typed text; more add little and cost query time. */
     static final int MAX_ALTERNATIVES = 8;
+    /** Characters searched of a long text without any word (each may be a term of its own). */
+    static final int FALLBACK_LENGTH = 8;
 
     private QueryPlanner() {
     }
 
+    /** No document frequencies: a text over the budget keeps its longest words. */
+    private static final Function<Collection<String>, Map<String, Long>> NO_FREQUENCIES = words -> Map.of();
+
     public static IndexQuery plan(SearchRequest request, Viewer viewer, List<GlossaryTerm> glossary) {
-        String text = request.text();
-        List<String> texts = text.isEmpty() ? List.of() : alternatives(text, glossary);
+        return plan(request, viewer, glossary, NO_FREQUENCIES);
+    }
+
+    /**
+     * The query for a request; {@code documentFrequencies} (of words in the index) is asked only
+     * when the text is too long for the budget, to keep its most informative words.
+     */
+    public static IndexQuery plan(SearchRequest request, Viewer viewer, List<GlossaryTerm> glossary,
+                                  Function<Collection<String>, Map<String, Long>> documentFrequencies) {
+        String text = searchable(request.text());
+        List<QueryText> texts = text.isBlank() ? List.of() : texts(text, glossary, documentFrequencies);
         Set<String> statuses = request.status() == null ? Set.of(MethodStatus.PUBLISHED.name())
                 : Set.of(request.status().name());
         return new IndexQuery(texts, PinyinReader.syllables(text), PinyinReader.initials(text), statuses,
                 request.category() == null ? null : request.category().name(), request.departmentId(),
                 request.tag(), request.year(), viewer, request.sort() == SearchSort.NEWEST,
                 request.page() * request.size(), request.size());
+    }
+
+    /** The text as the index holds text: normalised and cut. */
+    public static String searchable(String typed) {
+        return QueryTerms.cut(TextNormalizer.normalize(typed)).strip();
+    }
+
+    /**
+     * The readings of the text within the budget: the text itself (its most informative words when
+     * it alone would take more than {@link QueryTerms#TEXT_BUDGET}), then the glossary alternatives
+     * that still fit.
+     */
+    static List<QueryText> texts(String text, List<GlossaryTerm> glossary,
+                                 Function<Collection<String>, Map<String, Long>> documentFrequencies) {
+        String primary = text;
+        if (QueryTerms.cost(QueryText.of(primary)) > QueryTerms.TEXT_BUDGET) {
+            primary = QueryTerms.informative(text, documentFrequencies);
+            if (primary.isBlank()) {
+                // no word of two characters (a paste of signs or single letters): its start only
+                primary = text.substring(0, text.offsetByCodePoints(0, Math.min(FALLBACK_LENGTH,
+                        text.codePointCount(0, text.length()))));
+            }
+        }
+        List<QueryText> texts = new ArrayList<>();
+        int cost = 0;
+        for (String alternative : alternatives(primary, glossary)) {
+            QueryText reading = QueryText.of(alternative);
+            int more = QueryTerms.cost(reading);
+            if (texts.isEmpty() || cost + more <= QueryTerms.BUDGET) {
+                texts.add(reading);
+                cost += more;
+            }
+        }
+        return texts;
     }
 
     /**

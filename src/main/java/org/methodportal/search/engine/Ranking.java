@@ -43,6 +43,21 @@ public final class Ranking {
      * of up to four, then six in ten (Elasticsearch syntax; {@link #requiredBigrams} in numbers).
      */
     public static final String REQUIRED_BIGRAMS = "2<-1 4<-40%";
+    /** Relaxed to {@link #HALF}: all of one or two, all but one of up to four, then half. */
+    public static final String HALF_BIGRAMS = "2<-1 4<-50%";
+    /** Levels of {@link QueryText#relaxation}: most terms, half of them, any one. */
+    public static final int STRICT = 0;
+    public static final int HALF = 1;
+    public static final int ANY = 2;
+    /**
+     * A search finding fewer documents than this is run again relaxed when its text names at
+     * least {@link #RELAX_MIN_WORDS} words, or is a question or sentence (question or function
+     * words left out): a described problem seldom has most of its words in one entry
+     * ("群众反映办事难怎么改进"), while a short name or a typo is left as it is (a correction is
+     * offered instead).
+     */
+    public static final int RELAX_BELOW = 3;
+    public static final int RELAX_MIN_WORDS = 3;
 
     /** The analyzer of the word fields in both adapters (the smartcn analyzer of Elasticsearch is this one). */
     private static final Analyzer WORDS = new SmartChineseAnalyzer(true);
@@ -73,19 +88,35 @@ public final class Ranking {
         return words.size() < 2 ? List.of() : new ArrayList<>(words);
     }
 
-    /** Of {@link #words} this many must occur: all of up to four, then three in four. */
-    public static int requiredWords(int words) {
-        return words <= 4 ? words : words - words / 4;
+    /** Of {@link #words} this many must occur: all of up to four, then three in four; half (at least two); any. */
+    public static int requiredWords(int words, int relaxation) {
+        return switch (relaxation) {
+            case ANY -> 1;
+            case HALF -> Math.min(words, Math.max(2, (words + 1) / 2));
+            default -> words <= 4 ? words : words - words / 4;
+        };
     }
 
-    /** {@link #REQUIRED_BIGRAMS} for a text of this many distinct bigrams (or words). */
-    public static int requiredBigrams(int distinct) {
+    /** {@link #REQUIRED_BIGRAMS}, {@link #HALF_BIGRAMS} or one, for a text of this many distinct bigrams. */
+    public static int requiredBigrams(int distinct, int relaxation) {
+        if (relaxation == ANY) {
+            return Math.min(1, distinct);
+        }
         if (distinct <= 2) {
             return distinct;
         }
         if (distinct <= 4) {
             return distinct - 1;
         }
-        return (int) Math.ceil(distinct * 0.6);
+        return (int) Math.ceil(distinct * (relaxation == HALF ? 0.5 : 0.6));
+    }
+
+    /** The Elasticsearch minimum_should_match of the bigrams at a level of relaxation. */
+    public static String requiredBigramsSyntax(int relaxation) {
+        return switch (relaxation) {
+            case ANY -> "1";
+            case HALF -> HALF_BIGRAMS;
+            default -> REQUIRED_BIGRAMS;
+        };
     }
 }

@@ -37,6 +37,14 @@ public interface SearchIndex extends AutoCloseable {
      */
     List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit);
 
+    /**
+     * In how many documents each word occurs in a word field (the most of any field); 0 for a
+     * word not indexed. Used to keep the most informative words of a long search text.
+     */
+    default Map<String, Long> documentFrequencies(Collection<String> words) {
+        return Map.of();
+    }
+
     /** The engine and where its index is, for the administrators ("Lucene …", "Elasticsearch …"). */
     String engineName();
 

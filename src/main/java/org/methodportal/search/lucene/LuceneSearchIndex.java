@@ -85,6 +85,7 @@ import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.IndexDamage;
 import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexQuery;
+import org.methodportal.search.engine.QueryText;
 import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
@@ -467,9 +468,11 @@ public final class LuceneSearchIndex implements SearchIndex {
      * One reading of the text: most of its bigrams must occur somewhere (recall without noise);
      * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
      */
-    private @Nullable Query textBranch(String text, float factor) {
-        List<String> grams = tokens(bigrams, text);
-        if (grams.isEmpty()) {
+    private @Nullable Query textBranch(QueryText reading, float factor) {
+        String text = reading.text();
+        List<String> grams = tokens(bigrams, reading.required());
+        int scoredGrams = tokens(bigrams, text).size();
+        if (grams.isEmpty() || scoredGrams == 0) {
             return null;
         }
         var coverage = new BooleanQuery.Builder();
@@ -479,9 +482,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             coverage.add(anyField.build(), Occur.SHOULD);
         }
         int distinct = new HashSet<>(grams).size();
-        coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct));
+        coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct, reading.relaxation()));
         // Or most of its words (Ranking.words).
-        List<String> textWords = Ranking.words(text);
+        List<String> textWords = Ranking.words(reading.required());
         var covered = new BooleanQuery.Builder().add(coverage.build(), Occur.SHOULD);
         if (!textWords.isEmpty()) {
             var wordCoverage = new BooleanQuery.Builder();
@@ -490,7 +493,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 WEIGHTS.keySet().forEach(f -> anyField.add(new TermQuery(new Term(f, word)), Occur.SHOULD));
                 wordCoverage.add(anyField.build(), Occur.SHOULD);
             }
-            covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size())).build(),
+            covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size(),
+                    reading.relaxation())).build(),
                     Occur.SHOULD);
         }
         var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
@@ -499,7 +503,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         WEIGHTS.forEach((field, weight) -> {
             String bi = field + Analyzers.BIGRAMS;
             float w = weight * factor;
-            if (grams.size() > 1) {
+            if (scoredGrams > 1) {
                 Query phrase = builder.createPhraseQuery(bi, text);
                 if (phrase != null) {
                     clauses.add(new BoostQuery(phrase, w * Ranking.PHRASE_FACTOR));
@@ -673,6 +677,22 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .add(visibility(viewer), Occur.FILTER);
             excluded.forEach(id -> query.add(new TermQuery(new Term(ID, String.valueOf(id))), Occur.MUST_NOT));
             return hits(searcher, searcher.search(query.build(), limit).scoreDocs, null);
+        });
+    }
+
+    @Override
+    public Map<String, Long> documentFrequencies(Collection<String> words) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            Map<String, Long> frequencies = new LinkedHashMap<>();
+            for (String word : words) {
+                long most = 0;
+                for (String field : WEIGHTS.keySet()) {
+                    most = Math.max(most, reader.docFreq(new Term(field, word)));
+                }
+                frequencies.put(word, most);
+            }
+            return frequencies;
         });
     }
 

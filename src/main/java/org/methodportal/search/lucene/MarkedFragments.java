@@ -5,16 +5,15 @@ import java.util.List;
 
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.methodportal.search.engine.Snippets;
 
 /**
  * Formats highlighted passages as HTML-escaped text with {@code <mark>} around matches: the only
- * markup a fragment ever contains, whatever the document or the query holds. Overlapping matches
+ * markup a fragment ever contains, whatever the document or the query holds ({@link Snippets}: values of
+ * a multi-valued field, which Lucene joins with NUL, are separated by " / "). Overlapping matches
  * (bigrams overlap by one character) are merged into one mark.
  */
 final class MarkedFragments extends PassageFormatter {
-
-    /** Separator of values of a multi-valued field inside a passage (Lucene joins them with U+2029). */
-    static final String VALUE_SEPARATOR = " / ";
 
     @Override
     public Object format(Passage[] passages, String content) {
@@ -42,28 +41,13 @@ final class MarkedFragments extends PassageFormatter {
             if (end <= start) {
                 continue;
             }
-            escape(content, pos, start, out);
+            Snippets.escape(content, pos, start, out);
             out.append("<mark>");
-            escape(content, start, end, out);
+            Snippets.escape(content, start, end, out);
             out.append("</mark>");
             pos = end;
         }
-        escape(content, pos, passage.getEndOffset(), out);
-        return out.toString().strip();
-    }
-
-    static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\u2029' -> out.append(VALUE_SEPARATOR);
-                default -> out.append(c);
-            }
-        }
+        Snippets.escape(content, pos, passage.getEndOffset(), out);
+        return Snippets.trim(out);
     }
 }

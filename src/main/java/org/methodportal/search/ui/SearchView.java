@@ -173,6 +173,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         total.setText(getTranslation("search.view.total", result.total()));
         showFilters();
         showFacets(result);
+        if (result.truncated()) {
+            showTruncated();
+        }
         if (result.hits().isEmpty()) {
             showEmpty();
             if (result.didYouMean() != null) {
@@ -349,6 +352,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         Paragraph line = new Paragraph(getTranslation("search.empty.did-you-mean"));
         line.add(link);
         results.addComponentAsFirst(line);
+    }
+
+    /** Only the start of a very long text was searched: say so above the results. */
+    private void showTruncated() {
+        Paragraph note = new Paragraph(getTranslation("search.view.truncated", SearchResult.MAX_TEXT_LENGTH));
+        note.setId("search-truncated");
+        note.addClassName("search-truncated");
+        results.add(note);
     }
 
     private void showUnavailable() {

@@ -71,6 +71,53 @@ class SearchApiTest {
     }
 
     @Test
+    void snippetsArePlainTextWithMarksAndNoControlCharacterWhateverTheFieldHolds() {
+        String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
+        String body = """
+                {"title": "“楼道夜谈会”工作法", "summary": "**楼道夜谈**每周一次", "category": "践行群众路线",
+                 "problem": "居民<b>夜谈</b>缺少场所", "measures": ["设立楼道夜谈角", "夜谈记录上墙"],
+                 "steps": ["确定夜谈主题", "组织夜谈"], "tags": ["%s", "夜谈"],
+                 "body": "## 做法\\n\\n- **夜谈**前收集问题\\n- 夜谈后<i>反馈</i>"}""".formatted(tag);
+        long id = id(as("secretary", json(mvc.post().uri("/api/v1/proposals"), body)).exchange());
+        jdbc.update("UPDATE method SET status = 'PUBLISHED', published_revision_id = latest_revision_id WHERE id = ?", id);
+        indexer.drain();
+
+        MvcTestResult result = as("member", mvc.get().uri("/api/v1/search").param("q", "夜谈").param("tag", tag))
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        String json = body(result);
+        assertThat(json).doesNotContain("\\u0000", "\\u2029", "**", "&lt;b&gt;", "&lt;i&gt;", "##");
+        assertThat(json.chars().filter(c -> c < 0x20)).isEmpty();
+        assertThat((Boolean) JsonPath.read(json, "$.truncated")).isFalse();
+        List<String> fragments = JsonPath.read(json, "$.hits[0].highlights.*[*]");
+        assertThat(fragments).isNotEmpty().allSatisfy(f -> assertThat(f).contains("<mark>").doesNotStartWith("/")
+                .doesNotStartWith(" "));
+        // values of a multi-valued field are passages of their own, none starting with the separator
+        assertThat(JsonPath.<List<String>>read(json, "$.hits[0].highlights.measures"))
+                .containsExactly("设立楼道<mark>夜谈</mark>角", "<mark>夜谈</mark>记录上墙");
+        assertThat(JsonPath.<List<String>>read(json, "$.hits[0].highlights.summary").getFirst())
+                .isEqualTo("楼道<mark>夜谈</mark>每周一次");
+    }
+
+    @Test
+    void aTextOverTwoHundredCharactersIsCutAndSaidSo() {
+        String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
+        published("secretary", "“楼道议事站”工作法", tag);
+
+        MvcTestResult cut = as("member", mvc.get().uri("/api/v1/search").param("q", "楼道议事站".repeat(50))
+                .param("tag", tag)).exchange();
+
+        assertThat(cut).hasStatusOk();
+        assertThat((Boolean) JsonPath.read(body(cut), "$.truncated")).isTrue();
+        assertThat((Integer) JsonPath.read(body(cut), "$.total")).isEqualTo(1);
+        MvcTestResult whole = as("member", mvc.get().uri("/api/v1/search").param("q", "楼道议事站怎么开展")
+                .param("tag", tag)).exchange();
+        assertThat((Boolean) JsonPath.read(body(whole), "$.truncated")).isFalse();
+        assertThat((Integer) JsonPath.read(body(whole), "$.total")).isEqualTo(1);
+    }
+
+    @Test
     void suggestAndSimilarAnswerSignedInUsers() {
         String tag = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "7";
         long first = published("secretary", "“楼道议事会”工作法", tag);

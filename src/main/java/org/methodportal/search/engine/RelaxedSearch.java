@@ -1,0 +1,49 @@
+package org.methodportal.search.engine;
+
+import org.methodportal.search.SearchResult;
+
+/**
+ * Runs a planned search, and once more relaxed when it finds (almost) nothing for a text naming
+ * several words: most of the words of a question or a described problem are seldom all in one
+ * entry, while a title or a keyword should not bring in entries sharing half of it. A second query
+ * only for such searches, so the usual one costs nothing more.
+ */
+public final class RelaxedSearch {
+
+    private RelaxedSearch() {
+    }
+
+    /**
+     * The result of the query, or of the query relaxed ({@link QueryText#relaxation}) step by step
+     * while it finds fewer than {@link Ranking#RELAX_BELOW}: half of the terms, then any of them.
+     */
+    public static SearchResult search(SearchIndex index, IndexQuery query) {
+        SearchResult result = index.search(query);
+        if (!relaxable(query)) {
+            return result;
+        }
+        for (int level = Ranking.HALF; level <= Ranking.ANY && result.total() < Ranking.RELAX_BELOW; level++) {
+            SearchResult relaxed = index.search(relaxed(query, level));
+            if (relaxed.total() > result.total()) {
+                result = relaxed;
+            }
+        }
+        return result;
+    }
+
+    /** Several words, or a sentence whose question or function words were left out (its terms stand apart). */
+    static boolean relaxable(IndexQuery query) {
+        if (query.texts().isEmpty()) {
+            return false;
+        }
+        String required = query.texts().getFirst().required();
+        return Ranking.words(required).size() >= Ranking.RELAX_MIN_WORDS
+                || (!required.equals(query.texts().getFirst().text()) && required.strip().split("\\s+").length > 1);
+    }
+
+    static IndexQuery relaxed(IndexQuery query, int level) {
+        return new IndexQuery(query.texts().stream().map(t -> t.relax(level)).toList(), query.pinyin(), query.initials(),
+                query.statuses(), query.category(), query.departmentId(), query.tag(), query.year(), query.viewer(),
+                query.newestFirst(), query.offset(), query.limit());
+    }
+}
