@@ -2,7 +2,6 @@ package org.methodportal.glossary;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,24 +14,24 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.methodportal.shared.TestCorpus;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The matcher on the real glossary (../shared/corpus/glossary.jsonl) and the raw practices of the
+ * The matcher on the real glossary (the evaluation corpus's glossary.jsonl) and the raw practices of the
  * 60 corpus methods, whose local wording uses those variants.
  */
 class GlossaryCorpusTest {
 
-    private static final Path CORPUS = Path.of("../shared/corpus");
+    private static final Path CORPUS = TestCorpus.methods().getParent();
 
     static List<StandardTerm> glossary;
     static List<String> rawPractices;
 
     @BeforeAll
     static void read() throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS.toAbsolutePath());
         glossary = new ArrayList<>();
         long id = 1;
         for (JsonNode node : lines("glossary.jsonl")) {

@@ -46,6 +46,7 @@ import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.SystemAuthentication;
+import org.methodportal.shared.TestCorpus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -62,7 +63,7 @@ import tools.jackson.databind.JsonNode;
 @RecordApplicationEvents
 class ImportExportServiceTest {
 
-    private static final Path CORPUS = Path.of("../shared/corpus/methods.jsonl");
+    private static final Path CORPUS = TestCorpus.methods();
 
     @Autowired
     ImportExportService service;
@@ -397,7 +398,6 @@ class ImportExportServiceTest {
 
     @Test
     void theWholeCorpusImportsAndASecondRunChangesNothing() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(CORPUS), "corpus not found at " + CORPUS);
         signInAs(users, securityContexts, "admin");
 
         ImportReport first;

@@ -1,27 +1,27 @@
 package org.methodportal.method;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.methodportal.shared.TestCorpus;
 import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The 60 sample methods of ../shared/corpus/methods.jsonl, as realistic texts for property-style tests. */
+/** The 60 sample methods of the evaluation corpus, as realistic texts for property-style tests. */
 final class Corpus {
 
-    private static final Path FILE = Path.of("../shared/corpus/methods.jsonl");
+    private static final Path FILE = TestCorpus.methods();
 
     private Corpus() {
     }
 
     static List<JsonNode> entries() throws IOException {
-        assumeTrue(Files.isRegularFile(FILE), "corpus not found at " + FILE.toAbsolutePath());
         JsonMapper json = JsonMapper.builder().build();
         return Files.readAllLines(FILE, UTF_8).stream().filter(line -> !line.isBlank()).map(json::readTree).toList();
     }

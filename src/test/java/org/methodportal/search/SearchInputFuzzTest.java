@@ -9,6 +9,7 @@ import static org.mockito.Mockito.withSettings;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +91,10 @@ class SearchInputFuzzTest {
         CurrentUser currentUser = mock(CurrentUser.class);
         when(currentUser.require()).thenReturn(new PortalUser(9, "member", "党员", null, true, 1, 1, Set.of(Role.MEMBER),
                 Set.of(), Locale.CHINA));
-        return new SearchService(recording, mock(SearchIndexer.class), glossary, mock(MethodService.class), currentUser,
-                event -> { });
+        SearchIndexer indexer = mock(SearchIndexer.class);
+        when(indexer.health()).thenReturn(IndexHealth.SERVING);
+        return new SearchService(recording, indexer, glossary, mock(MethodService.class), currentUser,
+                event -> { }, Clock.systemUTC());
     }
 
     @AfterAll

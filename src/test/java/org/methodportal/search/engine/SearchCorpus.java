@@ -1,7 +1,6 @@
 package org.methodportal.search.engine;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,24 +16,24 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDocument;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.shared.TestCorpus;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The 60 sample methods of ../shared/corpus/methods.jsonl as index documents: id n for entry m00n,
+ * The 60 sample methods of the evaluation corpus as index documents: id n for entry m00n,
  * published, owned by account 1, one department id per department name; and the starter glossary.
  */
 public final class SearchCorpus {
 
-    private static final Path FILE = Path.of("../shared/corpus/methods.jsonl");
+    private static final Path FILE = TestCorpus.methods();
     private static final Path GLOSSARY = Path.of("seeds/glossary.jsonl");
 
     private SearchCorpus() {
     }
 
     public static List<IndexDocument> documents() throws IOException {
-        assumeTrue(Files.isRegularFile(FILE), "corpus not found at " + FILE.toAbsolutePath());
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Long> departments = new LinkedHashMap<>();
         List<IndexDocument> documents = new ArrayList<>();

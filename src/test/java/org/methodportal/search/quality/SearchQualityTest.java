@@ -2,7 +2,6 @@ package org.methodportal.search.quality;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +30,7 @@ import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
 import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.quality.Judgements.Judgement;
+import org.methodportal.shared.TestCorpus;
 
 /**
  * Search quality on the judged query set (docs/search-quality.md): the 60 corpus methods and the
@@ -40,7 +40,7 @@ import org.methodportal.search.quality.Judgements.Judgement;
  */
 class SearchQualityTest {
 
-    private static final Path GLOSSARY = Path.of("../shared/corpus/glossary.jsonl");
+    private static final Path GLOSSARY = TestCorpus.glossary();
     private static final Viewer MEMBER = new Viewer(9, false, Set.of());
     /** Floors of the first set (titles to mixed), a little under what both adapters measured (docs/search-quality.md). */
     static final double OVERALL_NDCG = 0.96;
@@ -67,7 +67,6 @@ class SearchQualityTest {
     static void load() throws IOException {
         judgements = Judgements.read();
         documents = SearchCorpus.documents();
-        assumeTrue(Files.isRegularFile(GLOSSARY), "corpus glossary not found at " + GLOSSARY.toAbsolutePath());
         try (InputStream in = Files.newInputStream(GLOSSARY)) {
             glossary = GlossaryTerm.readJsonLines(in);
         }
