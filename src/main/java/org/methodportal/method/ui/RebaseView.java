@@ -19,6 +19,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -33,6 +34,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -43,16 +46,18 @@ import jakarta.annotation.security.PermitAll;
  * Resolving the conflicts of updating a change request onto the newest published version: per
  * conflicting field or run of items, the base, the published version now and the author's text
  * side by side, and the author's choice (or own text). Nothing is saved until every conflict has
- * an answer; a refused save keeps every choice and edit on screen.
+ * an answer; a refused save keeps every choice and edit on screen, and leaving with answers not yet
+ * saved asks first (they live only on this page).
  */
 @Route("methods/:id(\\d+)/rebase")
 @PermitAll
-public class RebaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class RebaseView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     final List<ConflictEditor> editors = new ArrayList<>();
     final Button save = new Button();
     private final transient ProposalService proposals;
     private @Nullable RebasePlan plan;
+    private boolean saved;
 
     RebaseView(ProposalService proposals) {
         this.proposals = proposals;
@@ -66,6 +71,7 @@ public class RebaseView extends VerticalLayout implements BeforeEnterObserver, H
         removeAll();
         editors.clear();
         plan = null;
+        saved = false;
         long id = event.getRouteParameters().getLong("id").orElseThrow();
         H1 heading = new H1(getTranslation("method.workflow.rebase"));
         heading.setId("rebase-heading");
@@ -121,12 +127,33 @@ public class RebaseView extends VerticalLayout implements BeforeEnterObserver, H
         }
         try {
             MethodView after = proposals.rebase(id, current.requestRevision(), current.currentRevision(), resolutions);
+            saved = true;
             Notifications.success(getTranslation("method.rebase.done", after.basePublishedRevision()));
             UI.getCurrent().navigate(MethodPageView.class, MethodPageView.parameters(id));
         } catch (PortalException e) {
             // Every choice and edit stays as it is: the author corrects it and saves again.
             Notifications.error(getTranslation(e.messageKey(), e.args()));
         }
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (saved || editors.stream().noneMatch(ConflictEditor::answered)) {
+            return;
+        }
+        var action = event.postpone();
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("rebase-leave-dialog");
+        confirm.setHeader(getTranslation("method.rebase.leave-header"));
+        confirm.setText(getTranslation("method.rebase.leave-text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("method.rebase.stay"));
+        confirm.setConfirmText(getTranslation("method.rebase.leave"));
+        confirm.addConfirmListener(e -> {
+            saved = true;
+            action.proceed();
+        });
+        confirm.open();
     }
 
     @Override
@@ -166,6 +193,11 @@ public class RebaseView extends VerticalLayout implements BeforeEnterObserver, H
                 edited.setVisible(e.getValue() == Choice.EDITED);
             });
             add(new H3(title), sides, choice, edited);
+        }
+
+        /** Whether the author chose a side or changed the text: work that leaving would lose. */
+        boolean answered() {
+            return choice.getValue() != null || !edited.getValue().equals(String.join("\n", conflict.mine()));
         }
 
         /** The author's answer, or null (marked on screen) while none is chosen. */

@@ -25,6 +25,8 @@ import org.springframework.test.util.AopTestUtils;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 
 /**
@@ -86,6 +88,39 @@ class RebaseViewTest extends SpringBrowserlessTest {
         assertThat(rebased.basePublishedRevision()).isEqualTo(2);
         assertThat(rebased.revision().content().outcomes()).isEqualTo("甲乙合写的成效");
         assertThat(rebased.revision().content().applicability()).isEqualTo("乙的范围");
+    }
+
+    @Test
+    void leavingWithAnswersNotYetSavedAsksFirst() {
+        long request = conflictingRequest();
+        signInAs(users, securityContexts, "secretary2");
+        RebaseView page = navigate("methods/" + request + "/rebase", RebaseView.class);
+        RebaseView view = AopTestUtils.getUltimateTargetObject(page);
+        test(view.editors.getFirst().choice).selectItem("现行版本");
+
+        UI.getCurrent().navigate(MethodPageView.class, MethodPageView.parameters(request));
+
+        ConfirmDialog leave = $(ConfirmDialog.class).id("rebase-leave-dialog");
+        test(leave).cancel();
+        assertThat(getCurrentView()).isSameAs(page);
+        assertThat(view.editors.getFirst().choice.getValue()).isEqualTo(Choice.THEIRS);
+
+        UI.getCurrent().navigate(MethodPageView.class, MethodPageView.parameters(request));
+        test($(ConfirmDialog.class).id("rebase-leave-dialog")).confirm();
+        assertThat(getCurrentView()).isInstanceOf(MethodPageView.class);
+        assertThat(methods.get(request).latestRevision()).isEqualTo(1);
+    }
+
+    @Test
+    void leavingWithoutAnswersDoesNotAsk() {
+        long request = conflictingRequest();
+        signInAs(users, securityContexts, "secretary2");
+        navigate("methods/" + request + "/rebase", RebaseView.class);
+
+        UI.getCurrent().navigate(MethodPageView.class, MethodPageView.parameters(request));
+
+        assertThat(getCurrentView()).isInstanceOf(MethodPageView.class);
+        assertThat($(ConfirmDialog.class).withId("rebase-leave-dialog").exists()).isFalse();
     }
 
     /** A published method whose two change requests both changed 工作成效; the first is approved. */
