@@ -5,7 +5,7 @@ import org.methodportal.shared.PortalException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 
-/** Confirmation before actions that change what others rely on (disable, archive, delete...). */
+/** Confirmation before actions that change what others rely on (disable, archive, delete...) or lose work. */
 public final class Confirmations {
 
     private Confirmations() {
@@ -33,6 +33,23 @@ public final class Confirmations {
             }
             afterwards.run();
         });
+        confirm.open();
+    }
+
+    /**
+     * Asks before leaving a page with work not yet saved (call from {@code beforeLeave} after
+     * {@code postpone()}): "stay" keeps the page as it is, "leave" runs {@code leave}.
+     */
+    public static void confirmLeaving(String id, String header, String text, String stay, String leave,
+                                      Runnable leaving) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId(id);
+        confirm.setHeader(header);
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(stay);
+        confirm.setConfirmText(leave);
+        confirm.addConfirmListener(e -> leaving.run());
         confirm.open();
     }
 }

@@ -27,6 +27,7 @@ import org.methodportal.method.WorkingCopy;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
+import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
 import org.methodportal.ui.SimilarMethods;
 import org.slf4j.Logger;
@@ -237,18 +238,12 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         }
         autosave();
         var action = event.postpone();
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("method-leave-dialog");
-        confirm.setHeader(getTranslation("method.editor.leave-header"));
-        confirm.setText(getTranslation("method.editor.leave-text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("method.editor.stay"));
-        confirm.setConfirmText(getTranslation("method.editor.leave"));
-        confirm.addConfirmListener(e -> {
-            dirty = false;
-            action.proceed();
-        });
-        confirm.open();
+        Confirmations.confirmLeaving("method-leave-dialog", getTranslation("method.editor.leave-header"),
+                getTranslation("method.editor.leave-text"), getTranslation("method.editor.stay"),
+                getTranslation("method.editor.leave"), () -> {
+                    dirty = false;
+                    action.proceed();
+                });
     }
 
     @Override

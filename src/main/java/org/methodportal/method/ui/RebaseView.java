@@ -13,13 +13,13 @@ import org.methodportal.method.MethodView;
 import org.methodportal.method.ProposalService;
 import org.methodportal.method.RebasePlan;
 import org.methodportal.shared.PortalException;
+import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -142,18 +142,12 @@ public class RebaseView extends VerticalLayout implements BeforeEnterObserver, B
             return;
         }
         var action = event.postpone();
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("rebase-leave-dialog");
-        confirm.setHeader(getTranslation("method.rebase.leave-header"));
-        confirm.setText(getTranslation("method.rebase.leave-text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("method.rebase.stay"));
-        confirm.setConfirmText(getTranslation("method.rebase.leave"));
-        confirm.addConfirmListener(e -> {
-            saved = true;
-            action.proceed();
-        });
-        confirm.open();
+        Confirmations.confirmLeaving("rebase-leave-dialog", getTranslation("method.rebase.leave-header"),
+                getTranslation("method.rebase.leave-text"), getTranslation("method.rebase.stay"),
+                getTranslation("method.rebase.leave"), () -> {
+                    saved = true;
+                    action.proceed();
+                });
     }
 
     @Override
