@@ -1,5 +1,7 @@
 package org.methodportal.search;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,15 +11,19 @@ import org.springframework.stereotype.Component;
  * Drains the search outbox in the background while the application runs: at once while entries
  * are due, after a pause when none are. Between drains it checks now and then that the index is
  * still there ({@link SearchIndexer#checkIndex()}), so a vanished index is noticed even when
- * nobody writes or searches.
+ * nobody writes or searches. Stopping never interrupts the thread: an interrupt during Lucene's
+ * file I/O closes the index files (ClosedByInterruptException) and would be taken for a damaged
+ * index; the worker is woken from its pause instead and the drain under way is waited for.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final SearchIndexer indexer;
     private final SearchProperties properties;
+    private final Object pause = new Object();
     private volatile boolean running;
     private Thread thread;
 
@@ -54,7 +60,11 @@ class OutboxWorker implements SmartLifecycle {
             }
             if (claimed == 0) {
                 try {
-                    Thread.sleep(properties.outbox().pollInterval());
+                    synchronized (pause) {
+                        if (running) {
+                            pause.wait(Math.max(1, properties.outbox().pollInterval().toMillis()));
+                        }
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -66,8 +76,17 @@ class OutboxWorker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
         if (thread != null) {
-            thread.interrupt();
+            try {
+                if (!thread.join(STOP_WAIT)) {
+                    log.warn("search outbox worker still busy after {}; leaving it to finish", STOP_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

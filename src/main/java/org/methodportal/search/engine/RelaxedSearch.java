@@ -37,8 +37,26 @@ public final class RelaxedSearch {
             return false;
         }
         String required = query.texts().getFirst().required();
-        return Ranking.words(required).size() >= Ranking.RELAX_MIN_WORDS
+        return wordCount(required) >= Ranking.RELAX_MIN_WORDS
                 || (!required.equals(query.texts().getFirst().text()) && required.strip().split("\\s+").length > 1);
+    }
+
+    /**
+     * Chinese words by smartcn, and each space-separated token without Chinese as one word: smartcn
+     * cuts a name like "k07ea2747c47" into several pieces, but it is one thing to look for.
+     */
+    static int wordCount(String text) {
+        int words = (int) Ranking.words(text).stream().filter(RelaxedSearch::hasHan).count();
+        for (String token : text.strip().split("\\s+")) {
+            if (!token.isEmpty() && !hasHan(token)) {
+                words++;
+            }
+        }
+        return words;
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     static IndexQuery relaxed(IndexQuery query, int level) {
