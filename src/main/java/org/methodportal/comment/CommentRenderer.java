@@ -15,7 +15,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
- * Markdown-lite for comments (issue 6): bold, italics, lists, links and line breaks, nothing else.
+ * Markdown-lite for comments: bold, italics, lists, links and line breaks, nothing else.
  * Like {@code method.MarkdownRenderer} it has two layers: commonmark escapes raw HTML and drops
  * unsafe link targets, then jsoup keeps only the few tags below and http(s)/mailto links, so no
  * script, event handler, style, image, frame or {@code javascript:}/{@code data:} URL survives.

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Discussion on methods (issue 6). Whoever may see a method (MethodService's rules; unseen means
+ * Discussion on methods. Whoever may see a method (MethodService's rules; unseen means
  * not found) may read and write its comments, so members comment on published entries and
  * comments on drafts follow the draft's visibility. Authors edit and delete their own comments;
  * moderators (reviewers of the method's origin department, admins) hide and show them with a

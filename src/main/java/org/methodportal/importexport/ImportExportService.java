@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Import and export of methods as JSON lines (issue 4). Files are read and written line by line,
+ * Import and export of methods as JSON lines. Files are read and written line by line,
  * never held in memory as a whole. Every entry is imported in its own transaction by
  * {@link MethodImportService}: this service deliberately runs outside any transaction, so a good
  * line is kept when a later one fails, and a crash half way leaves only whole methods.

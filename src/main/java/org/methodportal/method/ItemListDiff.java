@@ -18,7 +18,7 @@ import com.github.difflib.patch.AbstractDelta;
  */
 final class ItemListDiff {
 
-    /** "More than 50% common characters" makes two items the same item edited (issue #4). */
+    /** "More than 50% common characters" makes two items the same item edited. */
     static final double SAME_ITEM_SIMILARITY = 0.5;
 
     private final List<String> from;

@@ -12,7 +12,7 @@ import org.jsoup.safety.Safelist;
  * Turns a method's free-form Markdown body into safe HTML for the method page. Two layers: the
  * Markdown renderer escapes raw HTML and drops unsafe link targets, then jsoup keeps only basic
  * formatting tags and http(s)/mailto links, so no script, event handler, style or
- * {@code javascript:}/{@code data:} URL an author writes can reach a reader's browser (issue 4).
+ * {@code javascript:}/{@code data:} URL an author writes can reach a reader's browser.
  */
 public final class MarkdownRenderer {
 

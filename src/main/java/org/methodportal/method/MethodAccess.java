@@ -6,7 +6,7 @@ import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 
 /**
- * Who may see what (issue 4): drafts and unpublished proposals, change requests included, are
+ * Who may see what: drafts and unpublished proposals, change requests included, are
  * visible only to their owner, to reviewers of the origin department and to admins; published and
  * archived methods to every signed-in user.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** Compares two revisions of a method field by field (issue #4, "Revisions, history, diff"). */
+/** Compares two revisions of a method field by field (design: "Revisions, history, diff"). */
 public final class MethodDiff {
 
     private MethodDiff() {

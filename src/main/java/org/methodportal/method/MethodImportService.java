@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports methods one at a time, each in its own transaction, so that an import that stops half
- * way leaves only whole methods behind (issue 4). An entry is matched to an earlier import by its
+ * way leaves only whole methods behind. An entry is matched to an earlier import by its
  * source id ({@code externalId}); importing the same entry again changes nothing, a changed one
  * gets a new revision. Imported methods belong to the administrator who imports them: the source
  * names no portal account, and the importer answers for the content.

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code portal.method.autosave-interval}: how often the open editor writes its working copy when
- * something changed (issue 4: every 30 seconds; tests shorten it).
+ * something changed (every 30 seconds; tests shorten it).
  */
 @ConfigurationProperties("portal.method")
 public record MethodProperties(@DefaultValue("30s") Duration autosaveInterval) {

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Work methods as wiki pages: drafting, immutable revisions, reading and browsing.
- * Visibility (issue 4): drafts and unpublished proposals are visible only to their owner, to
+ * Visibility: drafts and unpublished proposals are visible only to their owner, to
  * reviewers of the origin department and to admins; published and archived methods to every
  * signed-in user. The rule is checked here and repeated in the browse SQL. A method someone may
  * not see is reported as not found, so that its existence is not revealed.
@@ -330,7 +330,7 @@ public class MethodService {
 
     /**
      * Trims every field, drops blank list entries and duplicate tags, and checks the rules of the
-     * editor (issue 4): title, category, problem and at least one measure or step are required.
+     * editor: title, category, problem and at least one measure or step are required.
      * The first argument of a length or count error names the field, for the form to place it.
      */
     static MethodContent validate(MethodContent content) {

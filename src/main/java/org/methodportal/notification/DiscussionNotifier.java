@@ -11,7 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people about a new comment (issue 6), each of them once, with the most specific news: the
+ * Tells people about a new comment, each of them once, with the most specific news: the
  * author of the comment answered ("replied to you"), else accounts mentioned as {@code @login}, else
  * the method's watchers, whose items fold into one unread line per method. Only people who may see
  * the method the comment is on hear of it: a mention of someone who may not see a draft tells them

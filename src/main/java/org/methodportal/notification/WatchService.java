@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Watching (关注, issue 6): watchers of a method hear of its new comments, proposals and published
+ * Watching (关注): watchers of a method hear of its new comments, proposals and published
  * versions. People watch explicitly or automatically when they draft, propose or comment (unless
  * they turned automatic watching off, or unwatched that method: an unwatch sticks). A change request
  * is watched through its target, the published method. Methods the caller may not see are "not

@@ -18,8 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the people concerned about workflow steps (issue 5): a submission to the reviewers of the
- * proposal's department, decisions to the author; and (issue 6) the method's watchers of new
+ * Tells the people concerned about workflow steps: a submission to the reviewers of the
+ * proposal's department, decisions to the author; and the method's watchers of new
  * proposals, change requests and published versions, each person once per event. Authors start
  * watching what they draft or propose. Runs inside the transition's transaction, so an item exists
  * exactly when the transition committed.

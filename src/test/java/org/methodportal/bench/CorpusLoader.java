@@ -22,7 +22,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads orgs.jsonl and users.jsonl of /work/shared/bench/gen_corpus.py into a migrated, empty
+ * Loads orgs.jsonl and users.jsonl of src/test/resources/bench/gen_corpus.py into a migrated, empty
  * database with plain JDBC batches: going through the services would hash 300,000 passwords and
  * write as many audit rows, which is not what the benchmark measures.
  */

@@ -30,7 +30,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads methods.jsonl of /work/shared/bench/gen_corpus.py into a database that already holds its
+ * Loads methods.jsonl of src/test/resources/bench/gen_corpus.py into a database that already holds its
  * orgs and users ({@link CorpusLoader}), with plain JDBC batches: methods with one to three
  * immutable revisions each (every revision with its measures, steps and tags), owned by the
  * secretary of their origin branch, in a mix of statuses. One busy secretary owns one method in
@@ -61,7 +61,7 @@ final class MethodCorpusLoader {
     static void loadWithOrganisation(DataSource dataSource, Path dir, String passwordHash, String database)
             throws SQLException {
         if (!Files.isRegularFile(dir.resolve("methods.jsonl"))) {
-            throw new IllegalStateException("No corpus in " + dir + ": run /work/shared/bench/gen_corpus.py --methods 100000"
+            throw new IllegalStateException("No corpus in " + dir + ": run src/test/resources/bench/gen_corpus.py --methods 100000"
                     + " --departments 100 --branches 16000 --users 300000 --out " + dir + " (or set -Dportal.bench.data)");
         }
         long start = System.nanoTime();

@@ -86,7 +86,7 @@ class OrganisationScaleBenchmark {
     @BeforeAll
     void loadCorpus() throws SQLException {
         if (!Files.isRegularFile(DATA.resolve("users.jsonl"))) {
-            throw new IllegalStateException("No corpus in " + DATA + ": run /work/shared/bench/gen_corpus.py --methods 10"
+            throw new IllegalStateException("No corpus in " + DATA + ": run src/test/resources/bench/gen_corpus.py --methods 10"
                     + " --departments 100 --branches 16000 --users 300000 --out " + DATA + " (or set -Dportal.bench.data)");
         }
         long start = System.nanoTime();
@@ -125,7 +125,7 @@ class OrganisationScaleBenchmark {
     }
 
     /**
-     * The "@" autocomplete of comment editors (issue 6): one {@code mentionCandidates} call per
+     * The "@" autocomplete of comment editors: one {@code mentionCandidates} call per
      * keystroke, up to 8 accounts, prefix matches first. A query with fewer than 8 prefix matches
      * runs a second, "contains" query, so the rare ones are the slow ones.
      */

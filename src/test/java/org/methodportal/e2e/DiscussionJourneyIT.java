@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Discussion as people use it (issue 6): a reviewer watches a published entry; a member asks there,
+ * Discussion as people use it: a reviewer watches a published entry; a member asks there,
  * mentioning the secretary, who is told and answers; the watcher finds the comments in the inbox
  * folded into one item; a reviewer suggests a better wording for one step of the secretary's draft, and the
  * secretary applies it with one click, which makes the next revision and resolves the thread.

@@ -21,7 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Drafting with help (issue 8): a secretary typing a title and problem close to a published entry
+ * Drafting with help: a secretary typing a title and problem close to a published entry
  * is told it may be a duplicate; in a draft in local wording she keeps one wording (still kept
  * after a reload), replaces all others in the whole draft and saves, and the revision's change
  * note lists the replacements; the reviewer sees on the review form what remains and what was kept.

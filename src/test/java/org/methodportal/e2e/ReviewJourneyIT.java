@@ -20,7 +20,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The review workflow as people live it (issue 5), with two approvals required: the secretary
+ * The review workflow as people live it, with two approvals required: the secretary
  * submits, a reviewer scores and requests changes, the secretary revises and resubmits, both
  * reviewers approve, and a member reads the published entry with its review record.
  */

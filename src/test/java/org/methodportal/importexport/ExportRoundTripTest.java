@@ -44,7 +44,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Export → import into an empty portal reproduces the entries (issue 4). The source is the shared
+ * Export → import into an empty portal reproduces the entries. The source is the shared
  * test portal with imported entries, drafts and revised methods of its own; the target is a
  * second application on a fresh database without demo data, where one administrator is created
  * to run the import.

@@ -39,7 +39,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Watching, mentions and replies (issue 6). Demo data: secretary drafts in 财政部, which reviewer and
+ * Watching, mentions and replies. Demo data: secretary drafts in 财政部, which reviewer and
  * reviewer2 review, so they and admin may see the draft; member and secretary2 (农业部) may not.
  * Comments are published as {@link CommentPosted} inside a transaction, as the comment service does.
  */

@@ -48,7 +48,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * The review workflow across modules (issue 5): quorum, self-approval, department scope, stale
+ * The review workflow across modules: quorum, self-approval, department scope, stale
  * reviews, change requests and their concurrent approval, notifications and audit events. Demo
  * data: secretary drafts in 财政部, which reviewer and reviewer2 both review; secretary2 in 农业部,
  * which only reviewer reviews.

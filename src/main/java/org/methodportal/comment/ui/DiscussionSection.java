@@ -10,7 +10,7 @@ import org.methodportal.method.ui.MethodPageSection;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Contributes the discussion and the section comments to the method page (issue 6). */
+/** Contributes the discussion and the section comments to the method page. */
 @Component
 @Order(20)
 class DiscussionSection implements MethodPageSection {

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
- * The duplicate warning of the editor (issue 8): once a new method's title and problem are filled,
+ * The duplicate warning of the editor: once a new method's title and problem are filled,
  * the published methods most like it, with the hint "这可能是重复的" and links to propose a change
  * to one of them or to comment on it instead. Links open in a new tab, so the draft stays open.
  * Dismissed, it stays away for the rest of this editing session.

@@ -38,7 +38,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
 
 /**
- * The structured editor of a method (issue 4, "Drafting"): all fields in domain order, ordered
+ * The structured editor of a method (design: "Drafting"): all fields in domain order, ordered
  * lists for measures and steps, free tags with suggestions and a Markdown body with preview. It
  * reads and fills a {@link MethodContent}, marks errors next to their fields and fires
  * {@link SaveEvent} and {@link ChangeEvent}; the view decides which service method to call.

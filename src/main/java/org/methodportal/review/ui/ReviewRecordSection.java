@@ -35,7 +35,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 /**
- * The review record on the method page (issue 5): the approvals of the current round while in
+ * The review record on the method page: the approvals of the current round while in
  * review, every review with its scores and comment, the averages of the published version as a
  * chart, and downloads as CSV and JSON.
  */

@@ -54,7 +54,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * The review form of a proposal (issue 5): what changed (against the published revision for a
+ * The review form of a proposal: what changed (against the published revision for a
  * change request, against the previously submitted revision on a resubmission), the full text,
  * the six qualities scored 1–5 with their meaning, the decision and a comment. The review is bound
  * to the revision shown here; if the proposal moved on meanwhile, it is refused and nothing applies.
@@ -137,7 +137,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         add(full, new NormalisationStatus(glossary, p.id()), unresolvedComments(p), rubric(), decisionForm());
     }
 
-    /** The proposal's open section comments (issue 6), so the reviewer sees what is still pending. */
+    /** The proposal's open section comments, so the reviewer sees what is still pending. */
     private Details unresolvedComments(MethodView p) {
         List<CommentView> open = comments.unresolved(p.id());
         Div list = new Div();
