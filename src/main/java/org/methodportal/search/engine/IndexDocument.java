@@ -17,13 +17,42 @@ import org.methodportal.method.MethodDocument;
  * @param pinyin   per title and tag its readings ({@link PinyinReadings}), syllables separated by spaces
  *                 ("wu dui jie"); the first value is the preferred reading of the title
  * @param initials the first letters of those readings, separated by spaces ("w d j"), without repeats
+ * @param vector   the embedding of its {@link #semanticText()} ({@link Embedder}), or null when there is none
+ *                 (semantic leg off, not computed yet): the document is then found by its words only
  */
 public record IndexDocument(long id, @Nullable String externalId, String status, long ownerId, long departmentId,
                             String departmentName, String category, int year, Instant createdAt, String title,
                             List<String> tags, @Nullable String summary, String problem, @Nullable String concept,
                             List<String> measures, List<String> steps, @Nullable String outcomes,
                             @Nullable String applicability, @Nullable String body, @Nullable String rawPractice,
-                            List<String> pinyin, List<String> initials) {
+                            List<String> pinyin, List<String> initials, float @Nullable [] vector) {
+
+    /** A document without an embedding. */
+    public IndexDocument(long id, @Nullable String externalId, String status, long ownerId, long departmentId,
+                         String departmentName, String category, int year, Instant createdAt, String title,
+                         List<String> tags, @Nullable String summary, String problem, @Nullable String concept,
+                         List<String> measures, List<String> steps, @Nullable String outcomes,
+                         @Nullable String applicability, @Nullable String body, @Nullable String rawPractice,
+                         List<String> pinyin, List<String> initials) {
+        this(id, externalId, status, ownerId, departmentId, departmentName, category, year, createdAt, title, tags,
+                summary, problem, concept, measures, steps, outcomes, applicability, body, rawPractice, pinyin, initials,
+                null);
+    }
+
+    /** The same document with this embedding. */
+    public IndexDocument withVector(float @Nullable [] embedding) {
+        return new IndexDocument(id, externalId, status, ownerId, departmentId, departmentName, category, year,
+                createdAt, title, tags, summary, problem, concept, measures, steps, outcomes, applicability, body,
+                rawPractice, pinyin, initials, embedding);
+    }
+
+    /**
+     * What the embedding of a method is computed from: title, summary, problem and concept, the
+     * parts that say what it is for (the measures and steps say how, and would drown that).
+     */
+    public String semanticText() {
+        return SemanticText.of(title, summary, problem, concept);
+    }
 
     /**
      * Text fields and their weights, the same in every adapter: title ≫ tags, summary ≫ problem,

@@ -14,15 +14,33 @@ import org.jspecify.annotations.Nullable;
  * @param pinyin   syllables when the input contains Latin letters that read as pinyin ("wu dui jie")
  * @param initials letters of a short Latin input taken as pinyin initials ("w d j"), else null
  * @param statuses statuses searched (at least one)
+ * @param vector   the embedding of the typed text ({@link Embedder}) when the semantic leg is on, else null:
+ *                 the adapters then add the methods nearest to it to the lexical matches and fuse both rankings
+ *                 ({@link HybridRanking})
  */
 public record IndexQuery(List<QueryText> texts, List<String> pinyin, @Nullable String initials, Set<String> statuses,
                          @Nullable String category, @Nullable Long departmentId, @Nullable String tag,
-                         @Nullable Integer year, Viewer viewer, boolean newestFirst, int offset, int limit) {
+                         @Nullable Integer year, Viewer viewer, boolean newestFirst, int offset, int limit,
+                         float @Nullable [] vector) {
 
     public IndexQuery {
         texts = List.copyOf(texts);
         pinyin = List.copyOf(pinyin);
         statuses = Set.copyOf(statuses);
+    }
+
+    /** A lexical query (no semantic leg). */
+    public IndexQuery(List<QueryText> texts, List<String> pinyin, @Nullable String initials, Set<String> statuses,
+                      @Nullable String category, @Nullable Long departmentId, @Nullable String tag,
+                      @Nullable Integer year, Viewer viewer, boolean newestFirst, int offset, int limit) {
+        this(texts, pinyin, initials, statuses, category, departmentId, tag, year, viewer, newestFirst, offset, limit,
+                null);
+    }
+
+    /** The same query with the semantic leg searching near this embedding (null: lexical only). */
+    public IndexQuery withVector(float @Nullable [] embedding) {
+        return new IndexQuery(texts, pinyin, initials, statuses, category, departmentId, tag, year, viewer, newestFirst,
+                offset, limit, embedding);
     }
 
     public boolean matchesAll() {

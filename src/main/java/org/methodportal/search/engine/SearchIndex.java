@@ -38,6 +38,17 @@ public interface SearchIndex extends AutoCloseable {
     List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit);
 
     /**
+     * The semantic leg: methods the query's viewer may see, in its statuses and filters (category,
+     * department, tag, year), whose embeddings are nearest to {@code vector}, best first; at most
+     * {@code k}, each with a cosine similarity of at least {@code minSimilarity}. The filters apply
+     * inside the nearest-neighbour search, so nothing invisible is returned or counted. Empty for
+     * an adapter or index without embeddings.
+     */
+    default List<VectorHit> nearest(IndexQuery filters, float[] vector, int k, float minSimilarity) {
+        return List.of();
+    }
+
+    /**
      * In how many documents each word occurs in a word field (the most of any field); 0 for a
      * word not indexed. Used to keep the most informative words of a long search text.
      */
