@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox        how the indexing worker drains the outbox
  * @param elasticsearch a shared Elasticsearch cluster, used instead of the embedded index when
  *                      its {@code uris} are set
+ * @param semantic      the semantic leg (sentence embeddings)
  */
 @ConfigurationProperties("portal.search")
 public record SearchProperties(@DefaultValue("false") boolean multiInstance,
@@ -33,7 +34,16 @@ public record SearchProperties(@DefaultValue("false") boolean multiInstance,
                                @DefaultValue("2") int reindexThreads,
                                @Nullable Path indexDir,
                                @DefaultValue Outbox outbox,
-                               @DefaultValue Elasticsearch elasticsearch) {
+                               @DefaultValue Elasticsearch elasticsearch,
+                               @DefaultValue Semantic semantic) {
+
+    /**
+     * @param enabled         embeddings of methods and searches, and the semantic leg fused with the
+     *                        lexical one; off for small machines (search is then lexical only)
+     * @param backfillThreads threads computing the embeddings of methods that have none yet
+     */
+    public record Semantic(@DefaultValue("true") boolean enabled, @DefaultValue("2") int backfillThreads) {
+    }
 
     /** When the index is rebuilt from the database at start. */
     public enum ReindexOnStartup {

@@ -516,7 +516,8 @@ class SearchServiceTest {
         var outboxSettings = new SearchProperties.Outbox(true, 100, poll, Duration.ofSeconds(5), Duration.ofMinutes(10),
                 poll);
         return new SearchProperties(false, SearchProperties.ReindexOnStartup.NEVER, 2, null, outboxSettings,
-                new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
+                new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"),
+                new SearchProperties.Semantic(true, 2));
     }
 
     private long failedEntries() {

@@ -29,6 +29,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -45,9 +46,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -89,6 +92,7 @@ import org.methodportal.search.engine.QueryText;
 import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.VectorHit;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +126,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String TITLE_KEY = "title_key";
     static final String PINYIN_KEY = "pinyin_key";
     static final String INITIALS_KEY = "initials_key";
+    /** The embedding of a method (HNSW graph; cosine). */
+    static final String VECTOR = "vector";
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final char LABEL_SEPARATOR = '\u001f';
     private static final String CURRENT = "current";
@@ -380,6 +386,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             doc.add(new StringField(PINYIN_KEY, d.pinyin().getFirst().replace(" ", ""), Field.Store.NO));
             doc.add(new StringField(INITIALS_KEY, d.initials().getFirst().replace(" ", ""), Field.Store.NO));
         }
+        if (d.vector() != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, d.vector(), VectorSimilarityFunction.COSINE));
+        }
         return doc;
     }
 
@@ -521,6 +530,26 @@ public final class LuceneSearchIndex implements SearchIndex {
         // The best field decides, the others add a little: a title match outranks a word repeated in long texts.
         branch.add(new DisjunctionMaxQuery(clauses, Ranking.TIE_BREAKER), Occur.SHOULD);
         return branch.build();
+    }
+
+    @Override
+    public List<VectorHit> nearest(IndexQuery filters, float[] vector, int k, float minSimilarity) {
+        var filter = new BooleanQuery.Builder().add(terms(STATUS, filters.statuses()), Occur.FILTER);
+        filters(filter, filters.viewer(), filters.category(), filters.departmentId(), filters.tag(), filters.year());
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Math.max(1, k), filter.build()),
+                    Math.max(1, k));
+            List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                // Lucene scores a cosine c as (1 + c) / 2
+                float cosine = 2 * sd.score - 1;
+                if (cosine >= minSimilarity) {
+                    hits.add(new VectorHit(Long.parseLong(stored.document(sd.doc, Set.of(ID)).get(ID)), cosine));
+                }
+            }
+            return hits;
+        });
     }
 
     static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,

@@ -64,7 +64,6 @@ public final class TestNode {
     private static URI start() {
         try {
             Path home = Files.createTempDirectory("es-test-node");
-            LogConfigurator.configureESLogging();
             LogConfigurator.configureWithoutConfig(Settings.builder().put("logger.org.elasticsearch", "WARN").build());
             Settings settings = Settings.builder()
                     .put("path.home", home.toString())

@@ -106,7 +106,8 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         var outbox = new SearchProperties.Outbox(true, 100, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofMinutes(10), Duration.ofSeconds(10));
         var properties = new SearchProperties(true, SearchProperties.ReindexOnStartup.IF_EMPTY, 2, null, outbox,
-                new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"));
+                new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"),
+                new SearchProperties.Semantic(true, 2));
 
         assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))
                 .isInstanceOf(IllegalStateException.class)
