@@ -434,6 +434,9 @@ public class SearchIndexer {
             log.info("search index rebuilt at start (portal.search.reindex-on-startup={})",
                     properties.reindexOnStartup());
             rebuildInBackground(SystemAuthentication.LOGIN);
+        } else if (properties.reindexOnStartup() != SearchProperties.ReindexOnStartup.NEVER && index.outdated()) {
+            log.info("search index written with an older layout, rebuilt at start; it answers searches meanwhile");
+            rebuildInBackground(SystemAuthentication.LOGIN);
         }
     }
 

@@ -56,6 +56,15 @@ public interface SearchIndex extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Whether the index was written with an older layout than this version of the portal writes
+     * (a field added to the analysis): it still answers searches, and a rebuild at start brings it
+     * up to date.
+     */
+    default boolean outdated() {
+        return false;
+    }
+
     /** The engine and where its index is, for the administrators ("Lucene …", "Elasticsearch …"). */
     String engineName();
 

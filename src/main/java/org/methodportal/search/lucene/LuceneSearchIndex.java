@@ -61,6 +61,7 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -126,6 +127,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String TITLE_KEY = "title_key";
     static final String PINYIN_KEY = "pinyin_key";
     static final String INITIALS_KEY = "initials_key";
+    /**
+     * Every text field once more in one field, as words ({@code all}) and as bigrams
+     * ({@code all.bi}), without positions: the first stage of a search matches and scores on these
+     * two fields only, and the rich per-field scoring runs on its best {@link #RESCORED} hits.
+     */
+    static final String ALL = "all";
+    /** Hits of the first stage rescored with the rich per-field query; pages beyond keep the first stage's order. */
+    static final int RESCORED = 300;
+    /** How much a bigram in the title counts in the first stage beside the same bigram anywhere. */
+    private static final float FIRST_STAGE_TITLE_BOOST = 2f;
     /** The embedding of a method (HNSW graph; cosine). */
     static final String VECTOR = "vector";
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
@@ -137,6 +148,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final int FRAGMENT_LENGTH = 90;
 
     private static final FieldType BIGRAM_TYPE = bigramType();
+    private static final FieldType COMBINED_TYPE = combinedType();
     /** A larger writer buffer while rebuilding: fewer, larger segments to flush and merge. */
     private static final double REBUILD_BUFFER_MB = 64;
 
@@ -148,6 +160,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private volatile @Nullable Generation current;
     private @Nullable LuceneRebuild rebuild;
     private final @Nullable IndexDamage damageAtOpen;
+    /**
+     * Whether every document of the serving index has the combined fields ({@link #ALL}); an index
+     * written before they existed is searched field by field until a rebuild replaces it.
+     */
+    private volatile boolean combinedFields = true;
 
     /**
      * Opens the generation serving last. When it cannot be opened (corrupted files, unreadable
@@ -166,6 +183,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             serving = root.resolve(name);
             current = open(serving);
             count();
+            combinedFields = hasCombinedFields(current);
             removeOtherGenerations(name);
             log.info("search index at {} holds {} documents", serving, count());
         } catch (IOException | RuntimeException e) {
@@ -183,9 +201,31 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.damageAtOpen = damage;
     }
 
+    /** Whether every segment holding documents has the combined fields. */
+    private static boolean hasCombinedFields(Generation generation) throws IOException {
+        IndexSearcher searcher = generation.searchers().acquire();
+        try {
+            return searcher.getIndexReader().leaves().stream().filter(l -> l.reader().numDocs() > 0)
+                    .allMatch(l -> l.reader().getFieldInfos().fieldInfo(ALL + Analyzers.BIGRAMS) != null);
+        } finally {
+            generation.searchers().release(searcher);
+        }
+    }
+
+    @Override
+    public boolean outdated() {
+        return !combinedFields;
+    }
+
     /** The analysis of every field (public for the benchmark's bare indexing loop). */
     public static Analyzer analyzer() {
-        return Analyzers.perField(WEIGHTS.keySet(), PINYIN, INITIALS);
+        return Analyzers.perField(textAndCombinedFields(), PINYIN, INITIALS);
+    }
+
+    private static List<String> textAndCombinedFields() {
+        List<String> fields = new ArrayList<>(WEIGHTS.keySet());
+        fields.add(ALL);
+        return fields;
     }
 
     @Override
@@ -261,6 +301,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             Path dir = root.resolve("index-" + System.currentTimeMillis());
             Generation fresh = open(dir);
             point(dir);
+            combinedFields = true;
             return fresh;
         } catch (IOException | RuntimeException e) {
             log.error("cannot create a new search index under {}", root, e);
@@ -401,6 +442,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (value != null && !value.isBlank()) {
             doc.add(new TextField(field, value, Field.Store.NO));
             doc.add(new Field(field + Analyzers.BIGRAMS, value, BIGRAM_TYPE));
+            doc.add(new Field(ALL, value, COMBINED_TYPE));
+            doc.add(new Field(ALL + Analyzers.BIGRAMS, value, COMBINED_TYPE));
         }
     }
 
@@ -412,13 +455,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
         filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(), query.year());
         Query withoutStatus = base.build();
+        // the rich query names the terms of each field, so it also marks the page's fragments
+        Query rich = query.matchesAll() ? null : rescoreQuery(query);
+        Query rescore = query.newestFirst() || !combinedFields ? null : rich;
         return withSearcher(searcher -> {
-            var pass = facetsAndTop(searcher, withoutStatus, query);
+            var pass = facetsAndTop(searcher, withoutStatus, query, rescore);
             FacetCollector.Result facets = pass.facets();
             TopDocs top = pass.top();
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
                     top.scoreDocs.length);
-            List<SearchHit> hits = hits(searcher, page, query.matchesAll() ? null : main);
+            List<SearchHit> hits = hits(searcher, page, rich);
             return new SearchResult(facets.total(), hits, facets.counts(), query.offset() / query.limit(),
                     query.limit());
         });
@@ -431,10 +477,14 @@ public final class LuceneSearchIndex implements SearchIndex {
      * The facets of every match (all statuses) and the first {@code offset + limit} hits in the
      * statuses searched, in one pass over the matches: the text query is the cost of a search, and
      * running it twice (once for the facets, once with the status filter for the page) cost nearly
-     * twice the time. Package-private for the benchmark's raw Lucene baseline.
+     * twice the time. With a {@code rescore} query, the pass scores cheaply and only its best
+     * {@link #RESCORED} hits (or the page, when further down) are scored again by the rich query and
+     * ordered by that. Package-private for the benchmark's raw Lucene baseline.
      */
-    static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query) throws IOException {
-        int wanted = Math.max(1, Math.min(query.offset() + query.limit(), searcher.getIndexReader().maxDoc()));
+    static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query,
+                                     @Nullable Query rescore) throws IOException {
+        int page = Math.max(1, Math.min(query.offset() + query.limit(), searcher.getIndexReader().maxDoc()));
+        int wanted = rescore == null ? page : Math.max(page, Math.min(RESCORED, searcher.getIndexReader().maxDoc()));
         // Every match is visited for the facets anyway, so the top collectors count them all
         // (Integer.MAX_VALUE) rather than skip: same hits, same scores, same tie order (doc id).
         CollectorManager<?, ? extends TopDocs> topManager = query.newestFirst()
@@ -447,17 +497,32 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (query.newestFirst()) {
             TopFieldCollector.populateScores(top.scoreDocs, searcher, withoutStatus);
         }
+        if (rescore != null && top.scoreDocs.length > 0) {
+            top = new RichRescorer(rescore).rescore(searcher, top, page);
+        }
         return new FacetsAndTop((FacetCollector.Result) results[0], top);
     }
 
-    /** The query for the text (package-private for the benchmark's raw Lucene baseline). */
+    /**
+     * The query for the text as the first stage of a search: it decides what matches (counted,
+     * faceted) and orders them cheaply (package-private for the benchmark's raw Lucene baseline).
+     */
     Query mainQuery(IndexQuery query) {
+        return textQuery(query, !combinedFields);
+    }
+
+    /** The rich per-field query that orders the best hits of the first stage ({@link #RESCORED}). */
+    Query rescoreQuery(IndexQuery query) {
+        return textQuery(query, true);
+    }
+
+    private Query textQuery(IndexQuery query, boolean rich) {
         if (query.matchesAll()) {
             return new MatchAllDocsQuery();
         }
         var branches = new BooleanQuery.Builder();
         for (int i = 0; i < query.texts().size(); i++) {
-            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR);
+            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR, rich);
             if (branch != null) {
                 branches.add(branch, Occur.SHOULD);
             }
@@ -477,17 +542,19 @@ public final class LuceneSearchIndex implements SearchIndex {
      * One reading of the text: most of its bigrams must occur somewhere (recall without noise);
      * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
      */
-    private @Nullable Query textBranch(QueryText reading, float factor) {
+    private @Nullable Query textBranch(QueryText reading, float factor, boolean rich) {
         String text = reading.text();
         List<String> grams = tokens(bigrams, reading.required());
         int scoredGrams = tokens(bigrams, text).size();
         if (grams.isEmpty() || scoredGrams == 0) {
             return null;
         }
+        // In some field ⇔ in the combined field; an index written before it existed looks in each field.
+        Collection<String> fields = combinedFields ? List.of(ALL) : WEIGHTS.keySet();
         var coverage = new BooleanQuery.Builder();
         for (String gram : new HashSet<>(grams)) {
             var anyField = new BooleanQuery.Builder();
-            WEIGHTS.keySet().forEach(f -> anyField.add(new TermQuery(new Term(f + Analyzers.BIGRAMS, gram)), Occur.SHOULD));
+            fields.forEach(f -> anyField.add(new TermQuery(new Term(f + Analyzers.BIGRAMS, gram)), Occur.SHOULD));
             coverage.add(anyField.build(), Occur.SHOULD);
         }
         int distinct = new HashSet<>(grams).size();
@@ -499,7 +566,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             var wordCoverage = new BooleanQuery.Builder();
             for (String word : textWords) {
                 var anyField = new BooleanQuery.Builder();
-                WEIGHTS.keySet().forEach(f -> anyField.add(new TermQuery(new Term(f, word)), Occur.SHOULD));
+                fields.forEach(f -> anyField.add(new TermQuery(new Term(f, word)), Occur.SHOULD));
                 wordCoverage.add(anyField.build(), Occur.SHOULD);
             }
             covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size(),
@@ -508,6 +575,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
         QueryBuilder builder = new QueryBuilder(analyzer);
+        if (!rich) {
+            // The first stage: the bigrams anywhere, and in the title (whose match decides most rankings).
+            Query anywhere = builder.createBooleanQuery(ALL + Analyzers.BIGRAMS, text, Occur.SHOULD);
+            Query inTitle = builder.createBooleanQuery("title" + Analyzers.BIGRAMS, text, Occur.SHOULD);
+            if (anywhere != null) {
+                branch.add(new BoostQuery(anywhere, factor), Occur.SHOULD);
+            }
+            if (inTitle != null) {
+                branch.add(new BoostQuery(inTitle, factor * FIRST_STAGE_TITLE_BOOST), Occur.SHOULD);
+            }
+            return branch.build();
+        }
         List<Query> clauses = new ArrayList<>();
         WEIGHTS.forEach((field, weight) -> {
             String bi = field + Analyzers.BIGRAMS;
@@ -813,6 +892,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                     point(next.path);
                     Generation old = current;
                     current = next;
+                    combinedFields = true;
                     done = true;
                     rebuild = null;
                     if (old != null) {
@@ -929,6 +1009,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         return type;
     }
 
+    private static FieldType combinedType() {
+        var type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
     /** One index directory with its writer and near-real-time searchers. */
     private record Generation(Path path, Directory directory, IndexWriter writer, SearcherManager searchers) {
 
@@ -962,6 +1049,22 @@ public final class LuceneSearchIndex implements SearchIndex {
             } catch (IOException | RuntimeException e) {
                 log.warn("closing search index {} failed: {}", path, e.toString());
             }
+        }
+    }
+
+    /**
+     * Orders the first stage's best hits by the rich per-field query alone; the cheap score only
+     * breaks its ties (and keeps a hit the rich query does not match at the end, in its order).
+     */
+    private static final class RichRescorer extends QueryRescorer {
+
+        RichRescorer(Query rich) {
+            super(rich);
+        }
+
+        @Override
+        protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+            return (secondPassMatches ? secondPassScore : 0) + firstPassScore * 1e-4f;
         }
     }
 
