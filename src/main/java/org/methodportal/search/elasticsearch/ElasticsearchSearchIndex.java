@@ -2,6 +2,7 @@ package org.methodportal.search.elasticsearch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,6 +59,8 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import co.elastic.clients.util.NamedValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search engine for several portal instances: an Elasticsearch cluster with the official
@@ -85,6 +88,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     static final int MAX_VALUES = 30;
     private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
+    /** The embedding of a method (dense_vector, HNSW, cosine). */
+    private static final String VECTOR = "vector";
     /** Candidates the HNSW search visits per shard: a few times k, for the same neighbours as Lucene's exact-enough search. */
     private static final int NUM_CANDIDATES = 200;
 
@@ -111,6 +116,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     String first = createIndex();
                     client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
                     log.info("created search index {} behind alias {}", first, alias);
+                } else {
+                    addVectorField();
                 }
                 return null;
             });
@@ -220,7 +227,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         }
         float[] vector = d.vector();
         if (vector != null) {
-            doc.put("vector", vector);
+            doc.put(VECTOR, vector);
         }
         return doc;
     }
@@ -358,7 +365,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         int wanted = Math.max(1, k);
         SearchResponse<Void> response = call(() -> client.search(s -> s.index(alias).size(wanted)
                 .source(c -> c.fetch(false))
-                .knn(n -> n.field("vector").queryVector(queryVector).k(wanted)
+                .knn(n -> n.field(VECTOR).queryVector(queryVector).k(wanted)
                         .numCandidates(Math.max(NUM_CANDIDATES, wanted)).filter(filter)), Void.class));
         List<VectorHit> hits = new ArrayList<>();
         for (Hit<Void> hit : response.hits().hits()) {
@@ -664,6 +671,20 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             rebuild = new EsRebuild(call(this::createIndex));
             return rebuild;
         }
+    }
+
+    /**
+     * Adds the vector field to an index created before it was mapped (a field may be added to a
+     * live index; the same definition again changes nothing), so the semantic leg can search the
+     * vectors the backfill writes without a reindex.
+     */
+    private void addVectorField() throws IOException {
+        JsonNode vector;
+        try (InputStream mapping = ElasticsearchSearchIndex.class.getResourceAsStream(MAPPING)) {
+            vector = JsonMapper.builder().build().readTree(mapping).path("mappings").path("properties").path(VECTOR);
+        }
+        String properties = "{\"properties\":{\"" + VECTOR + "\":" + vector + "}}";
+        client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(properties)));
     }
 
     private String createIndex() throws IOException {
