@@ -2,6 +2,7 @@ package org.methodportal.search;
 
 import java.util.List;
 
+import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.springframework.stereotype.Component;
@@ -21,5 +22,15 @@ class SearchGlossary {
 
     List<GlossaryTerm> terms() {
         return glossary.all().stream().map(t -> new GlossaryTerm(t.standard(), t.variants())).toList();
+    }
+
+    /**
+     * The text with every variant (地方话) replaced by its standard term, as the normalisation
+     * assistant of the editor would replace them: a draft in local wording then reads like the
+     * published entries it may duplicate.
+     */
+    String normalize(String text) {
+        GlossaryMatcher matcher = glossary.matcher();
+        return GlossaryMatcher.replace(text, matcher.find(text));
     }
 }
