@@ -216,11 +216,16 @@ public class SearchService {
             return engine(() -> index.similarToText(fields, without, viewer, max));
         }
         return engine(() -> {
-            List<VectorHit> near = nearest(vector, without, viewer, CORROBORATED_SIMILARITY);
-            Set<Long> fairlyNear = new HashSet<>(near.stream().map(VectorHit::id).toList());
-            List<SearchHit> sharingWords = index.similarToText(fields, without, viewer, SIMILAR_WINDOW).stream()
-                    .filter(h -> fairlyNear.contains(h.id())).toList();
-            return fused(sharingWords, near.stream().filter(h -> h.similarity() >= MIN_SIMILARITY).toList(), viewer, max);
+            List<SearchHit> sharingWords = index.similarToText(fields, without, viewer, SIMILAR_WINDOW);
+            List<VectorHit> nearest = nearest(vector, without, viewer, -1f);
+            if (nearest.isEmpty()) {
+                // no embeddings indexed yet (being backfilled): the words alone decide, as with the leg off
+                return sharingWords.stream().limit(max).toList();
+            }
+            Set<Long> fairlyNear = new HashSet<>(nearest.stream()
+                    .filter(h -> h.similarity() >= CORROBORATED_SIMILARITY).map(VectorHit::id).toList());
+            return fused(sharingWords.stream().filter(h -> fairlyNear.contains(h.id())).toList(),
+                    nearest.stream().filter(h -> h.similarity() >= MIN_SIMILARITY).toList(), viewer, max);
         });
     }
 

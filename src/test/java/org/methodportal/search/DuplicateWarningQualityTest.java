@@ -25,11 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.glossary.StandardTerm;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.Revision;
 import org.methodportal.search.engine.Embedder;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.SearchCorpus;
+import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.semantic.BgeEmbedder;
 import org.methodportal.shared.CurrentUser;
@@ -148,6 +154,56 @@ class DuplicateWarningQualityTest {
         assertThat(without).doesNotContain(d.duplicate());
     }
 
+    @Test
+    void withoutEmbeddingsInTheIndexTheWordsAloneDecide(@TempDir Path plain) throws IOException {
+        try (var words = new LuceneSearchIndex(plain)) {
+            words.apply(SearchCorpus.documents(), List.of());
+            SearchService semanticOn = service(words, glossary(true), embedder, mock(MethodService.class));
+            SearchService semanticOff = service(words, glossary(true), null, mock(MethodService.class));
+            for (Draft d : pairs.subList(0, 5)) {
+                assertThat(ids(semanticOn.similarToText(d.title(), d.problem(), Set.of(), SHOWN)))
+                        .isEqualTo(ids(semanticOff.similarToText(d.title(), d.problem(), Set.of(), SHOWN)))
+                        .contains(d.duplicate());
+            }
+        }
+    }
+
+    @Test
+    void similarMethodsFuseTheMethodsOwnEmbeddingWithItsWordsAndNeverItself() throws IOException {
+        MethodService methods = mock(MethodService.class);
+        for (IndexDocument d : SearchCorpus.documents()) {
+            when(methods.get(d.id())).thenReturn(view(d));
+        }
+        SearchService hybrid = service(lucene, glossary(true), embedder, methods);
+        SearchService lexical = service(lucene, glossary(true), null, methods);
+        // pairs of corpus methods about the same practice in different branches
+        Map<Long, Long> siblings = Map.of(22L, 28L, 28L, 22L, 41L, 42L, 42L, 41L, 3L, 51L, 21L, 26L, 31L, 39L);
+        int hybridFound = 0;
+        int lexicalFound = 0;
+        for (var sibling : siblings.entrySet()) {
+            List<Long> fused = ids(hybrid.similar(sibling.getKey(), SHOWN));
+            List<Long> words = ids(lexical.similar(sibling.getKey(), SHOWN));
+            System.out.printf("similar to m%03d: vectors + lexical %s, lexical only %s%n", sibling.getKey(), fused, words);
+            assertThat(fused).isNotEmpty().doesNotContain(sibling.getKey());
+            hybridFound += fused.subList(0, Math.min(TOP, fused.size())).contains(sibling.getValue()) ? 1 : 0;
+            lexicalFound += words.subList(0, Math.min(TOP, words.size())).contains(sibling.getValue()) ? 1 : 0;
+        }
+        System.out.printf("similar methods: sibling in the first %d for %d of %d with vectors, %d lexical only%n", TOP,
+                hybridFound, siblings.size(), lexicalFound);
+        assertThat(hybridFound).isGreaterThanOrEqualTo(lexicalFound).isGreaterThanOrEqualTo(siblings.size() - 1);
+    }
+
+    /** The method page's view of a corpus method (its published revision). */
+    private static MethodView view(IndexDocument d) {
+        var content = new MethodContent(d.title(), d.summary(), Category.valueOf(d.category()), d.problem(), d.concept(),
+                d.measures(), d.steps(), d.outcomes(), d.applicability(), d.tags(), d.body());
+        var revision = new Revision(d.id(), 1, null, content, d.ownerId(), "作者", d.createdAt(), null,
+                MethodStatus.PUBLISHED);
+        return new MethodView(d.id(), d.externalId(), MethodStatus.PUBLISHED, d.departmentId(), d.departmentName(), 1,
+                "支部", d.ownerId(), "作者", null, d.createdAt(), d.createdAt(), 1, 1, revision, null, null, null, null, 0,
+                null, null, false);
+    }
+
     private static double rate(String set, String configuration, SearchService service, List<Draft> drafts,
                                boolean allParts) {
         int found = 0;
@@ -178,12 +234,17 @@ class DuplicateWarningQualityTest {
 
     /** The service as the portal builds it, over the indexed corpus, for a member. */
     private static SearchService service(SearchGlossary glossary, @Nullable Embedder embedder) {
+        return service(lucene, glossary, embedder, mock(MethodService.class));
+    }
+
+    private static SearchService service(SearchIndex index, SearchGlossary glossary, @Nullable Embedder embedder,
+                                         MethodService methods) {
         CurrentUser currentUser = mock(CurrentUser.class);
         when(currentUser.require()).thenReturn(new PortalUser(9, "member", "党员", null, true, 1, 1, Set.of(Role.MEMBER),
                 Set.of(), Locale.CHINA));
         SearchIndexer indexer = mock(SearchIndexer.class);
         when(indexer.health()).thenReturn(IndexHealth.SERVING);
-        return new SearchService(lucene, indexer, glossary, mock(MethodService.class), currentUser, event -> { },
+        return new SearchService(index, indexer, glossary, methods, currentUser, event -> { },
                 Clock.systemUTC(), embedder);
     }
 
