@@ -1,6 +1,7 @@
 package org.methodportal.search;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
@@ -25,12 +26,12 @@ class SearchGlossary {
     }
 
     /**
-     * The text with every variant (地方话) replaced by its standard term, as the normalisation
-     * assistant of the editor would replace them: a draft in local wording then reads like the
-     * published entries it may duplicate.
+     * Replaces every variant (地方话) in a text by its standard term, as the normalisation assistant
+     * of the editor would: a draft in local wording then reads like the published entries it may
+     * duplicate. One reading of the glossary serves all texts given to the returned function.
      */
-    String normalize(String text) {
+    UnaryOperator<String> normalizer() {
         GlossaryMatcher matcher = glossary.matcher();
-        return GlossaryMatcher.replace(text, matcher.find(text));
+        return text -> GlossaryMatcher.replace(text, matcher.find(text));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
@@ -201,17 +202,19 @@ public class SearchService {
      */
     public List<SearchHit> similarToText(@Nullable String title, @Nullable String summary, @Nullable String problem,
                                          @Nullable String concept, Set<Long> excluded, int limit) {
+        UnaryOperator<String> standard = glossary.normalizer();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", title == null ? "" : glossary.normalize(TextNormalizer.normalize(title)).strip());
-        fields.put("problem", problem == null ? "" : glossary.normalize(IndexDocument.searchable(problem)).strip());
+        fields.put("title", title == null ? "" : standard.apply(TextNormalizer.normalize(title)).strip());
+        fields.put("problem", problem == null ? "" : standard.apply(IndexDocument.searchable(problem)).strip());
         if (fields.values().stream().allMatch(String::isEmpty)) {
             return List.of();
         }
         Viewer viewer = Viewer.of(currentUser.require());
         Set<Long> without = Set.copyOf(excluded);
         int max = Math.clamp(limit, 1, 20);
-        float @Nullable [] vector = embedding(() -> SemanticText.of(fields.get("title"), normalized(summary),
-                fields.get("problem"), normalized(concept)));
+        float @Nullable [] vector = embedding(() -> SemanticText.of(fields.get("title"),
+                summary == null ? null : standard.apply(IndexDocument.searchable(summary)), fields.get("problem"),
+                concept == null ? null : standard.apply(IndexDocument.searchable(concept))));
         if (vector == null) {
             return engine(() -> index.similarToText(fields, without, viewer, max));
         }
@@ -227,10 +230,6 @@ public class SearchService {
             return fused(sharingWords.stream().filter(h -> fairlyNear.contains(h.id())).toList(),
                     nearest.stream().filter(h -> h.similarity() >= MIN_SIMILARITY).toList(), viewer, max);
         });
-    }
-
-    private @Nullable String normalized(@Nullable String text) {
-        return text == null ? null : glossary.normalize(IndexDocument.searchable(text));
     }
 
     /** The embedding of the text, or null when the semantic leg is off or the model failed (the words still count). */
