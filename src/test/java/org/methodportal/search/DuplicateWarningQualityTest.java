@@ -143,6 +143,19 @@ class DuplicateWarningQualityTest {
     }
 
     @Test
+    void aDraftWhoseTellingWordsAreVariantsIsFoundOnceTheyAreNormalised() {
+        // 流调 is the local word for 流行病学调查, the term m012 uses
+        String title = "流调专班";
+        String problem = "流调任务重，组建专班";
+        assertThat(ids(service(glossary(false), null).similarToText(title, problem, Set.of(), SHOWN)))
+                .as("the words as typed").doesNotContain(12L);
+        assertThat(ids(service(glossary(true), null).similarToText(title, problem, Set.of(), SHOWN)))
+                .as("the words normalised").contains(12L);
+        assertThat(ids(service(glossary(true), embedder).similarToText(title, problem, Set.of(), SHOWN)))
+                .as("normalised, with the vectors").startsWith(12L);
+    }
+
+    @Test
     void theExcludedIdsNeverComeBack() {
         SearchService hybrid = service(glossary(true), embedder);
         Draft d = pairs.getFirst();
