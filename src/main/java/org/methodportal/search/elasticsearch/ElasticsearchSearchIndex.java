@@ -616,6 +616,18 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
     }
 
+    @Override
+    public List<SearchHit> published(List<Long> ids, Viewer viewer) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = ids.stream().map(String::valueOf).distinct().toList();
+        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(values)))
+                .filter(term("status", MethodStatus.PUBLISHED.name())).filter(visibility(viewer))));
+        return SearchIndex.inOrder(ids, hits(call(() -> client.search(s -> s.index(alias).query(query)
+                .size(values.size()), Map.class))));
+    }
+
     /** The distinct words of a draft's text as the field indexes them, without those in most methods. */
     private List<String> tellingWords(String field, String text, long maxDocFreq) {
         List<String> words = call(() -> client.indices().analyze(a -> a.index(alias).field(field).text(text)))

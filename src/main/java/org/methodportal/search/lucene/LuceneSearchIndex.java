@@ -777,6 +777,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public List<SearchHit> published(List<Long> ids, Viewer viewer) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(terms(ID, ids.stream().map(String::valueOf).toList()), Occur.FILTER)
+                .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
+                .add(visibility(viewer), Occur.FILTER).build();
+        return withSearcher(searcher -> SearchIndex.inOrder(ids, hits(searcher, searcher.search(query, ids.size()).scoreDocs, null)));
+    }
+
+    @Override
     public Map<String, Long> documentFrequencies(Collection<String> words) {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();

@@ -321,6 +321,20 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void publishedGivesTheVisiblePublishedHitsOfTheIdsInTheirOrder() {
+        List<SearchHit> hits = index.published(List.of(THREE_MEETINGS, DRAFT, 12L, ARCHIVED, 999_999L, FIVE_LINKS),
+                MEMBER);
+
+        assertThat(hits).extracting(SearchHit::id).as("no draft, nothing archived or unknown")
+                .containsExactly(THREE_MEETINGS, 12L, FIVE_LINKS);
+        assertThat(hits.getFirst().title()).isEqualTo("“三会一课”规范化工作法");
+        assertThat(hits.getFirst().department()).isEqualTo("测试部门1");
+        assertThat(index.published(List.of(DRAFT), new Viewer(DRAFT_OWNER, false, Set.of())))
+                .as("published ones only, even for the owner").isEmpty();
+        assertThat(index.published(List.of(), MEMBER)).isEmpty();
+    }
+
+    @Test
     void updatesAndDeletesApplyToTheNextSearch() {
         index.apply(List.of(SearchCorpus.document(FIVE_LINKS, "“六对接”工作法", "改了标题。", List.of(),
                 MethodStatus.PUBLISHED, 1, 1)), List.of(THREE_MEETINGS));
