@@ -1,7 +1,9 @@
 package org.methodportal.search;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.springframework.stereotype.Component;
@@ -21,5 +23,15 @@ class SearchGlossary {
 
     List<GlossaryTerm> terms() {
         return glossary.all().stream().map(t -> new GlossaryTerm(t.standard(), t.variants())).toList();
+    }
+
+    /**
+     * Replaces every variant (地方话) in a text by its standard term, as the normalisation assistant
+     * of the editor would: a draft in local wording then reads like the published entries it may
+     * duplicate. One reading of the glossary serves all texts given to the returned function.
+     */
+    UnaryOperator<String> normalizer() {
+        GlossaryMatcher matcher = glossary.matcher();
+        return text -> GlossaryMatcher.replace(text, matcher.find(text));
     }
 }

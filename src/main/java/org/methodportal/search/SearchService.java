@@ -3,6 +3,7 @@ package org.methodportal.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,26 +11,36 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.search.engine.CachedEmbedder;
 import org.methodportal.search.engine.DidYouMean;
+import org.methodportal.search.engine.Embedder;
 import org.methodportal.search.engine.GlossaryTerm;
+import org.methodportal.search.engine.HybridRanking;
 import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.PinyinReader;
 import org.methodportal.search.engine.PinyinReadings;
 import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.QueryTerms;
 import org.methodportal.search.engine.RelaxedSearch;
 import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.engine.SemanticText;
 import org.methodportal.search.engine.TextNormalizer;
+import org.methodportal.search.engine.VectorHit;
 import org.methodportal.search.engine.Viewer;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,6 +61,23 @@ public class SearchService {
     public static final int SUGGESTIONS = 8;
     static final Duration MIN_RETRY = Duration.ofSeconds(5);
     static final Duration MAX_RETRY = Duration.ofMinutes(5);
+    /**
+     * The cosine a method's embedding must reach to be offered as like a draft or another method:
+     * the model's cosines are compressed (unrelated texts of this domain still score about 0.5),
+     * so only a high one says "the same practice" (measured over the near-duplicate drafts of the
+     * evaluation corpus, see docs/search-quality.md).
+     */
+    static final float MIN_SIMILARITY = 0.70f;
+    /**
+     * The lower cosine enough for a draft's duplicate that also shares its telling words: the
+     * words alone let through unrelated drafts that share two everyday words (排队, 不及时), whose
+     * cosines stay below this.
+     */
+    static final float CORROBORATED_SIMILARITY = 0.60f;
+    /** Candidates each leg brings to the fusion of similar methods and duplicates. */
+    static final int SIMILAR_WINDOW = 20;
+    /** Recent embeddings kept (drafts re-checked on each edit, method pages visited again). */
+    private static final int EMBEDDINGS_CACHED = 1000;
 
     private final SearchIndex index;
     private final SearchIndexer indexer;
@@ -58,9 +86,25 @@ public class SearchService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Null while the semantic leg is off: similar methods and duplicates are then found by their words only. */
+    private final @Nullable Embedder embedder;
 
+    @Autowired
+    SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                  ObjectProvider<Embedder> embedder) {
+        this(index, indexer, glossary, methods, currentUser, events, clock, embedder.getIfAvailable());
+    }
+
+    /** Lexical only (the semantic leg off). */
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this(index, indexer, glossary, methods, currentUser, events, clock, (Embedder) null);
+    }
+
+    SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, @Nullable Embedder embedder) {
+        this.embedder = embedder == null ? null : new CachedEmbedder(embedder, EMBEDDINGS_CACHED);
         this.events = events;
         this.clock = clock;
         this.index = index;
@@ -119,11 +163,22 @@ public class SearchService {
         return List.copyOf(suggestions);
     }
 
-    /** Visible published methods most like this one (title, problem, measures); not found if the caller may not see it. */
+    /**
+     * Visible published methods most like this one, never itself; not found if the caller may not
+     * see it. The method page's box and the merge candidates. With the semantic leg on, the
+     * methods whose embeddings are nearest to this one's (what it is for: title, summary, problem,
+     * concept) fused with those sharing its words (title, problem, measures); else the latter.
+     */
     public List<SearchHit> similar(long methodId, int limit) {
-        methods.get(methodId);
+        var method = methods.get(methodId);
         Viewer viewer = Viewer.of(currentUser.require());
-        return engine(() -> index.similar(methodId, viewer, Math.clamp(limit, 1, 20)));
+        int max = Math.clamp(limit, 1, 20);
+        float @Nullable [] vector = embedding(() -> IndexDocument.semanticText(method.revision().content()));
+        if (vector == null) {
+            return engine(() -> index.similar(methodId, viewer, max));
+        }
+        return engine(() -> fused(index.similar(methodId, viewer, SIMILAR_WINDOW),
+                nearest(vector, Set.of(methodId), viewer, MIN_SIMILARITY), viewer, max));
     }
 
     /**
@@ -132,14 +187,93 @@ public class SearchService {
      * come back. Empty when both texts are blank.
      */
     public List<SearchHit> similarToText(String title, String problem, Set<Long> excluded, int limit) {
+        return similarToText(title, null, problem, null, excluded, limit);
+    }
+
+    /**
+     * Visible published methods most like a method being drafted, for the duplicate warning. The
+     * draft's local wording is first normalised with the glossary (variants → standard terms, as
+     * the normalisation assistant would), so a draft is compared with the entries as they are
+     * written. With the semantic leg on, a method is offered when its embedding is near the
+     * draft's (title, summary, problem, concept: cosine {@link #MIN_SIMILARITY}), or when it shares
+     * a fair part of the draft's telling words (title, problem) and is fairly near
+     * ({@link #CORROBORATED_SIMILARITY}); both lists are fused by rank. With the leg off, the words
+     * alone decide. An unrelated draft gets no list. {@code excluded} ids never come back.
+     */
+    public List<SearchHit> similarToText(@Nullable String title, @Nullable String summary, @Nullable String problem,
+                                         @Nullable String concept, Set<Long> excluded, int limit) {
+        UnaryOperator<String> standard = glossary.normalizer();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("title", title == null ? "" : TextNormalizer.normalize(title).strip());
-        fields.put("problem", problem == null ? "" : IndexDocument.searchable(problem).strip());
+        fields.put("title", title == null ? "" : standard.apply(TextNormalizer.normalize(title)).strip());
+        fields.put("problem", problem == null ? "" : standard.apply(IndexDocument.searchable(problem)).strip());
         if (fields.values().stream().allMatch(String::isEmpty)) {
             return List.of();
         }
         Viewer viewer = Viewer.of(currentUser.require());
-        return engine(() -> index.similarToText(fields, Set.copyOf(excluded), viewer, Math.clamp(limit, 1, 20)));
+        Set<Long> without = Set.copyOf(excluded);
+        int max = Math.clamp(limit, 1, 20);
+        float @Nullable [] vector = embedding(() -> SemanticText.of(fields.get("title"),
+                summary == null ? null : standard.apply(IndexDocument.searchable(summary)), fields.get("problem"),
+                concept == null ? null : standard.apply(IndexDocument.searchable(concept))));
+        if (vector == null) {
+            return engine(() -> index.similarToText(fields, without, viewer, max));
+        }
+        return engine(() -> {
+            List<SearchHit> sharingWords = index.similarToText(fields, without, viewer, SIMILAR_WINDOW);
+            List<VectorHit> nearest = nearest(vector, without, viewer, -1f);
+            if (nearest.isEmpty()) {
+                // no embeddings indexed yet (being backfilled): the words alone decide, as with the leg off
+                return sharingWords.stream().limit(max).toList();
+            }
+            Set<Long> fairlyNear = new HashSet<>(nearest.stream()
+                    .filter(h -> h.similarity() >= CORROBORATED_SIMILARITY).map(VectorHit::id).toList());
+            return fused(sharingWords.stream().filter(h -> fairlyNear.contains(h.id())).toList(),
+                    nearest.stream().filter(h -> h.similarity() >= MIN_SIMILARITY).toList(), viewer, max);
+        });
+    }
+
+    /** The embedding of the text, or null when the semantic leg is off or the model failed (the words still count). */
+    private float @Nullable [] embedding(Supplier<String> text) {
+        if (embedder == null) {
+            return null;
+        }
+        try {
+            String semantic = text.get();
+            return semantic.isEmpty() ? null : embedder.embed(semantic);
+        } catch (RuntimeException e) {
+            log.warn("no embedding, similar methods by their words only: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** The visible published methods nearest to the vector with at least this cosine, without {@code excluded}. */
+    private List<VectorHit> nearest(float[] vector, Set<Long> excluded, Viewer viewer, float minSimilarity) {
+        var filters = new IndexQuery(List.of(), List.of(), null, Set.of(MethodStatus.PUBLISHED.name()), null, null,
+                null, null, viewer, false, 0, SIMILAR_WINDOW);
+        return index.nearest(filters, vector, SIMILAR_WINDOW + excluded.size(), minSimilarity).stream()
+                .filter(h -> !excluded.contains(h.id())).limit(SIMILAR_WINDOW).toList();
+    }
+
+    /**
+     * The lexical and the semantic list fused by reciprocal rank ({@link HybridRanking}), the first
+     * {@code limit}; a method only the semantic leg found is looked up in the index to be shown.
+     */
+    private List<SearchHit> fused(List<SearchHit> lexical, List<VectorHit> nearest, Viewer viewer, int limit) {
+        List<HybridRanking.Fused> ranking = HybridRanking.fuse(lexical.stream().map(SearchHit::id).toList(), nearest)
+                .stream().limit(limit).toList();
+        Map<Long, SearchHit> byId = new LinkedHashMap<>();
+        lexical.forEach(h -> byId.put(h.id(), h));
+        List<Long> missing = ranking.stream().map(HybridRanking.Fused::id).filter(id -> !byId.containsKey(id)).toList();
+        index.published(missing, viewer).forEach(h -> byId.put(h.id(), h));
+        List<SearchHit> hits = new ArrayList<>(ranking.size());
+        for (HybridRanking.Fused f : ranking) {
+            SearchHit h = byId.get(f.id());
+            if (h != null) {
+                hits.add(new SearchHit(h.id(), h.externalId(), h.title(), h.category(), h.departmentId(),
+                        h.department(), h.status(), (float) f.score(), h.highlights()));
+            }
+        }
+        return hits;
     }
 
     /**

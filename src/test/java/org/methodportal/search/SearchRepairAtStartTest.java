@@ -176,6 +176,11 @@ class SearchRepairAtStartTest {
         }
 
         @Override
+        public List<SearchHit> published(List<Long> ids, Viewer viewer) {
+            return real.published(ids, viewer);
+        }
+
+        @Override
         public String engineName() {
             return real.engineName();
         }

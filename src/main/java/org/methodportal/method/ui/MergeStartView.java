@@ -2,8 +2,11 @@ package org.methodportal.method.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,17 +20,22 @@ import org.methodportal.method.MethodView;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.SimilarMethods;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -42,27 +50,34 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Starting a merge (总结提炼): the sources chosen in search results, on a method page or here by id
- * or title ({@code /merge?sources=1,2}), and whether they become a new standard draft or are merged
- * into an existing published entry as a change request. The service checks every rule again.
+ * or title ({@code /merge?sources=1,2}), or among the methods most like the chosen ones (the same
+ * list as the method page's similar methods), and whether they become a new standard draft or are
+ * merged into an existing published entry as a change request. The service checks every rule again.
  */
 @Route("merge")
 @RolesAllowed({"REVIEWER", "ADMIN"})
 public class MergeStartView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "merge";
+    /** Suggested sources shown at most. */
+    static final int SUGGESTED = 5;
 
     private final transient MergeService merges;
     private final transient MethodService methods;
+    private final transient List<SimilarMethods> similar;
     private final List<MethodSummary> sources = new ArrayList<>();
     final OrderedList sourceList = new OrderedList();
     final ComboBox<MethodSummary> picker = new ComboBox<>();
     final RadioButtonGroup<Boolean> mode = new RadioButtonGroup<>();
     final ComboBox<MethodSummary> target = new ComboBox<>();
     final Button start = new Button();
+    final UnorderedList suggestions = new UnorderedList();
+    private final Div suggested;
 
-    MergeStartView(MergeService merges, MethodService methods) {
+    MergeStartView(MergeService merges, MethodService methods, ObjectProvider<SimilarMethods> similar) {
         this.merges = merges;
         this.methods = methods;
+        this.similar = similar.orderedStream().toList();
         setId("merge-start");
         addClassNames("portal-page", "merge-start");
         setMaxWidth("900px");
@@ -106,7 +121,12 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         start.setIcon(VaadinIcon.COMPRESS_SQUARE.create());
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> begin());
-        add(title, help, new Span(getTranslation("merge.start.sources")), sourceList, picker, mode, target, start);
+        suggestions.setId("merge-suggestions");
+        suggested = new Div(new Span(getTranslation("merge.start.suggested")), suggestions);
+        suggested.addClassName("merge-suggested");
+        suggested.setVisible(false);
+        add(title, help, new Span(getTranslation("merge.start.sources")), sourceList, picker, suggested, mode, target,
+                start);
     }
 
     @Override
@@ -161,6 +181,43 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
             item.addClassName("merge-source-item");
             sourceList.add(item);
         }
+        renderSuggestions();
+    }
+
+    /** The methods most like the chosen sources, in turn from each source's list, without those chosen. */
+    private void renderSuggestions() {
+        suggestions.removeAll();
+        Set<Long> chosen = sources.stream().map(MethodSummary::id).collect(Collectors.toSet());
+        List<List<SimilarMethods.Link>> lists = sources.stream()
+                .map(s -> similar.stream().flatMap(m -> m.similarTo(s.id(), SUGGESTED).stream()).toList()).toList();
+        Map<Long, SimilarMethods.Link> offered = new LinkedHashMap<>();
+        for (int rank = 0; rank < SUGGESTED && offered.size() < SUGGESTED; rank++) {
+            for (List<SimilarMethods.Link> list : lists) {
+                if (rank < list.size() && offered.size() < SUGGESTED) {
+                    SimilarMethods.Link link = list.get(rank);
+                    idOf(link).filter(id -> !chosen.contains(id)).ifPresent(id -> offered.putIfAbsent(id, link));
+                }
+            }
+        }
+        offered.forEach((id, link) -> {
+            Button add = new Button(getTranslation("merge.start.add-suggested"), VaadinIcon.PLUS.create(), e -> {
+                addById(id);
+                render();
+            });
+            add.setId("merge-suggestion-add-" + id);
+            add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            ListItem item = new ListItem(new Anchor(link.route(), link.title()), add);
+            item.addClassName("merge-suggestion");
+            suggestions.add(item);
+        });
+        suggested.setVisible(!offered.isEmpty());
+    }
+
+    /** The method id a link's route ("methods/12") ends with. */
+    private static Optional<Long> idOf(SimilarMethods.Link link) {
+        String digits = link.route().substring(link.route().lastIndexOf('/') + 1);
+        return !digits.isEmpty() && digits.length() < 19 && digits.chars().allMatch(Character::isDigit)
+                ? Optional.of(Long.parseLong(digits)) : Optional.empty();
     }
 
     private void begin() {

@@ -2,6 +2,7 @@ package org.methodportal.search.elasticsearch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.DraftSimilarity;
+import org.methodportal.search.engine.HybridRanking;
 import org.methodportal.search.engine.IndexDamage;
 import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
@@ -28,6 +30,7 @@ import org.methodportal.search.engine.Ranking;
 import org.methodportal.search.engine.RebuildWrites;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Snippets;
+import org.methodportal.search.engine.VectorHit;
 import org.methodportal.search.engine.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,8 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import co.elastic.clients.util.NamedValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The search engine for several portal instances: an Elasticsearch cluster with the official
@@ -83,6 +88,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     static final int MAX_VALUES = 30;
     private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
+    /** The embedding of a method (dense_vector, HNSW, cosine). */
+    private static final String VECTOR = "vector";
+    /** Candidates the HNSW search visits per shard: a few times k, for the same neighbours as Lucene's exact-enough search. */
+    private static final int NUM_CANDIDATES = 200;
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -107,6 +116,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     String first = createIndex();
                     client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
                     log.info("created search index {} behind alias {}", first, alias);
+                } else {
+                    addVectorField();
                 }
                 return null;
             });
@@ -214,6 +225,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             doc.put("pinyinKey", d.pinyin().getFirst().replace(" ", ""));
             doc.put("initialsKey", d.initials().getFirst().replace(" ", ""));
         }
+        float[] vector = d.vector();
+        if (vector != null) {
+            doc.put(VECTOR, vector);
+        }
         return doc;
     }
 
@@ -228,8 +243,64 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     @Override
     public SearchResult search(IndexQuery query) {
         Query main = mainQuery(query);
+        float[] vector = query.vector();
+        List<VectorHit> close = vector == null || query.matchesAll() ? List.of()
+                : HybridRanking.close(nearest(query, vector, HybridRanking.NEAREST, HybridRanking.MIN_SIMILARITY));
+        if (close.isEmpty()) {
+            return fetched(query, request(query, main, main, query.offset(), query.limit(), true));
+        }
+        // The nearest methods join the matches of the text, so they are counted in the total and
+        // the facets like any match; a zero score keeps the text's own ranking of its matches.
+        List<String> ids = close.stream().map(h -> String.valueOf(h.id())).toList();
+        Query matched = Query.of(q -> q.bool(b -> b.should(main)
+                .should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(ids))).boost(0f)))
+                .minimumShouldMatch("1")));
+        if (query.newestFirst()) {
+            return fetched(query, request(query, matched, main, query.offset(), query.limit(), true));
+        }
+        // The text's ranking of the first matches (ids only), fused with the semantic ranking;
+        // then only the page is fetched and highlighted.
+        SearchResponse<Map> ranked = request(query, matched, main, 0,
+                Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), false);
+        List<Long> lexical = new ArrayList<>();
+        for (Hit<Map> hit : ranked.hits().hits()) {
+            // a method found only by the semantic leg scores 0 here
+            if (hit.score() != null && hit.score() > 0) {
+                lexical.add(Long.parseLong(hit.id()));
+            }
+        }
+        List<HybridRanking.Fused> order = HybridRanking.order(lexical, close);
+        List<HybridRanking.Fused> page = order.subList(Math.min(query.offset(), order.size()),
+                Math.min(query.offset() + query.limit(), order.size()));
+        List<SearchHit> hits = new ArrayList<>();
+        if (!page.isEmpty()) {
+            List<String> pageIds = page.stream().map(f -> String.valueOf(f.id())).toList();
+            SearchResponse<Map> fetched = call(() -> client.search(s -> s.index(alias)
+                    .query(q -> q.ids(i -> i.values(pageIds))).size(pageIds.size()).highlight(highlight(main)),
+                    Map.class));
+            Map<Long, SearchHit> byId = new HashMap<>();
+            hits(fetched).forEach(h -> byId.put(h.id(), h));
+            for (HybridRanking.Fused f : page) {
+                SearchHit hit = byId.get(f.id());
+                if (hit != null) {
+                    hits.add(new SearchHit(hit.id(), hit.externalId(), hit.title(), hit.category(), hit.departmentId(),
+                            hit.department(), hit.status(), (float) f.score(), hit.highlights()));
+                }
+            }
+        }
+        return result(query, ranked, hits);
+    }
+
+    /**
+     * One search request: the matches of {@code matched} within the viewer's filters, facets over
+     * them, the hits from {@code from} in the statuses searched, with their source and highlights
+     * (by the text query) or ids only.
+     */
+    @SuppressWarnings("rawtypes")
+    private SearchResponse<Map> request(IndexQuery query, Query matched, Query main, int from, int size,
+                                        boolean fetch) {
         Query withoutStatus = Query.of(q -> q.bool(b -> {
-            b.must(main);
+            b.must(matched);
             filters(b, query);
             return b;
         }));
@@ -241,7 +312,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             }
         }
         SearchRequest request = SearchRequest.of(s -> {
-            s.index(alias).query(withoutStatus).postFilter(statuses).from(query.offset()).size(query.limit())
+            s.index(alias).query(withoutStatus).postFilter(statuses).from(from).size(size)
                     .trackTotalHits(t -> t.enabled(true)).trackScores(true)
                     .aggregations("status", facetAggregation("status"))
                     .aggregations("searched", a -> a.filter(statuses).aggregations(facets));
@@ -249,18 +320,62 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc)))
                         .sort(o -> o.score(x -> x.order(SortOrder.Desc)));
             }
-            if (!query.matchesAll()) {
+            if (!fetch) {
+                s.source(c -> c.fetch(false));
+            } else if (!query.matchesAll()) {
                 s.highlight(highlight(main));
             }
             return s;
         });
-        SearchResponse<Map> response = call(() -> client.search(request, Map.class));
+        return call(() -> client.search(request, Map.class));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static SearchResult fetched(IndexQuery query, SearchResponse<Map> response) {
+        return result(query, response, hits(response));
+    }
+
+    /** The total and the facets of the response, with these hits. */
+    @SuppressWarnings("rawtypes")
+    private static SearchResult result(IndexQuery query, SearchResponse<Map> response, List<SearchHit> hits) {
         Map<String, List<FacetCount>> counts = new HashMap<>();
         counts.put("status", facetCounts("status", response.aggregations().get("status")));
         Map<String, Aggregate> searched = response.aggregations().get("searched").filter().aggregations();
         searched.forEach((facet, aggregate) -> counts.put(facet, facetCounts(facet, aggregate)));
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return new SearchResult(total, hits(response), counts, query.offset() / query.limit(), query.limit());
+        return new SearchResult(total, hits, counts, query.offset() / query.limit(), query.limit());
+    }
+
+    /**
+     * The semantic leg: a filtered k-nearest-neighbour search of the HNSW graph, the viewer's
+     * visibility, the statuses and the facet filters inside the search, so nothing invisible is
+     * returned or counted.
+     */
+    @Override
+    public List<VectorHit> nearest(IndexQuery filters, float[] vector, int k, float minSimilarity) {
+        List<Float> queryVector = new ArrayList<>(vector.length);
+        for (float x : vector) {
+            queryVector.add(x);
+        }
+        List<Query> filter = new ArrayList<>();
+        filter.add(terms("status", filters.statuses()));
+        BoolQuery.Builder rest = new BoolQuery.Builder();
+        filters(rest, filters);
+        filter.add(Query.of(q -> q.bool(rest.build())));
+        int wanted = Math.max(1, k);
+        SearchResponse<Void> response = call(() -> client.search(s -> s.index(alias).size(wanted)
+                .source(c -> c.fetch(false))
+                .knn(n -> n.field(VECTOR).queryVector(queryVector).k(wanted)
+                        .numCandidates(Math.max(NUM_CANDIDATES, wanted)).filter(filter)), Void.class));
+        List<VectorHit> hits = new ArrayList<>();
+        for (Hit<Void> hit : response.hits().hits()) {
+            // Elasticsearch scores a cosine c as (1 + c) / 2
+            float cosine = hit.score() == null ? -1 : (float) (2 * hit.score() - 1);
+            if (cosine >= minSimilarity) {
+                hits.add(new VectorHit(Long.parseLong(hit.id()), cosine));
+            }
+        }
+        return hits;
     }
 
     private Query mainQuery(IndexQuery query) {
@@ -501,6 +616,18 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return hits(call(() -> client.search(s -> s.index(alias).query(query).size(limit), Map.class)));
     }
 
+    @Override
+    public List<SearchHit> published(List<Long> ids, Viewer viewer) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = ids.stream().map(String::valueOf).distinct().toList();
+        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(values)))
+                .filter(term("status", MethodStatus.PUBLISHED.name())).filter(visibility(viewer))));
+        return SearchIndex.inOrder(ids, hits(call(() -> client.search(s -> s.index(alias).query(query)
+                .size(values.size()), Map.class))));
+    }
+
     /** The distinct words of a draft's text as the field indexes them, without those in most methods. */
     private List<String> tellingWords(String field, String text, long maxDocFreq) {
         List<String> words = call(() -> client.indices().analyze(a -> a.index(alias).field(field).text(text)))
@@ -556,6 +683,20 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             rebuild = new EsRebuild(call(this::createIndex));
             return rebuild;
         }
+    }
+
+    /**
+     * Adds the vector field to an index created before it was mapped (a field may be added to a
+     * live index; the same definition again changes nothing), so the semantic leg can search the
+     * vectors the backfill writes without a reindex.
+     */
+    private void addVectorField() throws IOException {
+        JsonNode vector;
+        try (InputStream mapping = ElasticsearchSearchIndex.class.getResourceAsStream(MAPPING)) {
+            vector = JsonMapper.builder().build().readTree(mapping).path("mappings").path("properties").path(VECTOR);
+        }
+        String properties = "{\"properties\":{\"" + VECTOR + "\":" + vector + "}}";
+        client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(properties)));
     }
 
     private String createIndex() throws IOException {

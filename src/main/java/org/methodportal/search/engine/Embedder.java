@@ -20,4 +20,18 @@ public interface Embedder {
 
     /** The embeddings of several texts, in their order (batched: cheaper than one by one). */
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * The embedding of a search text, compared with the embeddings of methods ({@link #embed}). A
+     * model trained for retrieval may mark a query as one, which places a short question nearer
+     * the passages answering it than the same words embedded as a passage.
+     */
+    default float[] embedQuery(String text) {
+        return embed(text);
+    }
+
+    /** {@link #embedQuery} of several search texts, in their order. */
+    default List<float[]> embedQueries(List<String> texts) {
+        return embedAll(texts);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MarkdownRenderer;
+import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDocument;
 
 /**
@@ -52,6 +53,12 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
      */
     public String semanticText() {
         return SemanticText.of(title, summary, problem, concept);
+    }
+
+    /** The {@link #semanticText()} of a method's content, without building its whole document. */
+    public static String semanticText(MethodContent content) {
+        return SemanticText.of(TextNormalizer.normalize(content.title()), searchableOrNull(content.summary()),
+                searchable(content.problem()), searchableOrNull(content.concept()));
     }
 
     /**

@@ -37,6 +37,12 @@ public record IndexQuery(List<QueryText> texts, List<String> pinyin, @Nullable S
                 null);
     }
 
+    /** The same query for another page. */
+    public IndexQuery page(int pageOffset, int pageLimit) {
+        return new IndexQuery(texts, pinyin, initials, statuses, category, departmentId, tag, year, viewer, newestFirst,
+                pageOffset, pageLimit, vector);
+    }
+
     /** The same query with the semantic leg searching near this embedding (null: lexical only). */
     public IndexQuery withVector(float @Nullable [] embedding) {
         return new IndexQuery(texts, pinyin, initials, statuses, category, departmentId, tag, year, viewer, newestFirst,

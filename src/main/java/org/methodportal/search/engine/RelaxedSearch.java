@@ -18,6 +18,9 @@ public final class RelaxedSearch {
      * while it finds fewer than {@link Ranking#RELAX_BELOW}: half of the terms, then any of them.
      */
     public static SearchResult search(SearchIndex index, IndexQuery query) {
+        if (query.vector() != null && relaxable(query)) {
+            return hybrid(index, query);
+        }
         SearchResult result = index.search(query);
         if (!relaxable(query)) {
             return result;
@@ -29,6 +32,28 @@ public final class RelaxedSearch {
             }
         }
         return result;
+    }
+
+    /**
+     * With the semantic leg the total counts the nearest methods too, so it cannot tell whether
+     * the text found too little: the text alone decides how far it is relaxed, by a count of its
+     * matches ({@link SearchIndex#countMatches}: nothing ranked), before the one search of both legs.
+     */
+    private static SearchResult hybrid(SearchIndex index, IndexQuery query) {
+        int chosen = 0;
+        long found = index.countMatches(query);
+        if (found < Ranking.RELAX_BELOW && index.nearest(query, query.vector(), 1, HybridRanking.MIN_SIMILARITY).isEmpty()) {
+            // nothing near in meaning: a sentence of another topic, whose stray words would be all a relaxed text finds
+            return index.search(query);
+        }
+        for (int level = Ranking.HALF; level <= Ranking.ANY && found < Ranking.RELAX_BELOW; level++) {
+            long relaxed = index.countMatches(relaxed(query, level));
+            if (relaxed > found) {
+                found = relaxed;
+                chosen = level;
+            }
+        }
+        return index.search(chosen == 0 ? query : relaxed(query, chosen));
     }
 
     /** Several words, or a sentence whose question or function words were left out (its terms stand apart). */

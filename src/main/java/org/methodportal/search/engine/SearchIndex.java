@@ -1,8 +1,10 @@
 package org.methodportal.search.engine;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,14 @@ public interface SearchIndex extends AutoCloseable {
     /** One page of hits, the exact total and the facets, all restricted to what the viewer may see. */
     SearchResult search(IndexQuery query);
 
+    /**
+     * How many methods the viewer may see in the query's statuses and filters match its text (the
+     * semantic leg left out): what a search's total would be without it, without ranking a page.
+     */
+    default long countMatches(IndexQuery query) {
+        return search(query.withVector(null).page(0, 1)).total();
+    }
+
     /** Titles of visible published methods starting with (or containing) the text, or whose pinyin or initials start with the key. */
     List<SearchHit> suggestTitles(String text, String pinyinKey, Viewer viewer, int limit);
 
@@ -36,6 +46,20 @@ public interface SearchIndex extends AutoCloseable {
      * words, so an unrelated draft gets no list. {@code excluded} ids never come back.
      */
     List<SearchHit> similarToText(Map<String, String> fields, Set<Long> excluded, Viewer viewer, int limit);
+
+    /**
+     * The visible published methods with these ids, in their order, as hits without highlights;
+     * an id not indexed, not published or not visible is left out. Turns what {@link #nearest}
+     * found into methods to show.
+     */
+    List<SearchHit> published(List<Long> ids, Viewer viewer);
+
+    /** The hits in the order of {@code ids} (an engine returns them in its own order), for {@link #published}. */
+    static List<SearchHit> inOrder(List<Long> ids, List<SearchHit> hits) {
+        Map<Long, SearchHit> byId = new HashMap<>();
+        hits.forEach(h -> byId.put(h.id(), h));
+        return ids.stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
+    }
 
     /**
      * The semantic leg: methods the query's viewer may see, in its statuses and filters (category,

@@ -86,6 +86,7 @@ import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.DraftSimilarity;
+import org.methodportal.search.engine.HybridRanking;
 import org.methodportal.search.engine.IndexDamage;
 import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexQuery;
@@ -298,7 +299,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private @Nullable Generation openFresh() {
         try {
             Files.createDirectories(root);
-            Path dir = root.resolve("index-" + System.currentTimeMillis());
+            Path dir = newGenerationDirectory();
             Generation fresh = open(dir);
             point(dir);
             combinedFields = true;
@@ -307,6 +308,19 @@ public final class LuceneSearchIndex implements SearchIndex {
             log.error("cannot create a new search index under {}", root, e);
             return null;
         }
+    }
+
+    /**
+     * A directory for a new generation, named by the time (newer generations sort later) and never
+     * one already there: a rebuild right after an empty index replaced a damaged one may start
+     * within the same millisecond.
+     */
+    private Path newGenerationDirectory() {
+        long stamp = System.currentTimeMillis();
+        while (Files.exists(root.resolve("index-" + stamp))) {
+            stamp++;
+        }
+        return root.resolve("index-" + stamp);
     }
 
     /** Makes {@code root/current} name this directory, atomically. */
@@ -452,39 +466,109 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public SearchResult search(IndexQuery query) {
         Query main = mainQuery(query);
-        BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
-        filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(), query.year());
-        Query withoutStatus = base.build();
         // the rich query names the terms of each field, so it also marks the page's fragments
         Query rich = query.matchesAll() ? null : rescoreQuery(query);
-        Query rescore = query.newestFirst() || !combinedFields ? null : rich;
-        return withSearcher(searcher -> {
-            var pass = facetsAndTop(searcher, withoutStatus, query, rescore);
-            FacetCollector.Result facets = pass.facets();
-            TopDocs top = pass.top();
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
-                    top.scoreDocs.length);
-            List<SearchHit> hits = hits(searcher, page, rich);
-            return new SearchResult(facets.total(), hits, facets.counts(), query.offset() / query.limit(),
-                    query.limit());
-        });
+        float[] vector = query.vector();
+        if (vector == null || rich == null) {
+            return withSearcher(searcher -> lexical(searcher, query, main, rich));
+        }
+        return withSearcher(searcher -> hybrid(searcher, query, main, rich, vector));
+    }
+
+    @Override
+    public long countMatches(IndexQuery query) {
+        Query full = new BooleanQuery.Builder().add(withoutStatus(mainQuery(query), query), Occur.MUST)
+                .add(terms(STATUS, query.statuses()), Occur.FILTER).build();
+        return withSearcher(searcher -> (long) searcher.count(full));
+    }
+
+    /** The rich query when the first stage's best hits are to be ordered by it, else null. */
+    private @Nullable Query rescoring(IndexQuery query, @Nullable Query rich) {
+        return query.newestFirst() || !combinedFields ? null : rich;
+    }
+
+    /** A search of the matches of {@code matched}, ranked by score (or newest first), highlighted by the text query. */
+    private SearchResult lexical(IndexSearcher searcher, IndexQuery query, Query matched, @Nullable Query rich)
+            throws IOException {
+        var pass = facetsAndTop(searcher, withoutStatus(matched, query), query, query.offset() + query.limit(),
+                rescoring(query, rich));
+        TopDocs top = pass.top();
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
+                top.scoreDocs.length);
+        List<SearchHit> hits = hits(searcher, page, rich);
+        return new SearchResult(pass.facets().total(), hits, pass.facets().counts(), query.offset() / query.limit(),
+                query.limit());
+    }
+
+    /**
+     * Both legs: the methods nearest to the query's embedding (filtered like the search) join the
+     * matches of the text, so they are counted in the total and the facets like any match; a zero
+     * score keeps the text's own ranking of its matches, which is fused with the semantic ranking
+     * ({@link HybridRanking}). Newest first needs no fusion: the joined matches by date.
+     */
+    private SearchResult hybrid(IndexSearcher searcher, IndexQuery query, Query main, Query rich, float[] vector)
+            throws IOException {
+        List<ScoreDoc> near = nearestDocs(searcher, query, vector, HybridRanking.NEAREST, HybridRanking.MIN_SIMILARITY);
+        // Lucene's doc ids identify the methods within this searcher: the fusion needs no stored field.
+        List<VectorHit> close = HybridRanking.close(near.stream().map(d -> new VectorHit(d.doc, d.score)).toList());
+        if (close.isEmpty()) {
+            return lexical(searcher, query, main, rich);
+        }
+        var nearDocs = new ArrayList<BytesRef>(close.size());
+        StoredFields stored = searcher.storedFields();
+        for (VectorHit hit : close) {
+            nearDocs.add(new BytesRef(stored.document((int) hit.id(), Set.of(ID)).get(ID)));
+        }
+        Query matched = new BooleanQuery.Builder().add(main, Occur.SHOULD)
+                .add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(ID, nearDocs)), 0f), Occur.SHOULD)
+                .setMinimumNumberShouldMatch(1).build();
+        if (query.newestFirst()) {
+            return lexical(searcher, query, matched, rich);
+        }
+        var pass = facetsAndTop(searcher, withoutStatus(matched, query), query,
+                Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), rescoring(query, rich));
+        List<Long> lexicalDocs = new ArrayList<>();
+        for (ScoreDoc sd : pass.top().scoreDocs) {
+            // a method found only by the semantic leg scores 0 here
+            if (sd.score > 0) {
+                lexicalDocs.add((long) sd.doc);
+            }
+        }
+        List<HybridRanking.Fused> order = HybridRanking.order(lexicalDocs, close);
+        ScoreDoc[] page = order.subList(Math.min(query.offset(), order.size()),
+                        Math.min(query.offset() + query.limit(), order.size())).stream()
+                .map(f -> new ScoreDoc((int) f.id(), (float) f.score())).toArray(ScoreDoc[]::new);
+        return new SearchResult(pass.facets().total(), hits(searcher, page, rich), pass.facets().counts(),
+                query.offset() / query.limit(), query.limit());
+    }
+
+    private static Query withoutStatus(Query matched, IndexQuery query) {
+        BooleanQuery.Builder base = new BooleanQuery.Builder().add(matched, Occur.MUST);
+        filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(), query.year());
+        return base.build();
     }
 
     record FacetsAndTop(FacetCollector.Result facets, TopDocs top) {
     }
 
     /**
-     * The facets of every match (all statuses) and the first {@code offset + limit} hits in the
+     * The facets of every match (all statuses) and the first {@code wanted} hits in the
      * statuses searched, in one pass over the matches: the text query is the cost of a search, and
      * running it twice (once for the facets, once with the status filter for the page) cost nearly
      * twice the time. With a {@code rescore} query, the pass scores cheaply and only its best
      * {@link #RESCORED} hits (or the page, when further down) are scored again by the rich query and
      * ordered by that. Package-private for the benchmark's raw Lucene baseline.
      */
-    static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query,
+    static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query) throws IOException {
+        return facetsAndTop(searcher, withoutStatus, query, query.offset() + query.limit(), null);
+    }
+
+    /** The facets of every match and the first {@code hitsWanted} hits in the statuses searched, in one pass. */
+    static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query, int hitsWanted,
                                      @Nullable Query rescore) throws IOException {
-        int page = Math.max(1, Math.min(query.offset() + query.limit(), searcher.getIndexReader().maxDoc()));
-        int wanted = rescore == null ? page : Math.max(page, Math.min(RESCORED, searcher.getIndexReader().maxDoc()));
+        int maxDoc = searcher.getIndexReader().maxDoc();
+        int page = Math.max(1, Math.min(hitsWanted, maxDoc));
+        int wanted = rescore == null ? page : Math.max(page, Math.min(RESCORED, maxDoc));
         // Every match is visited for the facets anyway, so the top collectors count them all
         // (Integer.MAX_VALUE) rather than skip: same hits, same scores, same tie order (doc id).
         CollectorManager<?, ? extends TopDocs> topManager = query.newestFirst()
@@ -613,22 +697,32 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public List<VectorHit> nearest(IndexQuery filters, float[] vector, int k, float minSimilarity) {
-        var filter = new BooleanQuery.Builder().add(terms(STATUS, filters.statuses()), Occur.FILTER);
-        filters(filter, filters.viewer(), filters.category(), filters.departmentId(), filters.tag(), filters.year());
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Math.max(1, k), filter.build()),
-                    Math.max(1, k));
-            List<VectorHit> hits = new ArrayList<>(top.scoreDocs.length);
+            List<VectorHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : top.scoreDocs) {
-                // Lucene scores a cosine c as (1 + c) / 2
-                float cosine = 2 * sd.score - 1;
-                if (cosine >= minSimilarity) {
-                    hits.add(new VectorHit(Long.parseLong(stored.document(sd.doc, Set.of(ID)).get(ID)), cosine));
-                }
+            for (ScoreDoc sd : nearestDocs(searcher, filters, vector, k, minSimilarity)) {
+                hits.add(new VectorHit(Long.parseLong(stored.document(sd.doc, Set.of(ID)).get(ID)), sd.score));
             }
             return hits;
         });
+    }
+
+    /** The nearest documents in the query's statuses and filters, best first, each scored by its cosine. */
+    private static List<ScoreDoc> nearestDocs(IndexSearcher searcher, IndexQuery filters, float[] vector, int k,
+                                              float minSimilarity) throws IOException {
+        var filter = new BooleanQuery.Builder().add(terms(STATUS, filters.statuses()), Occur.FILTER);
+        filters(filter, filters.viewer(), filters.category(), filters.departmentId(), filters.tag(), filters.year());
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Math.max(1, k), filter.build()),
+                Math.max(1, k));
+        List<ScoreDoc> docs = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            // Lucene scores a cosine c as (1 + c) / 2
+            float cosine = 2 * sd.score - 1;
+            if (cosine >= minSimilarity) {
+                docs.add(new ScoreDoc(sd.doc, cosine));
+            }
+        }
+        return docs;
     }
 
     static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
@@ -789,6 +883,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public List<SearchHit> published(List<Long> ids, Viewer viewer) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(terms(ID, ids.stream().map(String::valueOf).toList()), Occur.FILTER)
+                .add(new TermQuery(new Term(STATUS, MethodStatus.PUBLISHED.name())), Occur.FILTER)
+                .add(visibility(viewer), Occur.FILTER).build();
+        return withSearcher(searcher -> SearchIndex.inOrder(ids, hits(searcher, searcher.search(query, ids.size()).scoreDocs, null)));
+    }
+
+    @Override
     public Map<String, Long> documentFrequencies(Collection<String> words) {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
@@ -836,7 +942,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 throw new IllegalStateException("a rebuild of the search index is already running");
             }
             try {
-                Path dir = root.resolve("index-" + System.currentTimeMillis());
+                Path dir = newGenerationDirectory();
                 rebuild = new LuceneRebuild(open(dir, REBUILD_BUFFER_MB));
                 return rebuild;
             } catch (IOException e) {

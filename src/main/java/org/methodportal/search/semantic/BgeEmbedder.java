@@ -16,6 +16,12 @@ public final class BgeEmbedder implements Embedder {
 
     public static final String MODEL = "bge-small-zh-v1.5-q";
     private static final int DIMENSIONS = 512;
+    /**
+     * The instruction the model was trained with for a query retrieving passages (its model card);
+     * on the judged queries it ranks the methods answering a question higher
+     * (docs/search-quality.md).
+     */
+    static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
     private final EmbeddingModel model;
 
@@ -37,6 +43,16 @@ public final class BgeEmbedder implements Embedder {
     @Override
     public float[] embed(String text) {
         return model.embed(text).content().vector();
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        return embed(QUERY_INSTRUCTION + text);
+    }
+
+    @Override
+    public List<float[]> embedQueries(List<String> texts) {
+        return embedAll(texts.stream().map(t -> QUERY_INSTRUCTION + t).toList());
     }
 
     @Override

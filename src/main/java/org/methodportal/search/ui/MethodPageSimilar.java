@@ -9,8 +9,9 @@ import org.methodportal.ui.SimilarMethods;
 import org.springframework.stereotype.Component;
 
 /**
- * "Similar methods" on the method page, from more-like-this over title, problem and measures, and
- * the duplicate warning of the editor, from more-like-this over the draft's title and problem.
+ * "Similar methods" on the method page (and the merge candidates offered from it) and the
+ * duplicate warning of the editor, from {@link SearchService#similar} and
+ * {@link SearchService#similarToText}: nearest embeddings fused with shared words.
  */
 @Component
 class MethodPageSimilar implements SimilarMethods {

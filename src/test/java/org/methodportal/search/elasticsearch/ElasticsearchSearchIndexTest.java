@@ -3,6 +3,7 @@ package org.methodportal.search.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.SearchIndexContract;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The contract on a real Elasticsearch 9.5 node in the test JVM ({@link TestNode}); a fresh alias per test. */
 class ElasticsearchSearchIndexTest extends SearchIndexContract {
@@ -153,6 +156,32 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
                     .isInstanceOf(RuntimeException.class);
             assertThatThrownBy(() -> down.apply(SearchCorpus.documents().subList(0, 1), List.of()))
                     .isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void anIndexCreatedBeforeTheVectorFieldGetsItAtStart() throws Exception {
+        index.close();
+        String old = "before-vectors";
+        // the index as it was mapped before: the same mapping without the vector field
+        ObjectNode mapping;
+        try (var in = ElasticsearchSearchIndex.class.getResourceAsStream(ElasticsearchSearchIndex.MAPPING)) {
+            mapping = (ObjectNode) JsonMapper.builder().build().readTree(in);
+        }
+        ((ObjectNode) mapping.path("mappings").path("properties")).remove("vector");
+        try (ElasticsearchClient client = client()) {
+            String name = old + "-1";
+            client.indices().create(c -> c.index(name).withJson(new StringReader(mapping.toString())));
+            client.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(name).alias(old))));
+        }
+        try (SearchIndex reopened = new ElasticsearchSearchIndex(client(), old)) {
+            reopened.apply(List.of(SearchCorpus.document(2101, "“夜校”工作法", "晚上学习。", List.of(),
+                    org.methodportal.method.MethodStatus.PUBLISHED, 1, 1).withVector(vector(0))), List.of());
+            var filters = QueryPlanner.plan(SearchRequest.of(""), MEMBER, glossary);
+            assertThat(reopened.nearest(filters, vector(10), 5, 0.5f)).extracting(h -> h.id()).containsExactly(2101L);
+        } finally {
+            TestNode.dropIndexes(old);
+            index = open(dir);
         }
     }
 }

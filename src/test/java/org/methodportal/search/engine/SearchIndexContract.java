@@ -88,6 +88,24 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void countingTheMatchesOfATextGivesTheTotalOfItsSearchForEachViewer() {
+        Viewer draftOwner = new Viewer(DRAFT_OWNER, false, Set.of());
+        for (String text : List.of("对接", "五对接", "组织生活", "拉家常", "毫不相干的说法")) {
+            for (Viewer viewer : List.of(MEMBER, draftOwner)) {
+                for (SearchRequest request : List.of(SearchRequest.of(text),
+                        new SearchRequest(text, null, null, MethodStatus.DRAFT, null, null, SearchSort.RELEVANCE, 0, 20))) {
+                    IndexQuery planned = QueryPlanner.plan(request, viewer, glossary);
+                    assertThat(index.countMatches(planned)).as("%s as %s", request, viewer)
+                            .isEqualTo(index.search(planned).total());
+                }
+            }
+        }
+        assertThat(index.countMatches(QueryPlanner.plan(SearchRequest.of("对接"), MEMBER, glossary))).isPositive();
+        assertThat(index.countMatches(QueryPlanner.plan(new SearchRequest("对接", null, null, MethodStatus.DRAFT, null, null,
+                SearchSort.RELEVANCE, 0, 20), draftOwner, glossary))).as("the owner's own draft").isEqualTo(1);
+    }
+
+    @Test
     void anIndexDestroyedBehindItsBackIsReportedAsDamagedNeverAsStaleOrEmpty() throws Exception {
         assertThat(index.damageAtOpen()).isNull();
         index.check();
@@ -321,6 +339,20 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void publishedGivesTheVisiblePublishedHitsOfTheIdsInTheirOrder() {
+        List<SearchHit> hits = index.published(List.of(THREE_MEETINGS, DRAFT, 12L, ARCHIVED, 999_999L, FIVE_LINKS),
+                MEMBER);
+
+        assertThat(hits).extracting(SearchHit::id).as("no draft, nothing archived or unknown")
+                .containsExactly(THREE_MEETINGS, 12L, FIVE_LINKS);
+        assertThat(hits.getFirst().title()).isEqualTo("“三会一课”规范化工作法");
+        assertThat(hits.getFirst().department()).isEqualTo("测试部门1");
+        assertThat(index.published(List.of(DRAFT), new Viewer(DRAFT_OWNER, false, Set.of())))
+                .as("published ones only, even for the owner").isEmpty();
+        assertThat(index.published(List.of(), MEMBER)).isEmpty();
+    }
+
+    @Test
     void updatesAndDeletesApplyToTheNextSearch() {
         index.apply(List.of(SearchCorpus.document(FIVE_LINKS, "“六对接”工作法", "改了标题。", List.of(),
                 MethodStatus.PUBLISHED, 1, 1)), List.of(THREE_MEETINGS));
@@ -358,5 +390,132 @@ public abstract class SearchIndexContract {
 
     private static List<String> titles(List<SearchHit> hits) {
         return hits.stream().map(SearchHit::title).toList();
+    }
+
+    // ---- the semantic leg (vectors of our own: one direction is "the same meaning")
+
+    protected static final long NIGHT_SCHOOL = 2001;
+    protected static final long NIGHT_DRAFT = 2002;
+    protected static final long FAR_AWAY = 2003;
+    private static final int DIMENSIONS = 512;
+
+    /** A unit vector at {@code degrees} from the first axis towards the second: its cosine to the first is cos(degrees). */
+    protected static float[] vector(double degrees) {
+        float[] v = new float[DIMENSIONS];
+        v[0] = (float) Math.cos(Math.toRadians(degrees));
+        v[1] = (float) Math.sin(Math.toRadians(degrees));
+        return v;
+    }
+
+    /**
+     * A published method sharing no word with 三会一课 but meaning the same, and a draft of another
+     * member that is the nearest of all, and one far from it; the corpus has no vectors (the
+     * semantic leg skips it).
+     */
+    private void addSemanticNeighbours() {
+        index.apply(List.of(
+                SearchCorpus.document(NIGHT_SCHOOL, "“夜校充电”工作法", "职工晚上学习技能。", List.of(), MethodStatus.PUBLISHED,
+                        1, 1).withVector(vector(20)),
+                SearchCorpus.document(NIGHT_DRAFT, "“夜校草稿”工作法", "仍在起草。", List.of(), MethodStatus.DRAFT,
+                        DRAFT_OWNER, DRAFT_DEPARTMENT).withVector(vector(0)),
+                SearchCorpus.document(FAR_AWAY, "“远方”工作法", "无关。", List.of(), MethodStatus.PUBLISHED, 1, 1)
+                        .withVector(vector(90))), List.of());
+    }
+
+    private SearchResult hybrid(SearchRequest request, Viewer viewer) {
+        return index.search(QueryPlanner.plan(request, viewer, glossary).withVector(vector(0)));
+    }
+
+    private static long facetTotal(SearchResult result, String facet) {
+        return result.facets().get(facet).stream().mapToLong(FacetCount::count).sum();
+    }
+
+    @Test
+    void nearestFindsVisibleMethodsInTheStatusesAndFiltersWithTheirCosine() {
+        addSemanticNeighbours();
+        IndexQuery member = QueryPlanner.plan(SearchRequest.of(""), MEMBER, glossary);
+        List<VectorHit> hits = index.nearest(member, vector(0), 10, 0.5f);
+        assertThat(hits).extracting(VectorHit::id).containsExactly(NIGHT_SCHOOL);
+        assertThat(hits.getFirst().similarity()).isCloseTo((float) Math.cos(Math.toRadians(20)),
+                org.assertj.core.data.Offset.offset(1e-3f));
+        assertThat(index.nearest(member, vector(0), 10, 0.95f)).as("under the least similarity").isEmpty();
+
+        Viewer owner = new Viewer(DRAFT_OWNER, false, Set.of());
+        IndexQuery drafts = QueryPlanner.plan(new SearchRequest("", null, null, MethodStatus.DRAFT, null, null,
+                SearchSort.RELEVANCE, 0, 10), owner, glossary);
+        assertThat(index.nearest(drafts, vector(0), 10, 0.5f)).extracting(VectorHit::id).containsExactly(NIGHT_DRAFT);
+        IndexQuery memberDrafts = QueryPlanner.plan(new SearchRequest("", null, null, MethodStatus.DRAFT, null, null,
+                SearchSort.RELEVANCE, 0, 10), MEMBER, glossary);
+        assertThat(index.nearest(memberDrafts, vector(0), 10, 0.0f)).as("another member's draft").isEmpty();
+        IndexQuery otherCategory = QueryPlanner.plan(new SearchRequest("", Category.MASS_LINE, null, null, null,
+                null, SearchSort.RELEVANCE, 0, 10), MEMBER, glossary);
+        assertThat(index.nearest(otherCategory, vector(0), 10, 0.0f)).as("filtered by category").isEmpty();
+    }
+
+    @Test
+    void theSemanticLegAddsMethodsSharingNoWordAndCountsThemButNothingInvisible() {
+        addSemanticNeighbours();
+        SearchResult lexical = search("三会一课");
+        assertThat(ids(lexical)).doesNotContain(NIGHT_SCHOOL, NIGHT_DRAFT, FAR_AWAY);
+
+        SearchResult both = hybrid(SearchRequest.of("三会一课"), MEMBER);
+
+        assertThat(ids(both)).contains(NIGHT_SCHOOL).doesNotContain(NIGHT_DRAFT, FAR_AWAY);
+        assertThat(ids(both).subList(0, 2)).as("each leg's first, the text's on a tie")
+                .containsExactly(THREE_MEETINGS, NIGHT_SCHOOL);
+        assertThat(both.total()).isEqualTo(lexical.total() + 1);
+        assertThat(facetTotal(both, "category")).isEqualTo(facetTotal(lexical, "category") + 1);
+        assertThat(facetTotal(both, "status")).as("another member's draft is not counted")
+                .isEqualTo(facetTotal(lexical, "status") + 1);
+
+        Viewer owner = new Viewer(DRAFT_OWNER, false, Set.of());
+        SearchResult ownDrafts = hybrid(new SearchRequest("三会一课", null, null, MethodStatus.DRAFT, null, null,
+                SearchSort.RELEVANCE, 0, 10), owner);
+        assertThat(ids(ownDrafts)).contains(NIGHT_DRAFT);
+        SearchResult othersDrafts = hybrid(new SearchRequest("三会一课", null, null, MethodStatus.DRAFT, null, null,
+                SearchSort.RELEVANCE, 0, 10), MEMBER);
+        assertThat(ids(othersDrafts)).doesNotContain(NIGHT_DRAFT);
+        assertThat(othersDrafts.facets().get("status")).extracting(FacetCount::value).doesNotContain("DRAFT");
+    }
+
+    @Test
+    void hybridPagesFollowOneOrderWithoutGapsOrRepeats() {
+        addSemanticNeighbours();
+        SearchResult first = hybrid(SearchRequest.of("对接"), MEMBER);
+        long total = first.total();
+        assertThat(total).isGreaterThan(3);
+        List<Long> seen = new java.util.ArrayList<>();
+        for (int page = 0; page * 3 < total; page++) {
+            SearchResult result = hybrid(new SearchRequest("对接", null, null, null, null, null, SearchSort.RELEVANCE,
+                    page, 3), MEMBER);
+            assertThat(result.total()).isEqualTo(total);
+            seen.addAll(ids(result));
+        }
+        assertThat(seen).doesNotHaveDuplicates().hasSize((int) total).contains(NIGHT_SCHOOL);
+        assertThat(seen.subList(0, ids(first).size())).isEqualTo(ids(first));
+    }
+
+    @Test
+    void newestFirstWithTheSemanticLegListsTheSameMatchesByDate() {
+        addSemanticNeighbours();
+        var newest = new SearchRequest("对接", null, null, null, null, null, SearchSort.NEWEST, 0, 100);
+        SearchResult byDate = hybrid(newest, MEMBER);
+        SearchResult byRank = hybrid(new SearchRequest("对接", null, null, null, null, null, SearchSort.RELEVANCE, 0, 100),
+                MEMBER);
+        assertThat(byDate.total()).isEqualTo(byRank.total());
+        assertThat(ids(byDate)).containsExactlyInAnyOrderElementsOf(ids(byRank));
+        assertThat(ids(byDate)).contains(NIGHT_SCHOOL);
+        SearchResult lexical = search(newest, MEMBER);
+        assertThat(ids(byDate).stream().filter(id -> id != NIGHT_SCHOOL).toList()).as("dates order, not fusion")
+                .isEqualTo(ids(lexical));
+    }
+
+    @Test
+    void withoutAVectorOrTextTheSemanticLegStaysOut() {
+        addSemanticNeighbours();
+        SearchResult all = search(SearchRequest.of(""), MEMBER);
+        SearchResult allWithVector = hybrid(SearchRequest.of(""), MEMBER);
+        assertThat(allWithVector.total()).isEqualTo(all.total());
+        assertThat(ids(allWithVector)).isEqualTo(ids(all));
     }
 }

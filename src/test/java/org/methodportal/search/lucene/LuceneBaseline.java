@@ -151,7 +151,7 @@ public final class LuceneBaseline {
                 new LuceneSearchIndex.Highlighter(searcher, LuceneSearchIndex.analyzer()).highlight(main, docIds);
             }
             long t4 = System.nanoTime();
-            LuceneSearchIndex.facetsAndTop(searcher, withoutStatus, query, null);
+            LuceneSearchIndex.facetsAndTop(searcher, withoutStatus, query);
             long t5 = System.nanoTime();
             return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6,
                     (t5 - t4) / 1e6};

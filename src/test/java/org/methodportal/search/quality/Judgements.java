@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The judged query set ({@code search/judgements.jsonl}): each query with its kind and the graded
  * relevance of corpus entries by external id (3 = the entry asked for, 2 = highly relevant,
- * 1 = related; unlisted = not relevant).
+ * 1 = related; unlisted = not relevant). Queries of kind {@code unrelated} are of another topic and
+ * have no grades: right only when nothing is found.
  */
 record Judgements(List<Judgement> queries) {
 
