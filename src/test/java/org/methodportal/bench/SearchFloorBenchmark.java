@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.methodportal.glossary.GlossaryService;
+import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchIndexer;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchService;
 import org.methodportal.search.engine.GlossaryTerm;
+import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.RelaxedSearch;
 import org.methodportal.search.engine.SearchIndex;
@@ -109,8 +111,11 @@ class SearchFloorBenchmark {
         double[] floor = new double[samples];
         double[] lexical = new double[samples];
         double[] service = new double[samples];
-        try (var floorSearch = new LuceneBaseline.FloorSearch((LuceneSearchIndex) index, copy)) {
+        var agreement = new StringBuilder();
+        try (var floorSearch = new LuceneBaseline.FloorSearch((LuceneSearchIndex) index, copy);
+             var raw = new LuceneBaseline.RawSearch((LuceneSearchIndex) index)) {
             assertThat(floorSearch.segments()).isEqualTo(1);
+            agreement.append(topTenAgreement(raw, viewer, terms));
             for (int round = -WARM_UP; round < REPETITIONS; round++) {
                 for (int q = 0; q < QUERIES.size(); q++) {
                     String text = QUERIES.get(q);
@@ -142,8 +147,33 @@ class SearchFloorBenchmark {
             perQuery.append("| %s | %.1f | %.1f | %.1f |%n".formatted(QUERIES.get(q), Timings.median(ofQuery(floor, q)),
                     Timings.median(ofQuery(lexical, q)), Timings.median(ofQuery(service, q))));
         }
-        System.out.printf("%n%d queries × %d runs after %d warm-up rounds; load average before %s, after %s%n%n%s%n%s%n",
-                QUERIES.size(), REPETITIONS, WARM_UP, loadBefore, loadAverage(), table, perQuery);
+        System.out.printf("%n%d queries × %d runs after %d warm-up rounds; load average before %s, after %s%n%n%s%n%s%n%s%n",
+                QUERIES.size(), REPETITIONS, WARM_UP, loadBefore, loadAverage(), table, perQuery, agreement);
+    }
+
+    /**
+     * How far rescoring only the first stage's best hits changes the first page: per query, the
+     * first ten hits of the search against those of scoring every match with the rich query.
+     */
+    private String topTenAgreement(LuceneBaseline.RawSearch raw, Viewer viewer, List<GlossaryTerm> terms)
+            throws IOException {
+        var out = new StringBuilder("| query | same first hit | top 10 in common | same order |\n|---|---|---:|---|\n");
+        int sameFirst = 0;
+        int common = 0;
+        for (String text : QUERIES) {
+            IndexQuery planned = QueryPlanner.plan(SearchRequest.of(text), viewer, terms, index::documentFrequencies)
+                    .page(0, 10);
+            List<Long> full = raw.fullyScoredIds(planned, 10);
+            List<Long> staged = index.search(planned).hits().stream().map(SearchHit::id).toList();
+            long shared = staged.stream().filter(full::contains).count();
+            boolean first = !full.isEmpty() && !staged.isEmpty() && full.getFirst().equals(staged.getFirst());
+            sameFirst += first ? 1 : 0;
+            common += (int) shared;
+            out.append("| %s | %s | %d / %d | %s |%n".formatted(text, first ? "yes" : "no", shared, full.size(),
+                    full.equals(staged) ? "yes" : "no"));
+        }
+        return out.append("| all | %d / %d | %d in common | |%n".formatted(sameFirst, QUERIES.size(), common))
+                .toString();
     }
 
     /** The timed samples of one query. */

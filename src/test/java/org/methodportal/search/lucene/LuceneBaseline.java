@@ -115,6 +115,26 @@ public final class LuceneBaseline {
         private record Queries(Query main, Query withoutStatus, Query full) {
         }
 
+        /**
+         * The ids of the first {@code n} hits when every match is scored by the rich per-field
+         * query, as the index ranked before its first stage: what rescoring only the first stage's
+         * best hits is compared with.
+         */
+        public List<Long> fullyScoredIds(IndexQuery query, int n) throws IOException {
+            BooleanQuery.Builder base = new BooleanQuery.Builder().add(index.rescoreQuery(query), Occur.MUST);
+            LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
+                    query.year());
+            base.add(new TermInSetQuery(LuceneSearchIndex.STATUS, query.statuses().stream().map(BytesRef::new).toList()),
+                    Occur.FILTER);
+            TopDocs top = searcher.search(base.build(), n);
+            List<Long> ids = new ArrayList<>();
+            for (var sd : top.scoreDocs) {
+                ids.add(Long.parseLong(searcher.storedFields().document(sd.doc, Set.of(LuceneSearchIndex.ID))
+                        .get(LuceneSearchIndex.ID)));
+            }
+            return ids;
+        }
+
         /** The text query, it with the filters but the status (for the facets), and with the status too. */
         private Queries queries(IndexQuery query) {
             Query main = index.mainQuery(query);
