@@ -104,6 +104,21 @@ class SearchJourneyIT extends JourneySupport {
     }
 
     @Test
+    void aQuestionTypedIntoTheHeaderFindsTheMethodAboutItFirst() {
+        signIn("member", DEMO_PASSWORD);
+
+        WebElement box = browser.waitFor(By.cssSelector("#global-search input"));
+        // the demo's “育人”工作法 is about new staff learning the work; the question shares no word of its title
+        box.sendKeys("新来的年轻同志不熟悉业务，怎么带？");
+        box.sendKeys(Keys.ENTER);
+
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("search?q="));
+        browser.waitForVaadin();
+        assertThat(browser.waitFor(By.cssSelector("#search-results .search-hit-title")).getText()).contains("育人");
+        browser.screenshot("search-question");
+    }
+
+    @Test
     void memberTypesPinyinAndPicksASuggestion() {
         signIn("member", DEMO_PASSWORD);
 
