@@ -18,6 +18,7 @@ import org.methodportal.search.engine.DidYouMean;
 import org.methodportal.search.engine.GlossaryTerm;
 import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.PinyinReader;
 import org.methodportal.search.engine.PinyinReadings;
 import org.methodportal.search.engine.QueryPlanner;
@@ -58,11 +59,16 @@ public class SearchService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final QueryEmbeddings queryEmbeddings;
+    private final EmbeddingBackfill backfill;
 
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
-                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                  QueryEmbeddings queryEmbeddings, EmbeddingBackfill backfill) {
         this.events = events;
         this.clock = clock;
+        this.queryEmbeddings = queryEmbeddings;
+        this.backfill = backfill;
         this.index = index;
         this.indexer = indexer;
         this.glossary = glossary;
@@ -70,12 +76,19 @@ public class SearchService {
         this.currentUser = currentUser;
     }
 
-    /** A page of visible methods matching the request, with total and facets. */
+    /**
+     * A page of visible methods matching the request, with total and facets. With the semantic leg
+     * on, the text's embedding is computed while the search is planned and the methods nearest to
+     * it are fused with those matching its words.
+     */
     public SearchResult search(SearchRequest request) {
         Viewer viewer = Viewer.of(currentUser.require());
+        var embedding = queryEmbeddings.start(QueryPlanner.searchable(request.text()));
         List<GlossaryTerm> terms = glossary.terms();
-        SearchResult result = engine(() -> RelaxedSearch.search(index, QueryPlanner.plan(request, viewer, terms,
-                index::documentFrequencies)));
+        SearchResult result = engine(() -> {
+            IndexQuery plan = QueryPlanner.plan(request, viewer, terms, index::documentFrequencies);
+            return RelaxedSearch.search(index, plan.withVector(queryEmbeddings.await(embedding)));
+        });
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
         facets.computeIfPresent("category", (k, values) -> values.stream()
                 .map(f -> new FacetCount(f.value(), Category.valueOf(f.value()).chineseName(), f.count())).toList());
@@ -171,14 +184,32 @@ public class SearchService {
         return indexer.status();
     }
 
+    /**
+     * Computes in the background the embeddings of the methods that have none current, and returns
+     * the progress so far; a conflict when one runs already or the semantic leg is off.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public BackfillStatus startBackfill() {
+        String login = currentUser.require().login();
+        backfill.startInBackground(login);
+        log.info("embedding backfill started by {}", login);
+        return backfill.status();
+    }
+
+    /** The embedding backfill running now (with its progress), or the last one since this instance started. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public BackfillStatus backfillStatus() {
+        return backfill.status();
+    }
+
     public boolean isReindexing() {
         return indexer.isRebuilding();
     }
 
     /**
      * The state of the search index for the administrators' page: the engine, how many documents it
-     * holds (null when it cannot be reached), the outbox backlog, the reindex and whether the portal
-     * is rebuilding a damaged or missing index (checked anew on each call).
+     * holds (null when it cannot be reached), the outbox backlog, the reindex, whether the portal
+     * is rebuilding a damaged or missing index (checked anew on each call) and the embedding backfill.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public IndexOverview overview() {
@@ -195,7 +226,8 @@ public class SearchService {
             log.warn("search engine not reachable for the overview: {}", e.toString());
             documents = null;
         }
-        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status(), health);
+        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status(), health,
+                backfill.status());
     }
 
     private static boolean matches(GlossaryTerm term, String typed, String key) {
