@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
  * Computes the embeddings of the methods that have no current one (existing entries when the
  * semantic leg is switched on, a new model, entries whose embedding failed when they were indexed):
  * in the background after start and when an administrator asks. The database is read in pages on
- * one thread; {@code portal.search.semantic.backfill-threads} threads compute batches, store them
- * and queue their methods in the search outbox, whose worker writes them to the index with their
- * vectors. Searches keep working meanwhile, by words alone for the methods not done yet.
+ * one thread; {@code portal.search.semantic.backfill-threads} threads compute the missing ones of
+ * each batch, store them and queue their methods in the search outbox, whose worker writes them to
+ * the index with their vectors. Searches keep working meanwhile, by words alone for the methods not done yet.
  */
 @Service
 public class EmbeddingBackfill {
@@ -117,18 +117,24 @@ public class EmbeddingBackfill {
         }
     }
 
+    /**
+     * The reading thread only reads pages from the database; the pool turns each batch into index
+     * documents, looks up which lack a current vector, computes, stores and queues those: the
+     * model is the cost, and the pool's threads are kept busy with it.
+     */
     private void fill() {
         try (var work = new BoundedWork("search-embedding", properties.semantic().backfillThreads())) {
             long after = 0;
             for (List<MethodDocument> page = page(after); !page.isEmpty(); page = page(after)) {
                 after = page.getLast().id();
-                List<IndexDocument> lacking = embeddings.lacking(page.stream().map(IndexDocument::of).toList());
-                done.addAndGet(page.size() - lacking.size());
-                for (int from = 0; from < lacking.size(); from += BATCH) {
-                    List<IndexDocument> batch = lacking.subList(from, Math.min(lacking.size(), from + BATCH));
+                for (int from = 0; from < page.size(); from += BATCH) {
+                    List<MethodDocument> batch = page.subList(from, Math.min(page.size(), from + BATCH));
                     work.submit(() -> {
-                        embeddings.storeAndQueue(batch, embeddings.compute(batch), ACTION);
-                        computed.addAndGet(batch.size());
+                        List<IndexDocument> lacking = embeddings.lacking(batch.stream().map(IndexDocument::of).toList());
+                        if (!lacking.isEmpty()) {
+                            embeddings.storeAndQueue(lacking, embeddings.compute(lacking), ACTION);
+                            computed.addAndGet(lacking.size());
+                        }
                         done.addAndGet(batch.size());
                     });
                 }

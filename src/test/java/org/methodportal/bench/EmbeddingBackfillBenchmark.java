@@ -7,10 +7,16 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,7 +44,8 @@ import org.springframework.test.context.ContextConfiguration;
  * documents, one lookup of stored vectors per page, {@code backfill-threads} threads computing
  * batches, storing them and queueing their methods), then the outbox worker writing those methods
  * with their vectors to the index; next to the reference of the same model embedding texts of the
- * same corpus one by one on one thread, measured before and after the backfill in the same run.
+ * same corpus one by one on one thread, measured before and after the backfill in the same run, and
+ * to the model on two threads and in langchain4j's stock ONNX session.
  * Not a test: it prints a Markdown table and asserts no timing. Run it as docs/benchmarks.md says.
  */
 @Tag("benchmark")
@@ -84,10 +91,16 @@ class EmbeddingBackfillBenchmark {
     }
 
     @Test
-    void backfillAgainstOneByOne() {
+    void backfillAgainstOneByOne() throws Exception {
         List<String> texts = texts(REFERENCE);
         embedder.embed(texts.getFirst());
         double before = oneByOne(texts);
+        // the same model in langchain4j's own session (a thread per core spinning within each call)
+        var stock = new BgeSmallZhV15QuantizedEmbeddingModel(Runnable::run);
+        stock.embed(texts.getFirst());
+        double stockOne = rate(stock, texts, 1);
+        double stockTwo = rate(stock, texts, 2);
+        double ownTwo = rate(null, texts, 2);
 
         long start = System.nanoTime();
         long computed = backfill.backfill("benchmark");
@@ -115,6 +128,10 @@ class EmbeddingBackfillBenchmark {
                 """.formatted(TestDatabase.isPostgres() ? "PostgreSQL" : "H2 file", threads, computed));
         table.append("| reference: model alone, one by one on one thread (%d texts, before / after) | %.1f / %.1f | 1.00× |%n"
                 .formatted(texts.size(), before, after));
+        table.append("| model alone, 2 threads (%d texts) | %.1f | %.2f× |%n".formatted(texts.size(), ownTwo,
+                ownTwo / reference));
+        table.append("| langchain4j's stock session, one by one on one thread / 2 threads | %.1f / %.1f | %.2f× / %.2f× |%n"
+                .formatted(stockOne, stockTwo, stockOne / reference, stockTwo / reference));
         table.append("| backfill: read, embed, store, queue (%.1f s) | %.1f | %.2f× |%n".formatted(backfillSeconds,
                 backfillRate, backfillRate / reference));
         table.append("| then the outbox worker indexing them with their vectors (%.1f s) | %.1f | |%n"
@@ -131,6 +148,32 @@ class EmbeddingBackfillBenchmark {
             embedder.embed(text);
         }
         return texts.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Texts per second of {@code threads} threads each embedding its share one by one (null model: the portal's). */
+    private double rate(@Nullable EmbeddingModel model, List<String> texts, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            int share = texts.size() / threads;
+            List<Future<?>> running = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                List<String> part = texts.subList(t * share, (t + 1) * share);
+                running.add(pool.submit(() -> part.forEach(text -> {
+                    if (model == null) {
+                        embedder.embed(text);
+                    } else {
+                        model.embed(text);
+                    }
+                })));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            return share * threads / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** The embedded texts of the first methods, as the backfill sees them. */
