@@ -24,7 +24,10 @@ import org.springframework.stereotype.Service;
  * in the background after start and when an administrator asks. The database is read in pages on
  * one thread; {@code portal.search.semantic.backfill-threads} threads compute the missing ones of
  * each batch, store them and queue their methods in the search outbox, whose worker writes them to
- * the index with their vectors. Searches keep working meanwhile, by words alone for the methods not done yet.
+ * the index with their vectors. Searches keep working meanwhile, by words alone for the methods
+ * not done yet. A backfill with nothing to compute still reads every method once (a minute or two
+ * of a core at 100,000 methods). Several instances sharing a database each run one at start; they
+ * may compute the same methods, and store the same vectors.
  */
 @Service
 public class EmbeddingBackfill {
