@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param backlog   outbox entries still to index
  * @param reindex   the reindex running now or the last one since this instance started
  * @param health    whether the index serves, or the portal rebuilds a damaged or missing one
+ * @param backfill  the backfill of embeddings running now or the last one (disabled: semantic leg off)
  */
 public record IndexOverview(String engine, @Nullable Long documents, OutboxBacklog backlog, ReindexStatus reindex,
-                            IndexHealth health) {
+                            IndexHealth health, BackfillStatus backfill) {
 }

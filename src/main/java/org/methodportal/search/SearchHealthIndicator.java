@@ -1,5 +1,7 @@
 package org.methodportal.search;
 
+import java.util.Map;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Component;
  * The {@code search} component of {@code /actuator/health}: {@code UP} while the index serves,
  * {@code REBUILDING} while the portal rebuilds a damaged or missing index from the database,
  * {@code UNAVAILABLE} when the engine cannot be reached or the rebuild failed (it is retried).
+ * While embeddings are backfilled, its progress shows as a detail (semantic search is complete when it ends).
  * The portal works without search, so these two rank below {@code UP} in
  * {@code management.endpoint.health.status.order}: the application's own status and readiness stay up.
  */
@@ -19,9 +22,11 @@ class SearchHealthIndicator implements HealthIndicator {
     static final Status UNAVAILABLE = new Status("UNAVAILABLE", "search cannot answer; the portal works without it");
 
     private final SearchIndexer indexer;
+    private final EmbeddingBackfill backfill;
 
-    SearchHealthIndicator(SearchIndexer indexer) {
+    SearchHealthIndicator(SearchIndexer indexer, EmbeddingBackfill backfill) {
         this.indexer = indexer;
+        this.backfill = backfill;
     }
 
     @Override
@@ -48,6 +53,13 @@ class SearchHealthIndicator implements HealthIndicator {
         }
         if (health.since() != null) {
             builder.withDetail("since", health.since().toString());
+        }
+        BackfillStatus embeddings = backfill.status();
+        if (embeddings.running()) {
+            builder.withDetail("embeddingBackfill", Map.of("done", embeddings.done(), "total", embeddings.total(),
+                    "computed", embeddings.computed()));
+        } else if (embeddings.error() != null) {
+            builder.withDetail("embeddingBackfillError", embeddings.error());
         }
         return builder.build();
     }

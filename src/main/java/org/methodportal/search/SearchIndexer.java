@@ -7,13 +7,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodDocument;
@@ -56,6 +51,7 @@ public class SearchIndexer {
 
     private final SearchOutboxMapper outbox;
     private final MethodDocumentService methods;
+    private final MethodEmbeddings embeddings;
     private final SearchIndex index;
     private final SystemAuthentication system;
     private final SearchProperties properties;
@@ -71,12 +67,13 @@ public class SearchIndexer {
     private int repairFailures;
     private volatile Instant nextRepairAt = Instant.EPOCH;
 
-    SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, SearchIndex index,
-                  SystemAuthentication system, SearchProperties properties, Clock clock,
+    SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, MethodEmbeddings embeddings,
+                  SearchIndex index, SystemAuthentication system, SearchProperties properties, Clock clock,
                   ApplicationEventPublisher events) {
         this.events = events;
         this.outbox = outbox;
         this.methods = methods;
+        this.embeddings = embeddings;
         this.index = index;
         this.system = system;
         this.properties = properties;
@@ -95,7 +92,8 @@ public class SearchIndexer {
 
     /**
      * Indexes one batch of due outbox entries and removes them; on failure they stay, deferred by
-     * the backoff. Returns how many entries were claimed (0: nothing due).
+     * the backoff. Each document carries its embedding, stored or else computed and stored here
+     * ({@link MethodEmbeddings#withCurrent}). Returns how many entries were claimed (0: nothing due).
      */
     @Transactional
     public int drainBatch() {
@@ -110,7 +108,7 @@ public class SearchIndexer {
             List<MethodDocument> documents = system.callAsSystem(() -> methods.documents(ids));
             Set<Long> gone = new HashSet<>(ids);
             documents.forEach(d -> gone.remove(d.id()));
-            index.apply(documents.stream().map(IndexDocument::of).toList(), gone);
+            index.apply(embeddings.withCurrent(documents.stream().map(IndexDocument::of).toList()), gone);
             outbox.deleteByIds(rows.stream().map(OutboxRow::id).toList());
             log.debug("indexed methods {}", ids);
         } catch (RuntimeException e) {
@@ -328,69 +326,22 @@ public class SearchIndexer {
     /**
      * Reads the database in keyset pages on this thread while a small pool turns the pages into
      * index documents and writes them (the analysis is the cost, so it gets the cores); at most two
-     * pages per thread wait, which bounds the memory.
+     * pages per thread wait, which bounds the memory. Documents carry their stored embeddings (one
+     * query per page); none is computed here, which would make a reindex last hours: those missing
+     * are left to the backfill.
      */
     private void fill(SearchIndex.Rebuild rebuild) {
-        int threads = Math.max(1, properties.reindexThreads());
-        Semaphore slots = new Semaphore(threads * 2);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads,
-                Thread.ofPlatform().name("search-reindex-", 1).daemon(true).factory());
-        try {
+        try (var work = new BoundedWork("search-reindex", properties.reindexThreads())) {
             long after = 0;
             for (List<MethodDocument> page = page(after); !page.isEmpty(); page = page(after)) {
                 List<MethodDocument> batch = page;
                 after = batch.getLast().id();
-                acquire(slots);
-                throwIfFailed(failure);
-                pool.execute(() -> {
-                    try {
-                        if (failure.get() == null) {
-                            rebuild.add(batch.stream().map(IndexDocument::of).toList());
-                            done.addAndGet(batch.size());
-                        }
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        slots.release();
-                    }
+                work.submit(() -> {
+                    rebuild.add(embeddings.withStored(batch.stream().map(IndexDocument::of).toList()));
+                    done.addAndGet(batch.size());
                 });
             }
-            acquire(slots, threads * 2);
-            throwIfFailed(failure);
-        } finally {
-            pool.shutdownNow();
-            awaitWriters(pool);
-        }
-    }
-
-    /** After a failure, lets pages still being written finish before the caller discards the new index. */
-    private static void awaitWriters(ExecutorService pool) {
-        try {
-            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                log.warn("search reindex threads did not stop within a minute");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void acquire(Semaphore slots) {
-        acquire(slots, 1);
-    }
-
-    private static void acquire(Semaphore slots, int permits) {
-        try {
-            slots.acquire(permits);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("search reindex interrupted", e);
-        }
-    }
-
-    private static void throwIfFailed(AtomicReference<RuntimeException> failure) {
-        if (failure.get() != null) {
-            throw failure.get();
+            work.finish();
         }
     }
 

@@ -88,25 +88,32 @@ public class SearchService {
     private final Clock clock;
     /** Null while the semantic leg is off: similar methods and duplicates are then found by their words only. */
     private final @Nullable Embedder embedder;
+    private final QueryEmbeddings queryEmbeddings;
+    private final EmbeddingBackfill backfill;
 
     @Autowired
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
-                  ObjectProvider<Embedder> embedder) {
-        this(index, indexer, glossary, methods, currentUser, events, clock, embedder.getIfAvailable());
+                  ObjectProvider<Embedder> embedder, QueryEmbeddings queryEmbeddings, EmbeddingBackfill backfill) {
+        this(index, indexer, glossary, methods, currentUser, events, clock, embedder.getIfAvailable(), queryEmbeddings,
+                backfill);
     }
 
-    /** Lexical only (the semantic leg off). */
+    /** Similar methods and duplicates by their words only. */
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
-                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
-        this(index, indexer, glossary, methods, currentUser, events, clock, (Embedder) null);
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                  QueryEmbeddings queryEmbeddings, EmbeddingBackfill backfill) {
+        this(index, indexer, glossary, methods, currentUser, events, clock, (Embedder) null, queryEmbeddings, backfill);
     }
 
     SearchService(SearchIndex index, SearchIndexer indexer, SearchGlossary glossary, MethodService methods,
-                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, @Nullable Embedder embedder) {
+                  CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, @Nullable Embedder embedder,
+                  QueryEmbeddings queryEmbeddings, EmbeddingBackfill backfill) {
         this.embedder = embedder == null ? null : new CachedEmbedder(embedder, EMBEDDINGS_CACHED);
         this.events = events;
         this.clock = clock;
+        this.queryEmbeddings = queryEmbeddings;
+        this.backfill = backfill;
         this.index = index;
         this.indexer = indexer;
         this.glossary = glossary;
@@ -114,12 +121,19 @@ public class SearchService {
         this.currentUser = currentUser;
     }
 
-    /** A page of visible methods matching the request, with total and facets. */
+    /**
+     * A page of visible methods matching the request, with total and facets. With the semantic leg
+     * on, the text's embedding is computed while the search is planned and the methods nearest to
+     * it are fused with those matching its words.
+     */
     public SearchResult search(SearchRequest request) {
         Viewer viewer = Viewer.of(currentUser.require());
+        var embedding = queryEmbeddings.start(QueryPlanner.searchable(request.text()));
         List<GlossaryTerm> terms = glossary.terms();
-        SearchResult result = engine(() -> RelaxedSearch.search(index, QueryPlanner.plan(request, viewer, terms,
-                index::documentFrequencies)));
+        SearchResult result = engine(() -> {
+            IndexQuery plan = QueryPlanner.plan(request, viewer, terms, index::documentFrequencies);
+            return RelaxedSearch.search(index, plan.withVector(queryEmbeddings.await(embedding)));
+        });
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
         facets.computeIfPresent("category", (k, values) -> values.stream()
                 .map(f -> new FacetCount(f.value(), Category.valueOf(f.value()).chineseName(), f.count())).toList());
@@ -305,14 +319,32 @@ public class SearchService {
         return indexer.status();
     }
 
+    /**
+     * Computes in the background the embeddings of the methods that have none current, and returns
+     * the progress so far; a conflict when one runs already or the semantic leg is off.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public BackfillStatus startBackfill() {
+        String login = currentUser.require().login();
+        backfill.startInBackground(login);
+        log.info("embedding backfill started by {}", login);
+        return backfill.status();
+    }
+
+    /** The embedding backfill running now (with its progress), or the last one since this instance started. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public BackfillStatus backfillStatus() {
+        return backfill.status();
+    }
+
     public boolean isReindexing() {
         return indexer.isRebuilding();
     }
 
     /**
      * The state of the search index for the administrators' page: the engine, how many documents it
-     * holds (null when it cannot be reached), the outbox backlog, the reindex and whether the portal
-     * is rebuilding a damaged or missing index (checked anew on each call).
+     * holds (null when it cannot be reached), the outbox backlog, the reindex, whether the portal
+     * is rebuilding a damaged or missing index (checked anew on each call) and the embedding backfill.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public IndexOverview overview() {
@@ -329,7 +361,8 @@ public class SearchService {
             log.warn("search engine not reachable for the overview: {}", e.toString());
             documents = null;
         }
-        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status(), health);
+        return new IndexOverview(index.engineName(), documents, indexer.backlog(), indexer.status(), health,
+                backfill.status());
     }
 
     private static boolean matches(GlossaryTerm term, String typed, String key) {

@@ -258,7 +258,7 @@ class DuplicateWarningQualityTest {
         SearchIndexer indexer = mock(SearchIndexer.class);
         when(indexer.health()).thenReturn(IndexHealth.SERVING);
         return new SearchService(index, indexer, glossary, methods, currentUser, event -> { },
-                Clock.systemUTC(), embedder);
+                Clock.systemUTC(), embedder, QueryEmbeddings.off(), org.mockito.Mockito.mock(EmbeddingBackfill.class));
     }
 
     /** The corpus glossary through the glossary module's matcher, or an empty glossary (no normalisation). */

@@ -94,7 +94,7 @@ class SearchInputFuzzTest {
         SearchIndexer indexer = mock(SearchIndexer.class);
         when(indexer.health()).thenReturn(IndexHealth.SERVING);
         return new SearchService(recording, indexer, glossary, mock(MethodService.class), currentUser,
-                event -> { }, Clock.systemUTC());
+                event -> { }, Clock.systemUTC(), QueryEmbeddings.off(), mock(EmbeddingBackfill.class));
     }
 
     @AfterAll

@@ -88,6 +88,12 @@ class SearchServiceTest {
     SearchGlossary glossary;
     @Autowired
     CurrentUser currentUser;
+    @Autowired
+    MethodEmbeddings embeddings;
+    @Autowired
+    QueryEmbeddings queryEmbeddings;
+    @Autowired
+    EmbeddingBackfill backfill;
     @MockitoSpyBean
     SearchIndex index;
 
@@ -389,8 +395,9 @@ class SearchServiceTest {
         var release = new CountDownLatch(1);
         HeldRebuild.hold(index, firstPageTaken, release);
         // what a restart builds: an indexer and a service over an index that opened empty
-        var restarted = new SearchIndexer(outbox, documents, index, system, properties, clock, events);
-        var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock);
+        var restarted = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events);
+        var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock,
+                queryEmbeddings, backfill);
         try {
             assertThat(restarted.health().cause()).isEqualTo(IndexHealth.Cause.EMPTY_AT_START);
             assertThatThrownBy(() -> service.search(SearchRequest.of(""))).as("before the rebuild even started")
@@ -418,8 +425,9 @@ class SearchServiceTest {
         String alias = "heal-" + UUID.randomUUID().toString().substring(0, 8);
         SearchIndex cluster = Mockito.spy(TestNode.searchIndex(alias));
         try {
-            var esIndexer = new SearchIndexer(outbox, documents, cluster, system, properties, clock, events);
-            var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock);
+            var esIndexer = new SearchIndexer(outbox, documents, embeddings, cluster, system, properties, clock, events);
+            var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock,
+                    queryEmbeddings, backfill);
             assertThat(esIndexer.health().cause()).as("a new cluster").isEqualTo(IndexHealth.Cause.EMPTY_AT_START);
             esIndexer.rebuildOnStartup();
             awaitUntil(() -> esIndexer.health().serving(), "filled");

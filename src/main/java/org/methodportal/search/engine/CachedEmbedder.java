@@ -34,6 +34,13 @@ public final class CachedEmbedder implements Embedder {
         return embedder.dimensions();
     }
 
+    /** The embedding of the text when it is among the recent ones, else null (nothing computed). */
+    public float @org.jspecify.annotations.Nullable [] recent(String text) {
+        synchronized (recent) {
+            return recent.get(text);
+        }
+    }
+
     /** The embedding of the text, computed once while it is among the recent ones; callers must not change it. */
     @Override
     public float[] embed(String text) {
@@ -49,6 +56,12 @@ public final class CachedEmbedder implements Embedder {
             recent.put(text, vector);
         }
         return vector;
+    }
+
+    /** Not remembered: a search text embedded as a query differs from the same text embedded as a document. */
+    @Override
+    public float[] embedQuery(String text) {
+        return embedder.embedQuery(text);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.search.BackfillStatus;
 import org.methodportal.search.IndexHealth;
 import org.methodportal.search.IndexOverview;
 import org.methodportal.search.OutboxBacklog;
@@ -41,10 +42,10 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * The search index for administrators: which engine serves, how many documents it holds, what the
  * indexing worker still has to do, whether the portal is rebuilding a damaged or missing index by
- * itself (why, and where the damaged one was moved aside), and the reindex from the database with
- * its progress. The page
- * polls while a reindex runs (as the import page does; the portal uses no server push); the old
- * index keeps serving searches until the new one is complete.
+ * itself (why, and where the damaged one was moved aside), the reindex from the database with
+ * its progress, and (semantic leg on) the backfill of embeddings with its progress and rate. The
+ * page polls while a reindex or a backfill runs (as the import page does; the portal uses no server
+ * push); the old index keeps serving searches until the new one is complete.
  */
 @Route("admin/search")
 @Menu(title = "search.admin.nav", icon = "vaadin:search", order = 96)
@@ -65,6 +66,12 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Div running = new Div();
+    final VerticalLayout embeddings = new VerticalLayout();
+    final Span lastBackfill = value("search-admin-backfill-last");
+    final Button backfill = new Button();
+    final ProgressBar backfillProgress = new ProgressBar();
+    final Span backfillProgressText = new Span();
+    final Div backfillRunning = new Div();
     private final transient SearchService search;
     private final transient Clock clock;
     private @Nullable Registration polling;
@@ -101,7 +108,23 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
         rebuild.setId("search-admin-reindex");
         rebuild.addClassNames("portal-card", "search-admin-section");
 
-        add(new H2(getTranslation("search.admin.title")), state, rebuild);
+        backfill.setText(getTranslation("search.admin.backfill"));
+        backfill.setIcon(VaadinIcon.CALC.create());
+        backfill.setId("search-backfill");
+        backfill.addClickListener(e -> startBackfill());
+        backfillProgress.setId("search-backfill-progress");
+        backfillProgressText.setId("search-backfill-progress-text");
+        backfillRunning.add(backfillProgressText, backfillProgress);
+        backfillRunning.setId("search-backfill-running");
+        backfillRunning.addClassName("search-reindex-running");
+        backfillRunning.setVisible(false);
+        embeddings.add(new H3(getTranslation("search.admin.embeddings-heading")),
+                new Paragraph(getTranslation("search.admin.embeddings-hint")),
+                fact("search.admin.embeddings", lastBackfill), backfill, backfillRunning);
+        embeddings.setId("search-admin-embeddings");
+        embeddings.addClassNames("portal-card", "search-admin-section");
+
+        add(new H2(getTranslation("search.admin.title")), state, rebuild, embeddings);
         refresh();
     }
 
@@ -132,7 +155,20 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    /** Shows the current state; polls while a reindex runs (also one started elsewhere), stops when it ended. */
+    private void startBackfill() {
+        try {
+            search.startBackfill();
+            Notifications.success(getTranslation("search.admin.backfill-started"));
+        } catch (PortalException e) {
+            Notifications.error(getTranslation(e.messageKey(), e.args()));
+        }
+        refresh();
+    }
+
+    /**
+     * Shows the current state; polls while a reindex or a backfill runs (also one started elsewhere),
+     * stops when both ended.
+     */
     void refresh() {
         IndexOverview overview = search.overview();
         engine.setText(overview.engine());
@@ -153,7 +189,35 @@ public class SearchAdminView extends VerticalLayout implements HasDynamicTitle {
             progress.setValue(status.fraction());
             progressText.setText(getTranslation("search.admin.progress", status.done(), status.total()));
         }
-        getUI().ifPresent(ui -> poll(ui, status.running()));
+        BackfillStatus b = overview.backfill();
+        embeddings.setVisible(b.enabled());
+        lastBackfill.setText(backfillText(b));
+        backfillRunning.setVisible(b.running());
+        backfill.setEnabled(!b.running());
+        if (b.running()) {
+            backfillProgress.setIndeterminate(b.total() == 0);
+            backfillProgress.setValue(b.fraction());
+            backfillProgressText.setText(getTranslation("search.admin.backfill-progress", b.done(), b.total(),
+                    b.computed(), String.format("%.1f", b.rate(clock.instant()))));
+        }
+        getUI().ifPresent(ui -> poll(ui, status.running() || b.running()));
+    }
+
+    private String backfillText(BackfillStatus b) {
+        if (b.startedAt() == null) {
+            return getTranslation("search.admin.backfill-none");
+        }
+        String by = SystemAuthentication.LOGIN.equals(b.startedBy()) ? getTranslation("search.admin.backfill-by-startup")
+                : b.startedBy();
+        if (b.running()) {
+            return getTranslation("search.admin.backfill-running", TIME.format(b.startedAt()), by);
+        }
+        String duration = seconds(b.duration(clock.instant()));
+        if (b.error() != null) {
+            return getTranslation("search.admin.backfill-failed", TIME.format(b.startedAt()), duration, by, b.error());
+        }
+        return getTranslation("search.admin.backfill-done", TIME.format(b.startedAt()), duration, b.done(),
+                b.computed(), by);
     }
 
     private String healthText(IndexHealth h) {
