@@ -130,16 +130,36 @@ public class SearchService {
         Viewer viewer = Viewer.of(currentUser.require());
         var embedding = queryEmbeddings.start(QueryPlanner.searchable(request.text()));
         List<GlossaryTerm> terms = glossary.terms();
-        SearchResult result = engine(() -> {
-            IndexQuery plan = QueryPlanner.plan(request, viewer, terms, index::documentFrequencies);
-            return RelaxedSearch.search(index, plan.withVector(queryEmbeddings.await(embedding)));
-        });
+        IndexQuery plan = engine(() -> QueryPlanner.plan(request, viewer, terms, index::documentFrequencies)
+                .withVector(queryEmbeddings.await(embedding)));
+        SearchResult result = engine(() -> RelaxedSearch.search(index, plan));
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>(result.facets());
         facets.computeIfPresent("category", (k, values) -> values.stream()
                 .map(f -> new FacetCount(f.value(), Category.valueOf(f.value()).chineseName(), f.count())).toList());
-        String didYouMean = result.total() == 0 && !request.text().isEmpty() ? didYouMean(request, viewer, terms) : null;
+        String didYouMean = !request.text().isEmpty() && wordsFoundNothing(plan, result)
+                ? didYouMean(request, viewer, terms) : null;
         return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size(), didYouMean,
                 QueryTerms.cut(request.text()).length() < request.text().length());
+    }
+
+    /**
+     * Whether a correction is worth looking for: nothing was found, or a name or keyword (not a
+     * sentence) found only methods near in meaning. A mistyped name ("邻里夜画角") may bring the
+     * method by its meaning, and the correction that finds it by its words is still worth offering.
+     */
+    private boolean wordsFoundNothing(IndexQuery plan, SearchResult result) {
+        if (result.total() == 0) {
+            return true;
+        }
+        if (plan.vector() == null || RelaxedSearch.relaxable(plan)) {
+            return false;
+        }
+        try {
+            return index.countMatches(plan) == 0;
+        } catch (RuntimeException e) {
+            log.warn("search correction not checked, the engine failed: {}", e.toString());
+            return false;
+        }
     }
 
     /** A correction of the text that finds something with the same filters; null when none (or the engine failed). */

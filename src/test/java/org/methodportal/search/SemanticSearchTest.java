@@ -89,7 +89,10 @@ class SemanticSearchTest {
         assertThat(QueryPlanner.searchable(text)).as("in simplified script").startsWith("新来的同志");
         var queries = ArgumentCaptor.forClass(IndexQuery.class);
         verify(index, atLeastOnce()).search(queries.capture());
-        assertThat(queries.getAllValues()).allSatisfy(q -> assertThat(q.vector()).hasSize(model.dimensions()));
+        // the searches of the text (a correction's pinyin probes, when nothing is found, search by sound alone)
+        List<IndexQuery> ofText = queries.getAllValues().stream().filter(q -> !q.texts().isEmpty()).toList();
+        assertThat(ofText).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(q -> assertThat(q.vector()).hasSize(model.dimensions()));
         assertThat(queries.getAllValues().getFirst().vector()).isEqualTo(model.embed(QueryPlanner.searchable(text)));
         assertThat(first).isNotNull();
     }

@@ -44,7 +44,8 @@ class SearchController {
     @GetMapping("/search")
     @Operation(summary = "Search methods. Without status only published ones; category as Chinese name or enum, "
             + "department as id, sort=relevance (default) or newest. Highlights are HTML-escaped fragments with "
-            + "<mark> around matches. Without hits, didYouMean may offer a corrected text that finds some. A text longer "
+            + "<mark> around matches. When the words of the text match nothing (any hits are only near in meaning), "
+            + "didYouMean may offer a corrected text that finds some by its words. A text longer "
             + "than 200 characters is cut and only its start searched: truncated is then true")
     SearchResponse search(@RequestParam(defaultValue = "") String q,
                           @RequestParam(required = false) @Nullable String category,
@@ -102,14 +103,15 @@ class SearchController {
     }
 
     /**
-     * {@code didYouMean} ("您是不是要找") only when nothing was found and a correction finds something;
+     * {@code didYouMean} ("您是不是要找") only when the text's words matched nothing (hits, if any, are near
+     * in meaning only) and a correction finds something;
      * {@code truncated} when the text was longer than a search takes and only its start was searched.
      */
     record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String didYouMean, boolean truncated) {
         static SearchResponse of(SearchResult r) {
             return new SearchResponse(r.total(), r.page(), r.size(), r.hits().stream().map(Hit::of).toList(), r.facets(),
-                    r.total() == 0 ? r.didYouMean() : null, r.truncated());
+                    r.didYouMean(), r.truncated());
         }
     }
 

@@ -57,7 +57,7 @@ public final class RelaxedSearch {
     }
 
     /** Several words, or a sentence whose question or function words were left out (its terms stand apart). */
-    static boolean relaxable(IndexQuery query) {
+    public static boolean relaxable(IndexQuery query) {
         if (query.texts().isEmpty()) {
             return false;
         }

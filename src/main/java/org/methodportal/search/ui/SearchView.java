@@ -184,6 +184,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         result.hits().forEach(hit -> results.add(hitCard(hit)));
+        // the words found nothing, the hits are only near in meaning: a mistyped name's correction comes first
+        if (result.didYouMean() != null) {
+            showDidYouMean(result.didYouMean());
+        }
         showPaging(result);
     }
 
