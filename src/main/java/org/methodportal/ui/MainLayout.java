@@ -52,6 +52,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** The path of the page shown last, to tell a new page from new parameters of the same one. */
+    private @Nullable String lastPath;
+
     private final transient AuthenticationContext authentication;
     private final transient LanguagePreference languagePreference;
     private final transient ObjectProvider<UnreadNotifications> unread;
@@ -165,9 +168,26 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return authentication.getAuthenticatedUser(PortalUser.class);
     }
 
+    /**
+     * Scrolls every scrolled container around an element back to the top, across the layout's
+     * shadow DOM (the element's slot, then the slot's ancestors).
+     */
+    private static final String SCROLL_TO_TOP = """
+            for (let e = this; e; e = e.assignedSlot || e.parentElement
+                    || (e.getRootNode() instanceof ShadowRoot ? e.getRootNode().host : null)) {
+                if (e.scrollTop) { e.scrollTop = 0; }
+            }
+            window.scrollTo(0, 0);""";
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         refreshUnread();
+        String path = event.getLocation().getPath();
+        if (!path.equals(lastPath) && getContent() != null) {
+            // another page starts at its top: the layout would keep the scroll offset of the page before
+            getContent().getElement().executeJs(SCROLL_TO_TOP);
+        }
+        lastPath = path;
         if (nav.getItems().isEmpty()) {
             MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
         }

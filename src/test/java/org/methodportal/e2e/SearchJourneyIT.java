@@ -108,13 +108,13 @@ class SearchJourneyIT extends JourneySupport {
         signIn("member", DEMO_PASSWORD);
 
         WebElement box = browser.waitFor(By.cssSelector("#global-search input"));
-        // the demo's “育人”工作法 is about new staff learning the work; the question shares no word of its title
-        box.sendKeys("新来的年轻同志不熟悉业务，怎么带？");
+        // the demo's “三抓四比”工作法 is about hard tasks met with reluctance; the question names no word of its title
+        box.sendKeys("干活的时候大家有畏难情绪怎么办？");
         box.sendKeys(Keys.ENTER);
 
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("search?q="));
         browser.waitForVaadin();
-        assertThat(browser.waitFor(By.cssSelector("#search-results .search-hit-title")).getText()).contains("育人");
+        assertThat(browser.waitFor(By.cssSelector("#search-results .search-hit-title")).getText()).contains("三抓四比");
         browser.screenshot("search-question");
     }
 
@@ -151,7 +151,7 @@ class SearchJourneyIT extends JourneySupport {
 
         browser.open(url("search?q=" + java.net.URLEncoder.encode("楼与洪管家", java.nio.charset.StandardCharsets.UTF_8)));
 
-        browser.waitForText(By.id("search-total"), "共 0 条结果");
+        // its words match nothing (what may come is only near in meaning): the name it sounds like is offered
         WebElement correction = browser.waitFor(By.id("search-did-you-mean"));
         assertThat(correction.getText()).isEqualTo("楼宇红管家");
         browser.screenshot("search-did-you-mean");
@@ -171,7 +171,10 @@ class SearchJourneyIT extends JourneySupport {
         browser.open(url("search?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8)));
 
         assertThat(browser.waitFor(By.id("search-truncated")).getText()).contains("只搜索了前 200 个字");
-        assertThat(browser.waitFor(By.cssSelector("#search-results .search-hit-title")).getText()).contains("楼宇红管家");
+        // the page's first hits hold the method it names (the repeated filler pulls others near in meaning up)
+        browser.waitFor(By.cssSelector("#search-results .search-hit-title"));
+        assertThat(browser.all(By.cssSelector("#search-results .search-hit-title")).stream().limit(3)
+                .map(WebElement::getText).toList()).anySatisfy(title -> assertThat(title).contains("楼宇红管家"));
         browser.screenshot("search-long-traditional");
     }
 
