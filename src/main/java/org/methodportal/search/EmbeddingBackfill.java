@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodDocument;
 import org.methodportal.method.MethodDocumentService;
 import org.methodportal.search.engine.IndexDocument;
@@ -47,7 +49,8 @@ public class EmbeddingBackfill {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong computed = new AtomicLong();
-    private volatile BackfillStatus status;
+    /** Null until a backfill starts (then: none yet, or the leg is off). */
+    private volatile @Nullable BackfillStatus status;
 
     EmbeddingBackfill(MethodEmbeddings embeddings, MethodDocumentService methods, SystemAuthentication system,
                       SearchProperties properties, Clock clock) {
@@ -56,12 +59,16 @@ public class EmbeddingBackfill {
         this.system = system;
         this.properties = properties;
         this.clock = clock;
-        this.status = embeddings.enabled() ? BackfillStatus.NONE : BackfillStatus.OFF;
+        // whether the leg is on is asked when the status is first read, not while the context is built
+        this.status = null;
     }
 
     /** The backfill running now (with its progress) or the last one since this instance started. */
     public BackfillStatus status() {
         BackfillStatus s = status;
+        if (s == null) {
+            return embeddings.enabled() ? BackfillStatus.NONE : BackfillStatus.OFF;
+        }
         return s.running() ? new BackfillStatus(true, true, done.get(), s.total(), computed.get(), s.startedAt(), null,
                 s.startedBy(), null) : s;
     }
@@ -102,7 +109,7 @@ public class EmbeddingBackfill {
     }
 
     private void run(String startedBy) {
-        Instant started = status.startedAt();
+        Instant started = Objects.requireNonNull(status).startedAt();
         String error = null;
         try {
             long total = system.callAsSystem(methods::countDocuments);
@@ -114,7 +121,7 @@ public class EmbeddingBackfill {
             error = truncate(e.toString());
             throw e;
         } finally {
-            status = new BackfillStatus(true, false, done.get(), Math.max(status.total(), done.get()), computed.get(),
+            status = new BackfillStatus(true, false, done.get(), Math.max(status().total(), done.get()), computed.get(),
                     started, clock.instant(), startedBy, error);
             running.set(false);
         }

@@ -172,6 +172,8 @@ class ImportCrashTest {
                 "--spring.config.location=classpath:/",
                 "--portal.data-dir=" + dataDir,
                 "--server.port=" + port,
+                // durability of the import is measured, not search: no embedding model computing 2,000 vectors
+                "--portal.search.semantic.enabled=false",
                 // the test jars on this classpath hold classes Vaadin's class scan cannot read
                 "--vaadin.allowed-packages=com.vaadin,org.vaadin,org.methodportal")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
