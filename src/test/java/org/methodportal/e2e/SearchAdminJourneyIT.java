@@ -35,6 +35,16 @@ class SearchAdminJourneyIT extends JourneySupport {
         assertThat(last).contains("用时");
         assertThat(browser.driver.findElement(By.id("search-reindex")).isEnabled()).isTrue();
 
+        // the embeddings: every method got its vector when it was indexed, so a backfill checks all and computes none
+        click(By.id("search-backfill"));
+        String backfilled = new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> {
+            String text = d.findElement(By.id("search-admin-backfill-last")).getText();
+            return text.contains("检查") && text.contains("admin") ? text : null;
+        });
+        assertThat(backfilled).contains("新计算 0 条");
+        browser.js("document.getElementById('search-admin-embeddings').scrollIntoView()");
+        browser.screenshot("search-admin-backfilled");
+
         browser.signOutHard();
         signIn("member", DEMO_PASSWORD);
         assertThat(browser.isPresent(By.id("nav-admin-search"))).isFalse();
