@@ -67,7 +67,10 @@ import tools.jackson.databind.json.JsonMapper;
  * analysis-smartcn plugin. Searches and writes go through an alias ({@code index}) in front of one
  * index {@code <index>-<millis>}; a rebuild fills a new index and then moves the alias in one
  * step. The mapping ({@code search/elasticsearch-index.json}) mirrors the embedded index: every
- * text field as smartcn words and, in {@code <field>.bi}, as CJK bigrams; the queries mirror it too.
+ * text field as smartcn words and, in {@code <field>.bi}, as CJK bigrams, and all of them once more
+ * in the combined field {@code all} (and {@code all.bi}) through {@code copy_to}; the queries mirror
+ * it too: a cheap first stage on the combined fields, then the rich per-field query rescores its
+ * best hits.
  * An index or alias deleted behind the portal's back is reported as damaged (writes require the
  * alias, so they never auto-create a bare index in its place); the indexer then rebuilds it from
  * the database, and the rebuild puts the alias back.
@@ -92,6 +95,14 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private static final String VECTOR = "vector";
     /** Candidates the HNSW search visits per shard: a few times k, for the same neighbours as Lucene's exact-enough search. */
     private static final int NUM_CANDIDATES = 200;
+    /**
+     * Every text field once more in one field, as words ({@code all}) and as bigrams
+     * ({@code all.bi}), without positions: the first stage of a search matches and scores on these
+     * two fields only, and the rich per-field query rescores its best {@link Ranking#RESCORED} hits.
+     */
+    static final String ALL = "all";
+    /** How long "no combined fields" is believed: another instance sharing the cluster may rebuild the index meanwhile. */
+    private static final long RECHECK_MILLIS = 60_000;
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -99,6 +110,13 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private final List<String> bigramFields = textFields.stream().map(f -> f + BIGRAMS).toList();
     private final Object writeLock = new Object();
     private @Nullable EsRebuild rebuild;
+    /**
+     * Whether the index behind the alias maps the combined fields ({@link #ALL}); null until the
+     * cluster has been asked. An index created before they existed is searched field by field
+     * until a rebuild replaces it (a copy_to cannot be added to a mapped field in place).
+     */
+    private volatile @Nullable Boolean combinedFields;
+    private volatile long combinedFieldsAsked;
 
     /**
      * Uses the alias {@code alias}, creating it with a first empty index when the cluster has none
@@ -115,9 +133,11 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
                     String first = createIndex();
                     client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
+                    combinedFields = true;
                     log.info("created search index {} behind alias {}", first, alias);
                 } else {
                     addVectorField();
+                    combinedFields();
                 }
                 return null;
             });
@@ -155,6 +175,35 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     @Override
     public String engineName() {
         return "Elasticsearch " + alias;
+    }
+
+    /** An index mapped without the combined fields; false while the cluster cannot tell (it is asked again later). */
+    @Override
+    public boolean outdated() {
+        try {
+            return !combinedFields();
+        } catch (RuntimeException e) {
+            log.warn("could not ask whether search index {} is outdated: {}", alias, e.toString());
+            return false;
+        }
+    }
+
+    private boolean combinedFields() {
+        Boolean known = combinedFields;
+        if (known != null && (known || System.currentTimeMillis() - combinedFieldsAsked < RECHECK_MILLIS)) {
+            return known;
+        }
+        boolean has = call(this::hasCombinedFields);
+        combinedFieldsAsked = System.currentTimeMillis();
+        combinedFields = has;
+        return has;
+    }
+
+    /** Whether every index behind the alias maps the combined fields. */
+    private boolean hasCombinedFields() throws IOException {
+        var mappings = client.indices().getMapping(g -> g.index(alias)).mappings();
+        return !mappings.isEmpty() && mappings.values().stream()
+                .allMatch(m -> m.mappings() != null && m.mappings().properties().containsKey(ALL));
     }
 
     // ---- writing
@@ -242,12 +291,16 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(IndexQuery query) {
-        Query main = mainQuery(query);
+        boolean staged = combinedFields();
+        Query main = textQuery(query, !staged, staged);
+        // the rich query names the terms of each field, so it also marks the page's fragments
+        @Nullable Query rich = query.matchesAll() ? null : staged ? textQuery(query, true, true) : main;
+        @Nullable Query rescore = staged && !query.newestFirst() ? rich : null;
         float[] vector = query.vector();
         List<VectorHit> close = vector == null || query.matchesAll() ? List.of()
                 : HybridRanking.close(nearest(query, vector, HybridRanking.NEAREST, HybridRanking.MIN_SIMILARITY));
         if (close.isEmpty()) {
-            return fetched(query, request(query, main, main, query.offset(), query.limit(), true));
+            return fetched(query, request(query, main, rich, rescore, query.offset(), query.limit(), true));
         }
         // The nearest methods join the matches of the text, so they are counted in the total and
         // the facets like any match; a zero score keeps the text's own ranking of its matches.
@@ -256,11 +309,11 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 .should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(ids))).boost(0f)))
                 .minimumShouldMatch("1")));
         if (query.newestFirst()) {
-            return fetched(query, request(query, matched, main, query.offset(), query.limit(), true));
+            return fetched(query, request(query, matched, rich, rescore, query.offset(), query.limit(), true));
         }
         // The text's ranking of the first matches (ids only), fused with the semantic ranking;
         // then only the page is fetched and highlighted.
-        SearchResponse<Map> ranked = request(query, matched, main, 0,
+        SearchResponse<Map> ranked = request(query, matched, rich, rescore, 0,
                 Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), false);
         List<Long> lexical = new ArrayList<>();
         for (Hit<Map> hit : ranked.hits().hits()) {
@@ -276,7 +329,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         if (!page.isEmpty()) {
             List<String> pageIds = page.stream().map(f -> String.valueOf(f.id())).toList();
             SearchResponse<Map> fetched = call(() -> client.search(s -> s.index(alias)
-                    .query(q -> q.ids(i -> i.values(pageIds))).size(pageIds.size()).highlight(highlight(main)),
+                    .query(q -> q.ids(i -> i.values(pageIds))).size(pageIds.size()).highlight(highlight(rich)),
                     Map.class));
             Map<Long, SearchHit> byId = new HashMap<>();
             hits(fetched).forEach(h -> byId.put(h.id(), h));
@@ -291,14 +344,29 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return result(query, ranked, hits);
     }
 
+    /** The matches of the first stage in the statuses searched, counted without ranking or facets. */
+    @Override
+    public long countMatches(IndexQuery query) {
+        boolean staged = combinedFields();
+        Query text = textQuery(query, !staged, staged);
+        Query counted = Query.of(q -> q.bool(b -> {
+            b.must(text).filter(terms("status", query.statuses()));
+            filters(b, query);
+            return b;
+        }));
+        return call(() -> client.count(c -> c.index(alias).query(counted))).count();
+    }
+
     /**
      * One search request: the matches of {@code matched} within the viewer's filters, facets over
      * them, the hits from {@code from} in the statuses searched, with their source and highlights
-     * (by the text query) or ids only.
+     * (by the rich text query) or ids only. With a {@code rescore} query, the best
+     * {@link Ranking#RESCORED} hits (or down to the page's end, when further) are scored again by
+     * it and ordered by that score, the first stage's only breaking ties (as Lucene's rescorer).
      */
     @SuppressWarnings("rawtypes")
-    private SearchResponse<Map> request(IndexQuery query, Query matched, Query main, int from, int size,
-                                        boolean fetch) {
+    private SearchResponse<Map> request(IndexQuery query, Query matched, @Nullable Query rich,
+                                        @Nullable Query rescore, int from, int size, boolean fetch) {
         Query withoutStatus = Query.of(q -> q.bool(b -> {
             b.must(matched);
             filters(b, query);
@@ -320,10 +388,14 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc)))
                         .sort(o -> o.score(x -> x.order(SortOrder.Desc)));
             }
+            if (rescore != null) {
+                s.rescore(r -> r.windowSize(Math.max(Ranking.RESCORED, from + size)).query(q -> q.query(rescore)
+                        .queryWeight((double) Ranking.FIRST_STAGE_SHARE).rescoreQueryWeight(1.0)));
+            }
             if (!fetch) {
                 s.source(c -> c.fetch(false));
-            } else if (!query.matchesAll()) {
-                s.highlight(highlight(main));
+            } else if (rich != null) {
+                s.highlight(highlight(rich));
             }
             return s;
         });
@@ -378,13 +450,19 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return hits;
     }
 
-    private Query mainQuery(IndexQuery query) {
+    /**
+     * The query for the text: the first stage on the combined fields (it decides what matches,
+     * counted and faceted, and orders them cheaply), or the rich per-field query ({@code rich}),
+     * which rescores the first stage's best hits and is the whole search of an index without
+     * the combined fields ({@code combined} false).
+     */
+    private Query textQuery(IndexQuery query, boolean rich, boolean combined) {
         if (query.matchesAll()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
         List<Query> branches = new ArrayList<>();
         for (int i = 0; i < query.texts().size(); i++) {
-            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR));
+            branches.add(textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR, rich, combined));
         }
         if (!query.pinyin().isEmpty()) {
             String pinyin = String.join(" ", query.pinyin());
@@ -399,24 +477,35 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     }
 
     /**
-     * One reading of the text: most of its bigrams must occur somewhere (recall without noise);
-     * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
-     * The best field decides, the others add a little.
+     * One reading of the text: most of its bigrams must occur somewhere (recall without noise).
+     * The first stage scores the bigrams anywhere and in the title; the rich query adds, per field
+     * and weight, the exact phrase, the scattered bigrams and the words, the best field deciding
+     * and the others adding a little.
      */
-    private Query textBranch(QueryText reading, float factor) {
+    private Query textBranch(QueryText reading, float factor, boolean rich, boolean combined) {
         String text = reading.text();
+        // In some field ⇔ in the combined field; an index created before it existed looks in each field.
+        List<String> gramFields = combined ? List.of(ALL + BIGRAMS) : bigramFields;
+        List<String> wordFields = combined ? List.of(ALL) : textFields;
         // Most of its bigrams, or most of its words (Ranking.words), question and function words aside.
         List<Query> coverages = new ArrayList<>();
-        coverages.add(Query.of(q -> q.combinedFields(c -> c.query(reading.required()).fields(bigramFields)
+        coverages.add(Query.of(q -> q.combinedFields(c -> c.query(reading.required()).fields(gramFields)
                 .minimumShouldMatch(Ranking.requiredBigramsSyntax(reading.relaxation())))));
         List<String> words = Ranking.words(reading.required());
         if (!words.isEmpty()) {
-            List<Query> anyField = words.stream().map(word -> Query.of(q -> q.bool(b -> b.should(textFields.stream()
+            List<Query> anyField = words.stream().map(word -> Query.of(q -> q.bool(b -> b.should(wordFields.stream()
                     .map(f -> term(f, word)).toList())))).toList();
             coverages.add(Query.of(q -> q.bool(b -> b.should(anyField)
                     .minimumShouldMatch(String.valueOf(Ranking.requiredWords(words.size(), reading.relaxation()))))));
         }
         Query coverage = Query.of(q -> q.bool(b -> b.should(coverages).minimumShouldMatch("1")));
+        if (!rich) {
+            // The first stage: the bigrams anywhere, and in the title (whose match decides most rankings).
+            List<Query> cheap = List.of(Query.of(q -> q.match(m -> m.field(ALL + BIGRAMS).query(text).boost(factor))),
+                    Query.of(q -> q.match(m -> m.field("title" + BIGRAMS).query(text)
+                            .boost(factor * Ranking.FIRST_STAGE_TITLE_BOOST))));
+            return Query.of(q -> q.bool(b -> b.filter(f -> f.constantScore(c -> c.filter(coverage))).should(cheap)));
+        }
         List<Query> clauses = new ArrayList<>();
         Ranking.WEIGHTS.forEach((field, weight) -> {
             float w = weight * factor;
@@ -752,6 +841,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     });
                     done = true;
                     rebuild = null;
+                    combinedFields = true;
                     for (String o : old.stream().sorted(Comparator.naturalOrder()).toList()) {
                         client.indices().delete(d -> d.index(o));
                     }

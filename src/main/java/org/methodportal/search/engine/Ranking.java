@@ -39,6 +39,18 @@ public final class Ranking {
     /** Initials are ambiguous ("ldys" may spell several titles), so they weigh a little less than full pinyin. */
     public static final float INITIALS_BOOST = PINYIN_BOOST * 0.8f;
     /**
+     * Hits of the cheap first stage (the combined fields {@code all} and {@code all.bi}) scored
+     * again by the rich per-field query and ordered by it; pages beyond keep the first stage's order.
+     */
+    public static final int RESCORED = 300;
+    /** How much a bigram in the title counts in the first stage beside the same bigram anywhere. */
+    public static final float FIRST_STAGE_TITLE_BOOST = 2f;
+    /**
+     * The share of the first stage's score in a rescored hit's score: the rich score orders, the
+     * cheap one only breaks its ties (and keeps a hit the rich query does not match at the end).
+     */
+    public static final float FIRST_STAGE_SHARE = 1e-4f;
+    /**
      * The bigrams of a text that must occur somewhere in a document: all of one or two, all but one
      * of up to four, then six in ten (Elasticsearch syntax; {@link #requiredBigrams} in numbers).
      */

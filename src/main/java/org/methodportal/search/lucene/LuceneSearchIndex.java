@@ -131,13 +131,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     /**
      * Every text field once more in one field, as words ({@code all}) and as bigrams
      * ({@code all.bi}), without positions: the first stage of a search matches and scores on these
-     * two fields only, and the rich per-field scoring runs on its best {@link #RESCORED} hits.
+     * two fields only, and the rich per-field scoring runs on its best {@link Ranking#RESCORED} hits.
      */
     static final String ALL = "all";
-    /** Hits of the first stage rescored with the rich per-field query; pages beyond keep the first stage's order. */
-    static final int RESCORED = 300;
-    /** How much a bigram in the title counts in the first stage beside the same bigram anywhere. */
-    private static final float FIRST_STAGE_TITLE_BOOST = 2f;
     /** The embedding of a method (HNSW graph; cosine). */
     static final String VECTOR = "vector";
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
@@ -556,7 +552,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      * statuses searched, in one pass over the matches: the text query is the cost of a search, and
      * running it twice (once for the facets, once with the status filter for the page) cost nearly
      * twice the time. With a {@code rescore} query, the pass scores cheaply and only its best
-     * {@link #RESCORED} hits (or the page, when further down) are scored again by the rich query and
+     * {@link Ranking#RESCORED} hits (or the page, when further down) are scored again by the rich query and
      * ordered by that. Package-private for the benchmark's raw Lucene baseline.
      */
     static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query) throws IOException {
@@ -568,7 +564,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                                      @Nullable Query rescore) throws IOException {
         int maxDoc = searcher.getIndexReader().maxDoc();
         int page = Math.max(1, Math.min(hitsWanted, maxDoc));
-        int wanted = rescore == null ? page : Math.max(page, Math.min(RESCORED, maxDoc));
+        int wanted = rescore == null ? page : Math.max(page, Math.min(Ranking.RESCORED, maxDoc));
         // Every match is visited for the facets anyway, so the top collectors count them all
         // (Integer.MAX_VALUE) rather than skip: same hits, same scores, same tie order (doc id).
         CollectorManager<?, ? extends TopDocs> topManager = query.newestFirst()
@@ -595,7 +591,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         return textQuery(query, !combinedFields);
     }
 
-    /** The rich per-field query that orders the best hits of the first stage ({@link #RESCORED}). */
+    /** The rich per-field query that orders the best hits of the first stage ({@link Ranking#RESCORED}). */
     Query rescoreQuery(IndexQuery query) {
         return textQuery(query, true);
     }
@@ -667,7 +663,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 branch.add(new BoostQuery(anywhere, factor), Occur.SHOULD);
             }
             if (inTitle != null) {
-                branch.add(new BoostQuery(inTitle, factor * FIRST_STAGE_TITLE_BOOST), Occur.SHOULD);
+                branch.add(new BoostQuery(inTitle, factor * Ranking.FIRST_STAGE_TITLE_BOOST), Occur.SHOULD);
             }
             return branch.build();
         }
@@ -1170,7 +1166,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         @Override
         protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-            return (secondPassMatches ? secondPassScore : 0) + firstPassScore * 1e-4f;
+            return (secondPassMatches ? secondPassScore : 0) + firstPassScore * Ranking.FIRST_STAGE_SHARE;
         }
     }
 

@@ -164,10 +164,7 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         index.close();
         String old = "before-vectors";
         // the index as it was mapped before: the same mapping without the vector field
-        ObjectNode mapping;
-        try (var in = ElasticsearchSearchIndex.class.getResourceAsStream(ElasticsearchSearchIndex.MAPPING)) {
-            mapping = (ObjectNode) JsonMapper.builder().build().readTree(in);
-        }
+        ObjectNode mapping = mapping();
         ((ObjectNode) mapping.path("mappings").path("properties")).remove("vector");
         try (ElasticsearchClient client = client()) {
             String name = old + "-1";
@@ -182,6 +179,50 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         } finally {
             TestNode.dropIndexes(old);
             index = open(dir);
+        }
+    }
+
+    @Test
+    void anIndexCreatedBeforeTheCombinedFieldsIsOutdatedAndStillAnswersUntilARebuildBringsItUpToDate()
+            throws Exception {
+        index.close();
+        String old = "before-combined";
+        // the index as it was mapped before: each text field on its own, no combined field to copy to
+        ObjectNode mapping = mapping();
+        ObjectNode properties = (ObjectNode) mapping.path("mappings").path("properties");
+        properties.remove(ElasticsearchSearchIndex.ALL);
+        properties.properties().forEach(field -> ((ObjectNode) field.getValue()).remove("copy_to"));
+        try (ElasticsearchClient client = client()) {
+            String name = old + "-1";
+            client.indices().create(c -> c.index(name).withJson(new StringReader(mapping.toString())));
+            client.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(name).alias(old))));
+        }
+        try (SearchIndex reopened = new ElasticsearchSearchIndex(client(), old)) {
+            reopened.apply(SearchCorpus.documents(), List.of());
+
+            assertThat(reopened.outdated()).isTrue();
+            var planned = QueryPlanner.plan(SearchRequest.of("三审三核"), MEMBER, glossary);
+            assertThat(reopened.search(planned).hits()).as("searched field by field meanwhile").first()
+                    .extracting(h -> h.id()).isEqualTo(1L);
+            assertThat(reopened.countMatches(planned)).isEqualTo(reopened.search(planned).total());
+            try (SearchIndex.Rebuild rebuild = reopened.startRebuild()) {
+                rebuild.add(SearchCorpus.documents());
+                rebuild.complete();
+            }
+            assertThat(reopened.outdated()).isFalse();
+            assertThat(reopened.search(planned).hits()).first().extracting(h -> h.id()).isEqualTo(1L);
+        } finally {
+            TestNode.dropIndexes(old);
+            index = open(dir);
+        }
+        try (SearchIndex reopened = new ElasticsearchSearchIndex(client(), alias)) {
+            assertThat(reopened.outdated()).as("an index created with the combined fields").isFalse();
+        }
+    }
+
+    private static ObjectNode mapping() throws Exception {
+        try (var in = ElasticsearchSearchIndex.class.getResourceAsStream(ElasticsearchSearchIndex.MAPPING)) {
+            return (ObjectNode) JsonMapper.builder().build().readTree(in);
         }
     }
 }

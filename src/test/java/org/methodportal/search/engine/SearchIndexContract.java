@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,6 +104,22 @@ public abstract class SearchIndexContract {
         assertThat(index.countMatches(QueryPlanner.plan(SearchRequest.of("对接"), MEMBER, glossary))).isPositive();
         assertThat(index.countMatches(QueryPlanner.plan(new SearchRequest("对接", null, null, MethodStatus.DRAFT, null, null,
                 SearchSort.RELEVANCE, 0, 20), draftOwner, glossary))).as("the owner's own draft").isEqualTo(1);
+    }
+
+    @Test
+    void theFirstStageFindsWhatTheRichQueryRanksFirstWhenItRescoresOnlyItsBestHits() throws Exception {
+        // more documents than are rescored name the text twice in their problem; the title match still comes first
+        List<IndexDocument> crowd = new ArrayList<>();
+        for (int i = 0; i < Ranking.RESCORED + 50; i++) {
+            crowd.add(SearchCorpus.document(10_000 + i, "“第" + i + "号”工作法",
+                    "学习谈心五必谈，谈心五必谈。", List.of(),
+                    MethodStatus.PUBLISHED, 1, 100));
+        }
+        index.apply(crowd, List.of());
+
+        SearchResult found = search("谈心五必谈");
+        assertThat(found.total()).isGreaterThan(Ranking.RESCORED);
+        assertThat(ids(found)).as("the title match first among %d matches", found.total()).startsWith(38L);
     }
 
     @Test

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.methodportal.search.SearchResult;
-import org.methodportal.search.engine.IndexDocument;
-
 import org.apache.lucene.index.CorruptIndexException;
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
@@ -97,22 +94,6 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         }
         assertThat(index.outdated()).isFalse();
         assertThat(ids(search("三审三核"))).startsWith(1L);
-    }
-
-    @Test
-    void theFirstStageFindsWhatTheRichQueryRanksFirstWhenItRescoresOnlyItsBestHits() throws Exception {
-        // more documents than are rescored name the text twice in their problem; the title match still comes first
-        List<IndexDocument> crowd = new java.util.ArrayList<>();
-        for (int i = 0; i < LuceneSearchIndex.RESCORED + 50; i++) {
-            crowd.add(SearchCorpus.document(10_000 + i, "“第" + i + "号”工作法",
-                    "学习谈心五必谈，谈心五必谈。", List.of(),
-                    org.methodportal.method.MethodStatus.PUBLISHED, 1, 100));
-        }
-        index.apply(crowd, List.of());
-
-        SearchResult found = search("谈心五必谈");
-        assertThat(found.total()).isGreaterThan(LuceneSearchIndex.RESCORED);
-        assertThat(ids(found)).as("the title match first among %d matches", found.total()).startsWith(38L);
     }
 
     @Test
