@@ -30,6 +30,11 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Override
+    protected SearchIndex reopen(int facetSample) {
+        return new LuceneSearchIndex(dir, facetSample);
+    }
+
+    @Override
     protected void destroyBehindItsBack() throws IOException {
         DamagedIndexes.deleteTree(dir);
     }
