@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.search.engine.SearchIndex;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param elasticsearch a shared Elasticsearch cluster, used instead of the embedded index when
  *                      its {@code uris} are set
  * @param semantic      the semantic leg (sentence embeddings)
+ * @param facetSample   how many of its best hits a search counts its facets over at most; a search
+ *                      matching more shows them as approximate ({@link SearchIndex#FACET_SAMPLE})
  */
 @ConfigurationProperties("portal.search")
 public record SearchProperties(@DefaultValue("false") boolean multiInstance,
@@ -35,7 +38,14 @@ public record SearchProperties(@DefaultValue("false") boolean multiInstance,
                                @Nullable Path indexDir,
                                @DefaultValue Outbox outbox,
                                @DefaultValue Elasticsearch elasticsearch,
-                               @DefaultValue Semantic semantic) {
+                               @DefaultValue Semantic semantic,
+                               @DefaultValue("" + SearchIndex.FACET_SAMPLE) int facetSample) {
+
+    public SearchProperties {
+        if (facetSample < 1) {
+            throw new IllegalArgumentException("portal.search.facet-sample must be at least 1, not " + facetSample);
+        }
+    }
 
     /**
      * @param enabled         embeddings of methods and searches, and the semantic leg fused with the

@@ -139,7 +139,7 @@ public class SearchService {
         String didYouMean = !request.text().isEmpty() && wordsFoundNothing(plan, result)
                 ? didYouMean(request, viewer, terms) : null;
         return new SearchResult(result.total(), result.hits(), facets, result.page(), result.size(), didYouMean,
-                QueryTerms.cut(request.text()).length() < request.text().length());
+                QueryTerms.cut(request.text()).length() < request.text().length(), result.facetsApproximate());
     }
 
     /**

@@ -525,7 +525,7 @@ class SearchServiceTest {
                 poll);
         return new SearchProperties(false, SearchProperties.ReindexOnStartup.NEVER, 2, null, outboxSettings,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"),
-                new SearchProperties.Semantic(true, 2));
+                new SearchProperties.Semantic(true, 2), SearchIndex.FACET_SAMPLE);
     }
 
     private long failedEntries() {

@@ -46,7 +46,10 @@ class SearchController {
             + "department as id, sort=relevance (default) or newest. Highlights are HTML-escaped fragments with "
             + "<mark> around matches. When the words of the text match nothing (any hits are only near in meaning), "
             + "didYouMean may offer a corrected text that finds some by its words. A text longer "
-            + "than 200 characters is cut and only its start searched: truncated is then true")
+            + "than 200 characters is cut and only its start searched: truncated is then true. facetsApproximate is "
+            + "true when the search matched more hits than its facets are counted over (portal.search.facet-sample, "
+            + "default 5000): category, department, tag and year then count its most relevant hits only; total and "
+            + "the status facet are always exact")
     SearchResponse search(@RequestParam(defaultValue = "") String q,
                           @RequestParam(required = false) @Nullable String category,
                           @RequestParam(required = false) @Nullable Long department,
@@ -105,13 +108,16 @@ class SearchController {
     /**
      * {@code didYouMean} ("您是不是要找") only when the text's words matched nothing (hits, if any, are near
      * in meaning only) and a correction finds something;
-     * {@code truncated} when the text was longer than a search takes and only its start was searched.
+     * {@code truncated} when the text was longer than a search takes and only its start was searched;
+     * {@code facetsApproximate} when the facets but the status count only the best hits of a search
+     * that matched more.
      */
     record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets,
+                          boolean facetsApproximate,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String didYouMean, boolean truncated) {
         static SearchResponse of(SearchResult r) {
             return new SearchResponse(r.total(), r.page(), r.size(), r.hits().stream().map(Hit::of).toList(), r.facets(),
-                    r.didYouMean(), r.truncated());
+                    r.facetsApproximate(), r.didYouMean(), r.truncated());
         }
     }
 

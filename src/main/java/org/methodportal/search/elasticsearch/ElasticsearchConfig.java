@@ -21,7 +21,8 @@ class ElasticsearchConfig {
 
     @Bean(destroyMethod = "close")
     SearchIndex elasticsearchSearchIndex(SearchProperties search) {
-        return new ElasticsearchSearchIndex(client(search.elasticsearch()), search.elasticsearch().index());
+        return new ElasticsearchSearchIndex(client(search.elasticsearch()), search.elasticsearch().index(),
+                search.facetSample());
     }
 
     static ElasticsearchClient client(SearchProperties.Elasticsearch settings) {

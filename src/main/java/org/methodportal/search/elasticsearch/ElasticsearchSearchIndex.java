@@ -89,6 +89,12 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private static final int FRAGMENT_LENGTH = 90;
     /** Facet values shown per facet; tags can be many. */
     static final int MAX_VALUES = 30;
+    /** Facet values asked for when all are wanted: years, and the parts of a sampled facet that are summed. */
+    private static final int MERGED_VALUES = 1000;
+    /** Names of the aggregations of a sampled facet count ({@link #facetAggregations}). */
+    private static final String SAMPLE = "sample";
+    private static final String LEXICAL = "lexical";
+    private static final String NEAR = "near";
     private static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
     /** The embedding of a method (dense_vector, HNSW, cosine). */
@@ -106,6 +112,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     private final ElasticsearchClient client;
     private final String alias;
+    /** Hits the facets are counted over at most ({@link SearchIndex#FACET_SAMPLE}). */
+    private final int facetSample;
     private final List<String> textFields = List.copyOf(IndexDocument.WEIGHTS.keySet());
     private final List<String> bigramFields = textFields.stream().map(f -> f + BIGRAMS).toList();
     private final Object writeLock = new Object();
@@ -126,8 +134,17 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
      * the index as damaged and the indexer rebuilds it, alias included.
      */
     public ElasticsearchSearchIndex(ElasticsearchClient client, String alias) {
+        this(client, alias, FACET_SAMPLE);
+    }
+
+    /** The index behind {@code alias}, counting the facets of a search over at most its {@code facetSample} best hits. */
+    public ElasticsearchSearchIndex(ElasticsearchClient client, String alias, int facetSample) {
+        if (facetSample < 1) {
+            throw new IllegalArgumentException("the facets need a sample of at least one hit, not " + facetSample);
+        }
         this.client = client;
         this.alias = alias;
+        this.facetSample = facetSample;
         try {
             call(() -> {
                 if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
@@ -300,7 +317,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         List<VectorHit> close = vector == null || query.matchesAll() ? List.of()
                 : HybridRanking.close(nearest(query, vector, HybridRanking.NEAREST, HybridRanking.MIN_SIMILARITY));
         if (close.isEmpty()) {
-            return fetched(query, request(query, main, rich, rescore, query.offset(), query.limit(), true));
+            return fetched(query, request(query, main, rich, rescore, query.offset(), query.limit(), true, List.of()));
         }
         // The nearest methods join the matches of the text, so they are counted in the total and
         // the facets like any match; a zero score keeps the text's own ranking of its matches.
@@ -309,12 +326,12 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 .should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(ids))).boost(0f)))
                 .minimumShouldMatch("1")));
         if (query.newestFirst()) {
-            return fetched(query, request(query, matched, rich, rescore, query.offset(), query.limit(), true));
+            return fetched(query, request(query, matched, rich, rescore, query.offset(), query.limit(), true, ids));
         }
         // The text's ranking of the first matches (ids only), fused with the semantic ranking;
         // then only the page is fetched and highlighted.
         SearchResponse<Map> ranked = request(query, matched, rich, rescore, 0,
-                Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), false);
+                Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), false, ids);
         List<Long> lexical = new ArrayList<>();
         for (Hit<Map> hit : ranked.hits().hits()) {
             // a method found only by the semantic leg scores 0 here
@@ -359,31 +376,26 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     /**
      * One search request: the matches of {@code matched} within the viewer's filters, facets over
-     * them, the hits from {@code from} in the statuses searched, with their source and highlights
-     * (by the rich text query) or ids only. With a {@code rescore} query, the best
-     * {@link Ranking#RESCORED} hits (or down to the page's end, when further) are scored again by
-     * it and ordered by that score, the first stage's only breaking ties (as Lucene's rescorer).
+     * them ({@link #facetAggregations}; {@code near}: the ids the semantic leg added), the hits from
+     * {@code from} in the statuses searched, with their source and highlights (by the rich text
+     * query) or ids only. With a {@code rescore} query, the best {@link Ranking#RESCORED} hits (or
+     * down to the page's end, when further) are scored again by it and ordered by that score, the
+     * first stage's only breaking ties (as Lucene's rescorer).
      */
     @SuppressWarnings("rawtypes")
     private SearchResponse<Map> request(IndexQuery query, Query matched, @Nullable Query rich,
-                                        @Nullable Query rescore, int from, int size, boolean fetch) {
+                                        @Nullable Query rescore, int from, int size, boolean fetch,
+                                        List<String> near) {
         Query withoutStatus = Query.of(q -> q.bool(b -> {
             b.must(matched);
             filters(b, query);
             return b;
         }));
         Query statuses = terms("status", query.statuses());
-        Map<String, Aggregation> facets = new HashMap<>();
-        for (String facet : SearchResult.FACETS) {
-            if (!facet.equals("status")) {
-                facets.put(facet, facetAggregation(facet));
-            }
-        }
         SearchRequest request = SearchRequest.of(s -> {
             s.index(alias).query(withoutStatus).postFilter(statuses).from(from).size(size)
                     .trackTotalHits(t -> t.enabled(true)).trackScores(true)
-                    .aggregations("status", facetAggregation("status"))
-                    .aggregations("searched", a -> a.filter(statuses).aggregations(facets));
+                    .aggregations(facetAggregations(query, statuses, near));
             if (query.newestFirst()) {
                 s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc)))
                         .sort(o -> o.score(x -> x.order(SortOrder.Desc)));
@@ -412,10 +424,70 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private static SearchResult result(IndexQuery query, SearchResponse<Map> response, List<SearchHit> hits) {
         Map<String, List<FacetCount>> counts = new HashMap<>();
         counts.put("status", facetCounts("status", response.aggregations().get("status")));
-        Map<String, Aggregate> searched = response.aggregations().get("searched").filter().aggregations();
-        searched.forEach((facet, aggregate) -> counts.put(facet, facetCounts(facet, aggregate)));
+        long counted = searchedFacets(response.aggregations().get("searched").filter().aggregations(), counts);
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
-        return new SearchResult(total, hits, counts, query.offset() / query.limit(), query.limit());
+        return new SearchResult(total, hits, counts, query.offset() / query.limit(), query.limit(),
+                counted >= 0 && counted < total);
+    }
+
+    /**
+     * The facets of a search: the status over every match (its status is read anyway to keep the
+     * statuses searched), the others over the matches in the statuses searched. With a text these
+     * are counted over a sample ({@link SearchIndex#FACET_SAMPLE}): a {@code sampler} keeps the
+     * best {@code facetSample} hits by score of each shard (the index has one), whatever the order
+     * of the page, and the {@code near} ids of the semantic leg count wherever they rank (they
+     * score nothing in the text query, yet the fusion shows them among the first); a search
+     * matching no more than the sample is counted exactly so. Without a text (browsing) no hit
+     * ranks above another, so every match counts.
+     */
+    private Map<String, Aggregation> facetAggregations(IndexQuery query, Query statuses, List<String> near) {
+        Map<String, Aggregation> searched = new HashMap<>();
+        if (query.matchesAll()) {
+            searched.putAll(searchedFacetAggregations(MAX_VALUES));
+        } else if (near.isEmpty()) {
+            searched.put(SAMPLE, Aggregation.of(a -> a.sampler(s -> s.shardSize(facetSample))
+                    .aggregations(searchedFacetAggregations(MAX_VALUES))));
+        } else {
+            // Two parts summed value by value: enough values of each that the sum ranks them as one count would.
+            Map<String, Aggregation> facets = searchedFacetAggregations(MERGED_VALUES);
+            Query nearIds = Query.of(q -> q.ids(i -> i.values(near)));
+            searched.put(SAMPLE, Aggregation.of(a -> a.sampler(s -> s.shardSize(facetSample))
+                    .aggregations(LEXICAL, l -> l.filter(f -> f.bool(b -> b.mustNot(nearIds))).aggregations(facets))));
+            searched.put(NEAR, Aggregation.of(a -> a.filter(nearIds).aggregations(facets)));
+        }
+        return Map.of("status", facetAggregation("status", MAX_VALUES),
+                "searched", Aggregation.of(a -> a.filter(statuses).aggregations(searched)));
+    }
+
+    private static Map<String, Aggregation> searchedFacetAggregations(int size) {
+        Map<String, Aggregation> facets = new HashMap<>();
+        for (String facet : SearchResult.FACETS) {
+            if (!facet.equals("status")) {
+                facets.put(facet, facetAggregation(facet, size));
+            }
+        }
+        return facets;
+    }
+
+    /**
+     * Adds the facets but the status of {@link #facetAggregations} to {@code counts}; returns the
+     * hits they were counted over, or -1 when over every match.
+     */
+    private static long searchedFacets(Map<String, Aggregate> searched, Map<String, List<FacetCount>> counts) {
+        Aggregate sample = searched.get(SAMPLE);
+        if (sample == null) {
+            searched.forEach((facet, aggregate) -> counts.put(facet, facetCounts(facet, aggregate)));
+            return -1;
+        }
+        Aggregate near = searched.get(NEAR);
+        if (near == null) {
+            sample.sampler().aggregations().forEach((facet, aggregate) -> counts.put(facet, facetCounts(facet, aggregate)));
+            return sample.sampler().docCount();
+        }
+        Aggregate lexical = sample.sampler().aggregations().get(LEXICAL);
+        lexical.filter().aggregations().forEach((facet, aggregate) -> counts.put(facet,
+                summed(facet, aggregate, near.filter().aggregations().get(facet))));
+        return lexical.filter().docCount() + near.filter().docCount();
     }
 
     /**
@@ -557,10 +629,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(list))));
     }
 
-    private static Aggregation facetAggregation(String facet) {
+    private static Aggregation facetAggregation(String facet, int size) {
         String field = facet.equals("department") ? "departmentFacet" : facet;
         boolean byValue = facet.equals("year");
-        return Aggregation.of(a -> a.terms(t -> t.field(field).size(byValue ? 1000 : MAX_VALUES)
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(byValue ? MERGED_VALUES : size)
                 .order(byValue ? List.of(NamedValue.of("_key", SortOrder.Desc))
                         : List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)))));
     }
@@ -568,15 +640,32 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private static List<FacetCount> facetCounts(String facet, Aggregate aggregate) {
         List<FacetCount> counts = new ArrayList<>();
         for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
-            String value = bucket.key().stringValue();
-            if (facet.equals("department")) {
-                int sep = value.indexOf(LABEL_SEPARATOR);
-                counts.add(new FacetCount(value.substring(0, sep), value.substring(sep + 1), bucket.docCount()));
-            } else {
-                counts.add(new FacetCount(value, value, bucket.docCount()));
-            }
+            counts.add(facetCount(facet, bucket.key().stringValue(), bucket.docCount()));
         }
         return List.copyOf(counts.subList(0, Math.min(MAX_VALUES, counts.size())));
+    }
+
+    /** The counts of two aggregations of one facet summed value by value, in the order of {@link #facetAggregation}. */
+    private static List<FacetCount> summed(String facet, Aggregate first, Aggregate second) {
+        Map<String, Long> byValue = new HashMap<>();
+        for (Aggregate aggregate : List.of(first, second)) {
+            for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
+                byValue.merge(bucket.key().stringValue(), bucket.docCount(), Long::sum);
+            }
+        }
+        Comparator<Map.Entry<String, Long>> order = facet.equals("year")
+                ? Map.Entry.<String, Long>comparingByKey().reversed()
+                : Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+        return byValue.entrySet().stream().sorted(order).limit(MAX_VALUES)
+                .map(e -> facetCount(facet, e.getKey(), e.getValue())).toList();
+    }
+
+    private static FacetCount facetCount(String facet, String value, long count) {
+        if (facet.equals("department")) {
+            int sep = value.indexOf(LABEL_SEPARATOR);
+            return new FacetCount(value.substring(0, sep), value.substring(sep + 1), count);
+        }
+        return new FacetCount(value, value, count);
     }
 
     /** Fragments per field: the whole title, up to two sentence-sized passages elsewhere. */

@@ -23,7 +23,25 @@ public interface SearchIndex extends AutoCloseable {
     /** Adds or replaces these documents and removes those ids, visible to the next search. */
     void apply(List<IndexDocument> upserts, Collection<Long> deletes);
 
-    /** One page of hits, the exact total and the facets, all restricted to what the viewer may see. */
+    /**
+     * How many hits the facets are counted over at most. A search matching more counts its
+     * facets over its best this many hits by the score of the first stage (the nearest methods of
+     * the semantic leg always among them) and says so ({@link SearchResult#facetsApproximate()});
+     * the total and the status facet stay exact (the status of every match is read anyway to keep
+     * the statuses searched). Counting the facets of every match costs a large part of a search
+     * that matches tens of thousands of methods, while 5,000 hits still rank the values shown
+     * alike (a value holding 1% of the matches is estimated within about 15%), keep every search
+     * that names something specific exact, and stay far above the hits a page can show
+     * ({@link HybridRanking#WINDOW}, the rescored hits), so the counts always cover what is
+     * listed. Adapters take another value from {@code portal.search.facet-sample}.
+     */
+    int FACET_SAMPLE = 5_000;
+
+    /**
+     * One page of hits, the exact total and the facets, all restricted to what the viewer may see;
+     * the facets of a search matching more than the adapter's sample ({@link #FACET_SAMPLE}) are
+     * counted over its best hits only.
+     */
     SearchResult search(IndexQuery query);
 
     /**

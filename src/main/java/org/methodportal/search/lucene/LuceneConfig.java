@@ -39,6 +39,6 @@ class LuceneConfig {
                     + "(portal.search.multi-instance=false).");
         }
         Path dir = search.indexDir() != null ? search.indexDir() : portal.dataDir().resolve("search");
-        return new LuceneSearchIndex(dir);
+        return new LuceneSearchIndex(dir, search.facetSample());
     }
 }

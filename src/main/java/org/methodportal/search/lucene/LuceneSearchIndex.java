@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -150,6 +151,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final double REBUILD_BUFFER_MB = 64;
 
     private final Path root;
+    /** Hits the facets are counted over at most ({@link SearchIndex#FACET_SAMPLE}). */
+    private final int facetSample;
     private final Analyzer analyzer;
     private final Analyzer bigrams = Analyzers.bigrams();
     private final Object writeLock = new Object();
@@ -169,7 +172,16 @@ public final class LuceneSearchIndex implements SearchIndex {
      * damage is reported by {@link #damageAtOpen()} for the indexer to rebuild from the database.
      */
     public LuceneSearchIndex(Path root) {
+        this(root, FACET_SAMPLE);
+    }
+
+    /** The index in {@code root}, counting the facets of a search over at most its {@code facetSample} best hits. */
+    public LuceneSearchIndex(Path root, int facetSample) {
+        if (facetSample < 1) {
+            throw new IllegalArgumentException("the facets need a sample of at least one hit, not " + facetSample);
+        }
         this.root = root;
+        this.facetSample = facetSample;
         this.analyzer = analyzer();
         Path serving = root.resolve("index-0");
         IndexDamage damage = null;
@@ -466,7 +478,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query rich = query.matchesAll() ? null : rescoreQuery(query);
         float[] vector = query.vector();
         if (vector == null || rich == null) {
-            return withSearcher(searcher -> lexical(searcher, query, main, rich));
+            return withSearcher(searcher -> lexical(searcher, query, main, rich, NONE));
         }
         return withSearcher(searcher -> hybrid(searcher, query, main, rich, vector));
     }
@@ -483,17 +495,21 @@ public final class LuceneSearchIndex implements SearchIndex {
         return query.newestFirst() || !combinedFields ? null : rich;
     }
 
-    /** A search of the matches of {@code matched}, ranked by score (or newest first), highlighted by the text query. */
-    private SearchResult lexical(IndexSearcher searcher, IndexQuery query, Query matched, @Nullable Query rich)
-            throws IOException {
+    /**
+     * A search of the matches of {@code matched}, ranked by score (or newest first), highlighted by
+     * the text query; the {@code near} docs (the semantic leg's, among the matches) are counted in
+     * the facets however they score.
+     */
+    private SearchResult lexical(IndexSearcher searcher, IndexQuery query, Query matched, @Nullable Query rich,
+                                 int[] near) throws IOException {
         var pass = facetsAndTop(searcher, withoutStatus(matched, query), query, query.offset() + query.limit(),
-                rescoring(query, rich));
+                rescoring(query, rich), facetSample, near);
         TopDocs top = pass.top();
-        ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(query.offset(), top.scoreDocs.length),
                 top.scoreDocs.length);
         List<SearchHit> hits = hits(searcher, page, rich);
         return new SearchResult(pass.facets().total(), hits, pass.facets().counts(), query.offset() / query.limit(),
-                query.limit());
+                query.limit(), pass.facets().approximate());
     }
 
     /**
@@ -508,8 +524,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         // Lucene's doc ids identify the methods within this searcher: the fusion needs no stored field.
         List<VectorHit> close = HybridRanking.close(near.stream().map(d -> new VectorHit(d.doc, d.score)).toList());
         if (close.isEmpty()) {
-            return lexical(searcher, query, main, rich);
+            return lexical(searcher, query, main, rich, NONE);
         }
+        int[] closeDocs = close.stream().mapToInt(h -> (int) h.id()).toArray();
         var nearDocs = new ArrayList<BytesRef>(close.size());
         StoredFields stored = searcher.storedFields();
         for (VectorHit hit : close) {
@@ -519,10 +536,11 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(ID, nearDocs)), 0f), Occur.SHOULD)
                 .setMinimumNumberShouldMatch(1).build();
         if (query.newestFirst()) {
-            return lexical(searcher, query, matched, rich);
+            return lexical(searcher, query, matched, rich, closeDocs);
         }
         var pass = facetsAndTop(searcher, withoutStatus(matched, query), query,
-                Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), rescoring(query, rich));
+                Math.max(HybridRanking.WINDOW, query.offset() + query.limit()), rescoring(query, rich), facetSample,
+                closeDocs);
         List<Long> lexicalDocs = new ArrayList<>();
         for (ScoreDoc sd : pass.top().scoreDocs) {
             // a method found only by the semantic leg scores 0 here
@@ -535,7 +553,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                         Math.min(query.offset() + query.limit(), order.size())).stream()
                 .map(f -> new ScoreDoc((int) f.id(), (float) f.score())).toArray(ScoreDoc[]::new);
         return new SearchResult(pass.facets().total(), hits(searcher, page, rich), pass.facets().counts(),
-                query.offset() / query.limit(), query.limit());
+                query.offset() / query.limit(), query.limit(), pass.facets().approximate());
     }
 
     private static Query withoutStatus(Query matched, IndexQuery query) {
@@ -547,40 +565,85 @@ public final class LuceneSearchIndex implements SearchIndex {
     record FacetsAndTop(FacetCollector.Result facets, TopDocs top) {
     }
 
+    private static final int[] NONE = {};
+
     /**
-     * The facets of every match (all statuses) and the first {@code wanted} hits in the
-     * statuses searched, in one pass over the matches: the text query is the cost of a search, and
-     * running it twice (once for the facets, once with the status filter for the page) cost nearly
-     * twice the time. With a {@code rescore} query, the pass scores cheaply and only its best
-     * {@link Ranking#RESCORED} hits (or the page, when further down) are scored again by the rich query and
-     * ordered by that. Package-private for the benchmark's raw Lucene baseline.
+     * The facets and the first {@code wanted} hits in the statuses searched, in one pass over the
+     * matches: the text query is the cost of a search, and running it twice (once for the facets,
+     * once with the status filter for the page) cost nearly twice the time. The status facet and
+     * the total count every match; the other facets the hits of a sample ({@link
+     * SearchIndex#FACET_SAMPLE}). With a {@code rescore} query, the pass scores cheaply and only its
+     * best {@link Ranking#RESCORED} hits (or the page, when further down) are scored again by the
+     * rich query and ordered by that. Package-private for the benchmark's raw Lucene baseline.
      */
     static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query) throws IOException {
-        return facetsAndTop(searcher, withoutStatus, query, query.offset() + query.limit(), null);
+        return facetsAndTop(searcher, withoutStatus, query, query.offset() + query.limit(), null, FACET_SAMPLE, NONE);
     }
 
-    /** The facets of every match and the first {@code hitsWanted} hits in the statuses searched, in one pass. */
+    /**
+     * The facets and the first {@code hitsWanted} hits in the statuses searched, in one pass. The
+     * facets but the status are counted over the best {@code facetSample} hits by the first
+     * stage's score (whatever the order of the page), plus the {@code near} docs: all the matches
+     * when there are no more, so they are exact then; the status facet and the total over all.
+     * Without a text (browsing) no hit ranks above another, so the facets count every match.
+     */
     static FacetsAndTop facetsAndTop(IndexSearcher searcher, Query withoutStatus, IndexQuery query, int hitsWanted,
-                                     @Nullable Query rescore) throws IOException {
+                                     @Nullable Query rescore, int facetSample, int[] near) throws IOException {
         int maxDoc = searcher.getIndexReader().maxDoc();
         int page = Math.max(1, Math.min(hitsWanted, maxDoc));
         int wanted = rescore == null ? page : Math.max(page, Math.min(Ranking.RESCORED, maxDoc));
-        // Every match is visited for the facets anyway, so the top collectors count them all
-        // (Integer.MAX_VALUE) rather than skip: same hits, same scores, same tie order (doc id).
+        boolean sampling = !query.matchesAll();
+        int sample = Math.max(1, Math.min(facetSample, maxDoc));
+        // Every match is visited for the status facet and the total anyway, so the top collectors
+        // count them all (Integer.MAX_VALUE) rather than skip: same hits, same scores, same tie
+        // order (doc id). Ranked by score, the best hits of the page and of the sample are the
+        // first of one queue; newest first, the sample needs a queue by score of its own.
         CollectorManager<?, ? extends TopDocs> topManager = query.newestFirst()
                 ? new TopFieldCollectorManager(new Sort(new SortField(CREATED, SortField.Type.LONG, true),
                         SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE)
-                : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
-        Object[] results = searcher.search(withoutStatus, new MultiCollectorManager(
-                new FacetCollector.Manager(query.statuses()), new StatusFilteredManager<>(query.statuses(), topManager)));
-        TopDocs top = (TopDocs) results[1];
+                : new TopScoreDocCollectorManager(sampling ? Math.max(wanted, sample) : wanted, null,
+                        Integer.MAX_VALUE);
+        var managers = new ArrayList<CollectorManager<?, ?>>();
+        managers.add(sampling ? FacetCollector.Manager.statusAndTotal(query.statuses())
+                : FacetCollector.Manager.exact(query.statuses()));
+        managers.add(new StatusFilteredManager<>(query.statuses(), topManager));
+        if (sampling && query.newestFirst()) {
+            managers.add(new StatusFilteredManager<>(query.statuses(),
+                    new TopScoreDocCollectorManager(sample, null, Integer.MAX_VALUE)));
+        }
+        Object[] results = searcher.search(withoutStatus,
+                new MultiCollectorManager(managers.toArray(CollectorManager<?, ?>[]::new)));
+        TopDocs collected = (TopDocs) results[1];
+        var facets = (FacetCollector.Result) results[0];
+        if (sampling) {
+            TopDocs byScore = query.newestFirst() ? (TopDocs) results[2] : collected;
+            facets = facets.withFacetsOf(searcher, sampled(byScore, sample, near));
+        }
+        TopDocs top = collected.scoreDocs.length <= wanted ? collected
+                : new TopDocs(collected.totalHits, Arrays.copyOf(collected.scoreDocs, wanted));
         if (query.newestFirst()) {
             TopFieldCollector.populateScores(top.scoreDocs, searcher, withoutStatus);
         }
         if (rescore != null && top.scoreDocs.length > 0) {
             top = new RichRescorer(rescore).rescore(searcher, top, page);
         }
-        return new FacetsAndTop((FacetCollector.Result) results[0], top);
+        return new FacetsAndTop(facets, top);
+    }
+
+    /**
+     * The hits the facets are counted over: the first {@code sample} by score, and the {@code near}
+     * docs of the semantic leg wherever they rank (they score nothing in the text query, yet the
+     * fusion shows them among the first).
+     */
+    private static int[] sampled(TopDocs byScore, int sample, int[] near) {
+        Set<Integer> docs = new LinkedHashSet<>();
+        for (int d : near) {
+            docs.add(d);
+        }
+        for (int i = 0; i < Math.min(sample, byScore.scoreDocs.length); i++) {
+            docs.add(byScore.scoreDocs[i].doc);
+        }
+        return docs.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -14,6 +14,7 @@ import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchRebuildingException;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchResult;
+import org.methodportal.search.SearchProperties;
 import org.methodportal.search.SearchService;
 import org.methodportal.search.SearchSort;
 import org.methodportal.search.SearchUnavailableException;
@@ -66,6 +67,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             "outcomes", "applicability", "body", "rawPractice");
 
     private final transient SearchService search;
+    /** Hits a search's facets are counted over at most, named in the note of approximate facets. */
+    private final int facetSample;
     final TextField query = new TextField();
     final Span total = new Span();
     final Div filters = new Div();
@@ -82,8 +85,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     private final boolean mayMerge;
     final Button mergeSelected = new Button();
 
-    SearchView(SearchService search, AuthenticationContext authentication) {
+    SearchView(SearchService search, AuthenticationContext authentication, SearchProperties properties) {
         this.search = search;
+        this.facetSample = properties.facetSample();
         this.mayMerge = authentication.hasAnyRole("REVIEWER", "ADMIN");
         addClassName("search-page");
         setWidthFull();
@@ -236,7 +240,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         filters.setVisible(filters.getComponentCount() > 0);
     }
 
+    /**
+     * The facets as filter chips; when the search matched more hits than its facets are counted
+     * over, each sampled count reads 约 N and a note says what it counts (the status facet counts
+     * every hit).
+     */
     private void showFacets(SearchResult result) {
+        String approximateNote = getTranslation("search.facet.approximate-note", facetSample);
         for (String facet : FILTERS) {
             List<FacetCount> values = result.facets().getOrDefault(facet, List.of());
             if (values.isEmpty() || parameters.containsKey(facet)) {
@@ -248,15 +258,27 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             Span name = new Span(getTranslation("search.facet." + facet));
             name.addClassName("search-facet-name");
             row.add(name);
+            boolean approximate = result.facetsApproximate() && !facet.equals("status");
             values.stream().limit(facet.equals("tag") ? 12 : 20).forEach(value -> {
-                Button chip = new Button(facetLabel(facet, value) + " (" + value.count() + ")",
+                String count = approximate ? getTranslation("search.facet.approximate", value.count())
+                        : String.valueOf(value.count());
+                Button chip = new Button(facetLabel(facet, value) + " (" + count + ")",
                         e -> navigate(with(facet, value.value(), true)));
+                if (approximate) {
+                    chip.setTooltipText(approximateNote);
+                }
                 chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_TERTIARY);
                 chip.addClassName("search-chip");
                 chip.getElement().setAttribute("data-value", value.value());
                 row.add(chip);
             });
             facets.add(row);
+        }
+        if (result.facetsApproximate() && facets.getComponentCount() > 0) {
+            Span note = new Span(approximateNote);
+            note.setId("search-facets-approximate");
+            note.addClassName("search-facets-note");
+            facets.add(note);
         }
     }
 

@@ -53,6 +53,7 @@ class SearchApiTest {
         assertThat((Integer) JsonPath.read(body, "$.facets.category[0].count")).isEqualTo(1);
         List<String> tags = JsonPath.read(body, "$.facets.tag[*].value");
         assertThat(tags).containsExactly(tag);
+        assertThat((Boolean) JsonPath.read(body, "$.facetsApproximate")).as("one hit, counted exactly").isFalse();
     }
 
     @Test

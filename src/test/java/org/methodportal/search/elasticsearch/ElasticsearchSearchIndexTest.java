@@ -37,6 +37,11 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
         return new ElasticsearchSearchIndex(client(), alias);
     }
 
+    @Override
+    protected SearchIndex reopen(int facetSample) {
+        return new ElasticsearchSearchIndex(client(), alias, facetSample);
+    }
+
     static ElasticsearchClient client() {
         return TestNode.client();
     }

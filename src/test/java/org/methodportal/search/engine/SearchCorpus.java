@@ -60,7 +60,13 @@ public final class SearchCorpus {
     /** A document of our own beside the corpus. */
     public static IndexDocument document(long id, String title, String problem, List<String> tags, MethodStatus status,
                                          long ownerId, long departmentId) {
-        var content = new MethodContent(title, null, Category.PARTY_BUILDING, problem, null, List.of("措施"),
+        return document(id, title, problem, tags, status, ownerId, departmentId, Category.PARTY_BUILDING);
+    }
+
+    /** A document of our own beside the corpus, in this category. */
+    public static IndexDocument document(long id, String title, String problem, List<String> tags, MethodStatus status,
+                                         long ownerId, long departmentId, Category category) {
+        var content = new MethodContent(title, null, category, problem, null, List.of("措施"),
                 List.of(), null, null, tags, null);
         var created = LocalDate.of(2024, 5, 1).atStartOfDay(IndexDocument.ZONE).toInstant();
         return IndexDocument.of(new MethodDocument(id, null, status, departmentId, "测试部门" + departmentId, "测试支部",

@@ -48,6 +48,9 @@ public abstract class SearchIndexContract {
     /** A new, empty index of the adapter under test. */
     protected abstract SearchIndex open(Path directory);
 
+    /** The same index (the one open), opened again to count the facets of a search over at most {@code facetSample} hits. */
+    protected abstract SearchIndex reopen(int facetSample);
+
     /** Removes the serving index behind the adapter's back, as an operator's mistake would. */
     protected abstract void destroyBehindItsBack() throws Exception;
 
@@ -534,5 +537,127 @@ public abstract class SearchIndexContract {
         SearchResult allWithVector = hybrid(SearchRequest.of(""), MEMBER);
         assertThat(allWithVector.total()).isEqualTo(all.total());
         assertThat(ids(allWithVector)).isEqualTo(ids(all));
+    }
+
+    // ---- facets of a search matching more hits than they are counted over
+
+    protected static final long NEAR_ONLY = 3200;
+    protected static final long LOW_AND_NEAR = 3117;
+
+    /**
+     * 30 published methods matching 抽样计数 (which nothing in the corpus does): 12 name it in their
+     * title and score highest (践行群众路线, tag 标题命中, department 1), 18 only in their problem
+     * (带好队伍, tag 正文命中, department 2); and an archived one naming it in its title.
+     */
+    private void addSampledMatches() {
+        List<IndexDocument> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            documents.add(SearchCorpus.document(3000 + i, "“抽样计数”工作法" + i, "做法说明。", List.of("标题命中"),
+                    MethodStatus.PUBLISHED, 1, 1, Category.MASS_LINE));
+        }
+        for (int i = 0; i < 18; i++) {
+            documents.add(SearchCorpus.document(3100 + i, "“台账整理”工作法" + i,
+                    "各支部每月整理台账，核对人员名单，汇总意见建议，最后附上抽样计数的结果。", List.of("正文命中"),
+                    MethodStatus.PUBLISHED, 1, 2, Category.TEAM_BUILDING));
+        }
+        documents.add(SearchCorpus.document(3099, "“抽样计数”旧工作法", "已经归档。", List.of("标题命中"),
+                MethodStatus.ARCHIVED, 1, 1, Category.MASS_LINE));
+        index.apply(documents, List.of());
+    }
+
+    private static Map<String, Long> counts(SearchResult result, String facet) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        result.facets().get(facet).forEach(f -> counts.put(f.value(), f.count()));
+        return counts;
+    }
+
+    @Test
+    void facetsOfASearchMatchingMoreThanTheSampleCountItsBestHitsAndSaySo() {
+        addSampledMatches();
+        index.close();
+        index = reopen(10);
+
+        for (SearchSort sort : SearchSort.values()) {
+            SearchResult result = search(new SearchRequest("抽样计数", null, null, null, null, null, sort, 0, 5), MEMBER);
+
+            assertThat(result.total()).as("the total counts every match").isEqualTo(30);
+            assertThat(result.facetsApproximate()).isTrue();
+            assertThat(counts(result, "category")).as("the best 10 by score, whatever the order of the page (%s)", sort)
+                    .isEqualTo(Map.of(Category.MASS_LINE.name(), 10L));
+            assertThat(counts(result, "tag")).isEqualTo(Map.of("标题命中", 10L));
+            assertThat(counts(result, "department")).isEqualTo(Map.of("1", 10L));
+            assertThat(counts(result, "year")).isEqualTo(Map.of("2024", 10L));
+            assertThat(counts(result, "status")).as("the status facet counts every match")
+                    .isEqualTo(Map.of("PUBLISHED", 30L, "ARCHIVED", 1L));
+        }
+        SearchResult narrowed = search(new SearchRequest("抽样计数", Category.TEAM_BUILDING, null, null, null, null,
+                SearchSort.RELEVANCE, 0, 5), MEMBER);
+        assertThat(narrowed.total()).isEqualTo(18);
+        assertThat(narrowed.facetsApproximate()).isTrue();
+        assertThat(counts(narrowed, "tag")).isEqualTo(Map.of("正文命中", 10L));
+    }
+
+    @Test
+    void facetsOfASearchMatchingNoMoreThanTheSampleAreExact() {
+        addSampledMatches();
+        Map<String, Long> exact = Map.of(Category.MASS_LINE.name(), 12L, Category.TEAM_BUILDING.name(), 18L);
+        SearchResult byDefault = search("抽样计数");
+        assertThat(byDefault.facetsApproximate()).isFalse();
+        assertThat(counts(byDefault, "category")).isEqualTo(exact);
+
+        index.close();
+        index = reopen(30);
+        SearchResult result = search("抽样计数");
+
+        assertThat(result.total()).isEqualTo(30);
+        assertThat(result.facetsApproximate()).as("30 matches, a sample of 30").isFalse();
+        assertThat(counts(result, "category")).isEqualTo(exact);
+        assertThat(counts(result, "tag")).isEqualTo(Map.of("标题命中", 12L, "正文命中", 18L));
+        assertThat(counts(search(new SearchRequest("抽样计数", Category.MASS_LINE, null, null, null, null,
+                SearchSort.NEWEST, 0, 5), MEMBER), "category")).isEqualTo(Map.of(Category.MASS_LINE.name(), 12L));
+    }
+
+    @Test
+    void browsingWithoutATextCountsEveryMatchWhateverTheSample() {
+        addSampledMatches();
+        index.close();
+        index = reopen(10);
+
+        SearchResult all = search(SearchRequest.of(""), MEMBER);
+
+        assertThat(all.total()).isEqualTo(64 + 30);
+        assertThat(all.facetsApproximate()).isFalse();
+        assertThat(all.facets().get("category").stream().mapToLong(FacetCount::count).sum()).isEqualTo(64 + 30);
+    }
+
+    @Test
+    void theSemanticLegsMethodsAreCountedInASampledFacetWhereverTheyRank() {
+        addSampledMatches();
+        index.apply(List.of(
+                SearchCorpus.document(NEAR_ONLY, "“夜间巡查”工作法", "值班人员夜里巡查。", List.of(), MethodStatus.PUBLISHED,
+                        1, 3, Category.COHESION).withVector(vector(0)),
+                SearchCorpus.document(LOW_AND_NEAR, "“台账整理”工作法17",
+                        "各支部每月整理台账，核对人员名单，汇总意见建议，最后附上抽样计数的结果。", List.of("正文命中"),
+                        MethodStatus.PUBLISHED, 1, 2, Category.TEAM_BUILDING).withVector(vector(5))), List.of());
+        index.close();
+        index = reopen(10);
+
+        for (SearchSort sort : SearchSort.values()) {
+            SearchResult result = hybrid(new SearchRequest("抽样计数", null, null, null, null, null, sort, 0, 5), MEMBER);
+
+            assertThat(result.total()).isEqualTo(31);
+            assertThat(result.facetsApproximate()).isTrue();
+            assertThat(counts(result, "category")).as("the best 10 by the text, and both near in meaning (%s)", sort)
+                    .isEqualTo(Map.of(Category.MASS_LINE.name(), 10L, Category.TEAM_BUILDING.name(), 1L,
+                            Category.COHESION.name(), 1L));
+            assertThat(counts(result, "status")).isEqualTo(Map.of("PUBLISHED", 31L, "ARCHIVED", 1L));
+        }
+
+        index.close();
+        index = reopen(31);
+        SearchResult exact = hybrid(SearchRequest.of("抽样计数"), MEMBER);
+        assertThat(exact.facetsApproximate()).isFalse();
+        assertThat(counts(exact, "category")).isEqualTo(Map.of(Category.MASS_LINE.name(), 12L,
+                Category.TEAM_BUILDING.name(), 18L, Category.COHESION.name(), 1L));
     }
 }

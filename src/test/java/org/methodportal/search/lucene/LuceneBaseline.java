@@ -103,7 +103,7 @@ public final class LuceneBaseline {
             Query main = q.main();
             Query withoutStatus = q.withoutStatus();
             Query full = q.full();
-            var facets = searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            var facets = searcher.search(withoutStatus, FacetCollector.Manager.exact(query.statuses()));
             TopDocs top = searcher.search(full, query.offset() + query.limit());
             if (highlight && top.scoreDocs.length > 0) {
                 int[] docIds = Stream.of(top.scoreDocs).mapToInt(d -> d.doc).toArray();
@@ -162,7 +162,7 @@ public final class LuceneBaseline {
             long t0 = System.nanoTime();
             searcher.count(withoutStatus);
             long t1 = System.nanoTime();
-            searcher.search(withoutStatus, new FacetCollector.Manager(query.statuses()));
+            searcher.search(withoutStatus, FacetCollector.Manager.exact(query.statuses()));
             long t2 = System.nanoTime();
             TopDocs top = searcher.search(full, query.offset() + query.limit());
             long t3 = System.nanoTime();

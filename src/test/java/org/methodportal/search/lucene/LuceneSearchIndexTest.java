@@ -27,6 +27,11 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Override
+    protected SearchIndex reopen(int facetSample) {
+        return new LuceneSearchIndex(dir, facetSample);
+    }
+
+    @Override
     protected void destroyBehindItsBack() throws IOException {
         DamagedIndexes.deleteTree(dir);
     }
@@ -136,7 +141,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                 Duration.ofMinutes(10), Duration.ofSeconds(10));
         var properties = new SearchProperties(true, SearchProperties.ReindexOnStartup.IF_EMPTY, 2, null, outbox,
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"),
-                new SearchProperties.Semantic(true, 2));
+                new SearchProperties.Semantic(true, 2), SearchIndex.FACET_SAMPLE);
 
         assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))
                 .isInstanceOf(IllegalStateException.class)
