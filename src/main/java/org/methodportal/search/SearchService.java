@@ -155,7 +155,7 @@ public class SearchService {
             return false;
         }
         try {
-            return index.countMatches(plan) == 0;
+            return index.countMatches(plan, 1) == 0;
         } catch (RuntimeException e) {
             log.warn("search correction not checked, the engine failed: {}", e.toString());
             return false;

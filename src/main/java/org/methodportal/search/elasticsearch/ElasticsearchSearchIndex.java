@@ -363,7 +363,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     /** The matches of the first stage in the statuses searched, counted without ranking or facets. */
     @Override
-    public long countMatches(IndexQuery query) {
+    public long countMatches(IndexQuery query, long atMost) {
         boolean staged = combinedFields();
         Query text = textQuery(query, !staged, staged);
         Query counted = Query.of(q -> q.bool(b -> {
@@ -371,7 +371,12 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             filters(b, query);
             return b;
         }));
-        return call(() -> client.count(c -> c.index(alias).query(counted))).count();
+        // terminate_after stops each shard once it has counted that many
+        long count = call(() -> client.count(c -> {
+            c.index(alias).query(counted);
+            return atMost == Long.MAX_VALUE ? c : c.terminateAfter(atMost);
+        })).count();
+        return Math.min(atMost, count);
     }
 
     /**

@@ -41,13 +41,13 @@ public final class RelaxedSearch {
      */
     private static SearchResult hybrid(SearchIndex index, IndexQuery query) {
         int chosen = 0;
-        long found = index.countMatches(query);
+        long found = index.countMatches(query, Ranking.RELAX_BELOW);
         if (found < Ranking.RELAX_BELOW && index.nearest(query, query.vector(), 1, HybridRanking.MIN_SIMILARITY).isEmpty()) {
             // nothing near in meaning: a sentence of another topic, whose stray words would be all a relaxed text finds
             return index.search(query);
         }
         for (int level = Ranking.HALF; level <= Ranking.ANY && found < Ranking.RELAX_BELOW; level++) {
-            long relaxed = index.countMatches(relaxed(query, level));
+            long relaxed = index.countMatches(relaxed(query, level), Ranking.RELAX_BELOW);
             if (relaxed > found) {
                 found = relaxed;
                 chosen = level;

@@ -47,9 +47,11 @@ public interface SearchIndex extends AutoCloseable {
     /**
      * How many methods the viewer may see in the query's statuses and filters match its text (the
      * semantic leg left out): what a search's total would be without it, without ranking a page.
+     * Counting stops at {@code atMost}: whoever asks whether there are at least a few matches does
+     * not pay for counting the tens of thousands a short text finds.
      */
-    default long countMatches(IndexQuery query) {
-        return search(query.withVector(null).page(0, 1)).total();
+    default long countMatches(IndexQuery query, long atMost) {
+        return Math.min(atMost, search(query.withVector(null).page(0, 1)).total());
     }
 
     /** Titles of visible published methods starting with (or containing) the text, or whose pinyin or initials start with the key. */

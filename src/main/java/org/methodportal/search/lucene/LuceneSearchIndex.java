@@ -484,10 +484,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public long countMatches(IndexQuery query) {
+    public long countMatches(IndexQuery query, long atMost) {
         Query full = new BooleanQuery.Builder().add(withoutStatus(mainQuery(query), query), Occur.MUST)
                 .add(terms(STATUS, query.statuses()), Occur.FILTER).build();
-        return withSearcher(searcher -> (long) searcher.count(full));
+        return withSearcher(searcher -> atMost >= Integer.MAX_VALUE ? (long) searcher.count(full)
+                : searcher.search(full, new CountUpTo(atMost)));
     }
 
     /** The rich query when the first stage's best hits are to be ordered by it, else null. */
