@@ -135,6 +135,8 @@ public final class LuceneSearchIndex implements SearchIndex {
      * two fields only, and the rich per-field scoring runs on its best {@link Ranking#RESCORED} hits.
      */
     static final String ALL = "all";
+    /** The first stage's score of a match by its words alone (a bigram found scores about 1 to 10). */
+    private static final float FIRST_STAGE_WORDS_ONLY = 0.1f;
     /** The embedding of a method (HNSW graph; cosine). */
     static final String VECTOR = "vector";
     static final String[] SIMILAR_FIELDS = {"title", "problem", "measures"};
@@ -703,9 +705,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         int distinct = new HashSet<>(grams).size();
         coverage.setMinimumNumberShouldMatch(Ranking.requiredBigrams(distinct, reading.relaxation()));
+        Query bigramsCovered = coverage.build();
         // Or most of its words (Ranking.words).
         List<String> textWords = Ranking.words(reading.required());
-        var covered = new BooleanQuery.Builder().add(coverage.build(), Occur.SHOULD);
+        @Nullable Query wordsCovered = null;
         if (!textWords.isEmpty()) {
             var wordCoverage = new BooleanQuery.Builder();
             for (String word : textWords) {
@@ -713,24 +716,32 @@ public final class LuceneSearchIndex implements SearchIndex {
                 fields.forEach(f -> anyField.add(new TermQuery(new Term(f, word)), Occur.SHOULD));
                 wordCoverage.add(anyField.build(), Occur.SHOULD);
             }
-            covered.add(wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size(),
-                    reading.relaxation())).build(),
-                    Occur.SHOULD);
+            wordsCovered = wordCoverage.setMinimumNumberShouldMatch(Ranking.requiredWords(textWords.size(),
+                    reading.relaxation())).build();
         }
-        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
         QueryBuilder builder = new QueryBuilder(analyzer);
         if (!rich) {
-            // The first stage: the bigrams anywhere, and in the title (whose match decides most rankings).
-            Query anywhere = builder.createBooleanQuery(ALL + Analyzers.BIGRAMS, text, Occur.SHOULD);
-            Query inTitle = builder.createBooleanQuery("title" + Analyzers.BIGRAMS, text, Occur.SHOULD);
-            if (anywhere != null) {
-                branch.add(new BoostQuery(anywhere, factor), Occur.SHOULD);
+            // The first stage: the required bigrams anywhere both decide the match and score it, in one
+            // pass over their postings (a filter of them beside a scoring query of the same bigrams read
+            // each posting list twice); a match by its words alone scores a little, never 0, which
+            // would read as "found only by meaning"; the title's bigrams add (they decide most rankings).
+            var matched = new BooleanQuery.Builder().add(new BoostQuery(bigramsCovered, factor), Occur.SHOULD);
+            if (wordsCovered != null) {
+                matched.add(new BoostQuery(new ConstantScoreQuery(wordsCovered), factor * FIRST_STAGE_WORDS_ONLY),
+                        Occur.SHOULD);
             }
+            var branch = new BooleanQuery.Builder().add(matched.build(), Occur.MUST);
+            Query inTitle = builder.createBooleanQuery("title" + Analyzers.BIGRAMS, text, Occur.SHOULD);
             if (inTitle != null) {
                 branch.add(new BoostQuery(inTitle, factor * Ranking.FIRST_STAGE_TITLE_BOOST), Occur.SHOULD);
             }
             return branch.build();
         }
+        var covered = new BooleanQuery.Builder().add(bigramsCovered, Occur.SHOULD);
+        if (wordsCovered != null) {
+            covered.add(wordsCovered, Occur.SHOULD);
+        }
+        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
         List<Query> clauses = new ArrayList<>();
         WEIGHTS.forEach((field, weight) -> {
             String bi = field + Analyzers.BIGRAMS;
