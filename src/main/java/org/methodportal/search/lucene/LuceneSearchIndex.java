@@ -654,21 +654,30 @@ public final class LuceneSearchIndex implements SearchIndex {
      * faceted) and orders them cheaply (package-private for the benchmark's raw Lucene baseline).
      */
     Query mainQuery(IndexQuery query) {
-        return textQuery(query, !combinedFields);
+        return textQuery(query, !combinedFields, true);
     }
 
     /** The rich per-field query that orders the best hits of the first stage ({@link Ranking#RESCORED}). */
     Query rescoreQuery(IndexQuery query) {
-        return textQuery(query, true);
+        // the hits it scores passed the first stage's test of the text's coverage: scoring needs no second test
+        return textQuery(query, true, false);
     }
 
-    private Query textQuery(IndexQuery query, boolean rich) {
+    /**
+     * The rich per-field query with the coverage test, matching what the first stage matches: how the
+     * index ranked every match before the first stage (package-private for the benchmark's baseline).
+     */
+    Query richQuery(IndexQuery query) {
+        return textQuery(query, true, true);
+    }
+
+    private Query textQuery(IndexQuery query, boolean rich, boolean covered) {
         if (query.matchesAll()) {
             return new MatchAllDocsQuery();
         }
         var branches = new BooleanQuery.Builder();
         for (int i = 0; i < query.texts().size(); i++) {
-            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR, rich);
+            Query branch = textBranch(query.texts().get(i), i == 0 ? 1f : Ranking.ALTERNATIVE_FACTOR, rich, covered);
             if (branch != null) {
                 branches.add(branch, Occur.SHOULD);
             }
@@ -688,7 +697,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      * One reading of the text: most of its bigrams must occur somewhere (recall without noise);
      * the score adds, per field and weight, the exact phrase, the scattered bigrams and the words.
      */
-    private @Nullable Query textBranch(QueryText reading, float factor, boolean rich) {
+    private @Nullable Query textBranch(QueryText reading, float factor, boolean rich, boolean covered) {
         String text = reading.text();
         List<String> grams = tokens(bigrams, reading.required());
         int scoredGrams = tokens(bigrams, text).size();
@@ -737,11 +746,14 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             return branch.build();
         }
-        var covered = new BooleanQuery.Builder().add(bigramsCovered, Occur.SHOULD);
-        if (wordsCovered != null) {
-            covered.add(wordsCovered, Occur.SHOULD);
+        var branch = new BooleanQuery.Builder();
+        if (covered) {
+            var coverageTest = new BooleanQuery.Builder().add(bigramsCovered, Occur.SHOULD);
+            if (wordsCovered != null) {
+                coverageTest.add(wordsCovered, Occur.SHOULD);
+            }
+            branch.add(new ConstantScoreQuery(coverageTest.build()), Occur.FILTER);
         }
-        var branch = new BooleanQuery.Builder().add(new ConstantScoreQuery(covered.build()), Occur.FILTER);
         List<Query> clauses = new ArrayList<>();
         WEIGHTS.forEach((field, weight) -> {
             String bi = field + Analyzers.BIGRAMS;
@@ -1241,6 +1253,10 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         @Override
         protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+            if (firstPassScore == 0) {
+                // joined by the semantic leg, not matched by the text: stays unscored by words
+                return 0;
+            }
             return (secondPassMatches ? secondPassScore : 0) + firstPassScore * Ranking.FIRST_STAGE_SHARE;
         }
     }

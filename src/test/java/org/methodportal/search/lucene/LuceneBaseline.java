@@ -121,7 +121,7 @@ public final class LuceneBaseline {
          * best hits is compared with.
          */
         public List<Long> fullyScoredIds(IndexQuery query, int n) throws IOException {
-            BooleanQuery.Builder base = new BooleanQuery.Builder().add(index.rescoreQuery(query), Occur.MUST);
+            BooleanQuery.Builder base = new BooleanQuery.Builder().add(index.richQuery(query), Occur.MUST);
             LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
                     query.year());
             base.add(new TermInSetQuery(LuceneSearchIndex.STATUS, query.statuses().stream().map(BytesRef::new).toList()),
