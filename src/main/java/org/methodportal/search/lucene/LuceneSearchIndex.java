@@ -794,7 +794,13 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static List<ScoreDoc> nearestDocs(IndexSearcher searcher, IndexQuery filters, float[] vector, int k,
                                               float minSimilarity) throws IOException {
         var filter = new BooleanQuery.Builder().add(terms(STATUS, filters.statuses()), Occur.FILTER);
-        filters(filter, filters.viewer(), filters.category(), filters.departmentId(), filters.tag(), filters.year());
+        // Searching public statuses only (the usual search), the visibility rule excludes nothing more;
+        // left out, the filter is one posting list, turned into the accepted documents' bit set at once,
+        // instead of a disjunction over owners and departments visited document by document.
+        if (!Viewer.PUBLIC_STATUSES.containsAll(filters.statuses())) {
+            filter.add(visibility(filters.viewer()), Occur.FILTER);
+        }
+        facetFilters(filter, filters.category(), filters.departmentId(), filters.tag(), filters.year());
         TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Math.max(1, k), filter.build()),
                 Math.max(1, k));
         List<ScoreDoc> docs = new ArrayList<>(top.scoreDocs.length);
@@ -811,6 +817,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
                                 @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
         query.add(visibility(viewer), Occur.FILTER);
+        facetFilters(query, category, departmentId, tag, year);
+    }
+
+    /** The filters a user chose among the facets. */
+    private static void facetFilters(BooleanQuery.Builder query, @Nullable String category,
+                                     @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
         if (category != null) {
             query.add(new TermQuery(new Term(CATEGORY, category)), Occur.FILTER);
         }
