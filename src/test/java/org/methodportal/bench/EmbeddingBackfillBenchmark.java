@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -83,11 +82,7 @@ class EmbeddingBackfillBenchmark {
 
     @BeforeAll
     void loadCorpus() throws SQLException, InterruptedException {
-        // the backfill at start found an empty database; it must have ended before the corpus arrives
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (backfill.status().running() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        StoredEmbeddings.awaitStartupBackfill(backfill);
         MethodCorpusLoader.loadWithOrganisation(dataSource, DATA, passwordEncoder.encode("benchmark-password"),
                 TestDatabase.isPostgres() ? "PostgreSQL" : "H2 file");
     }

@@ -41,11 +41,7 @@ final class StoredEmbeddings {
     /** Restores the stored rows, or computes them with {@code backfill} and stores them; returns how many rows. */
     static long restoreOrCompute(DataSource dataSource, Path dir, EmbeddingBackfill backfill)
             throws SQLException, InterruptedException {
-        // the backfill at start found an empty database; it must have ended before the corpus arrives
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (backfill.status().running() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitStartupBackfill(backfill);
         Path file = dir.resolve(FILE);
         long start = System.nanoTime();
         if (Files.isRegularFile(file)) {
@@ -60,6 +56,14 @@ final class StoredEmbeddings {
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
                 computed / ((System.nanoTime() - start) / 1e9), file);
         return rows;
+    }
+
+    /** The backfill at start found an empty database; it must have ended before the corpus arrives. */
+    static void awaitStartupBackfill(EmbeddingBackfill backfill) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (backfill.status().running() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private static long save(DataSource dataSource, Path file) throws SQLException {
