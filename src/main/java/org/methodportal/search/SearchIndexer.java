@@ -29,7 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Keeps the index in step with the database: drains the outbox in batches (rows locked with SKIP
@@ -57,6 +57,11 @@ public class SearchIndexer {
     private final SearchProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /**
+     * One transaction per batch, opened here rather than by {@code @Transactional}: {@link #drain()}
+     * calls {@link #drainBatch()} on this object, where an annotation would not apply.
+     */
+    private final TransactionOperations transaction;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
     private volatile ReindexStatus status = ReindexStatus.NONE;
@@ -69,8 +74,9 @@ public class SearchIndexer {
 
     SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, MethodEmbeddings embeddings,
                   SearchIndex index, SystemAuthentication system, SearchProperties properties, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, TransactionOperations transaction) {
         this.events = events;
+        this.transaction = transaction;
         this.outbox = outbox;
         this.methods = methods;
         this.embeddings = embeddings;
@@ -95,8 +101,12 @@ public class SearchIndexer {
      * the backoff. Each document carries its embedding, stored or else computed and stored here
      * ({@link MethodEmbeddings#withCurrent}). Returns how many entries were claimed (0: nothing due).
      */
-    @Transactional
     public int drainBatch() {
+        Integer claimed = transaction.execute(status -> drainBatchInTransaction());
+        return claimed == null ? 0 : claimed;
+    }
+
+    private int drainBatchInTransaction() {
         Instant now = clock.instant();
         List<OutboxRow> rows = outbox.claimDue(now, properties.outbox().batchSize());
         if (rows.isEmpty()) {

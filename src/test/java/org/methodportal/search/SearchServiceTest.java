@@ -49,6 +49,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search through the service, with the whole application: methods created through the method
@@ -76,6 +77,8 @@ class SearchServiceTest {
     SecurityContextHolderStrategy securityContexts;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
     @Autowired
     SearchHealthIndicator healthIndicator;
     @Autowired
@@ -395,7 +398,7 @@ class SearchServiceTest {
         var release = new CountDownLatch(1);
         HeldRebuild.hold(index, firstPageTaken, release);
         // what a restart builds: an indexer and a service over an index that opened empty
-        var restarted = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events);
+        var restarted = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction);
         var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock,
                 queryEmbeddings, backfill);
         try {
@@ -425,7 +428,7 @@ class SearchServiceTest {
         String alias = "heal-" + UUID.randomUUID().toString().substring(0, 8);
         SearchIndex cluster = Mockito.spy(TestNode.searchIndex(alias));
         try {
-            var esIndexer = new SearchIndexer(outbox, documents, embeddings, cluster, system, properties, clock, events);
+            var esIndexer = new SearchIndexer(outbox, documents, embeddings, cluster, system, properties, clock, events, transaction);
             var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock,
                     queryEmbeddings, backfill);
             assertThat(esIndexer.health().cause()).as("a new cluster").isEqualTo(IndexHealth.Cause.EMPTY_AT_START);

@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Embeddings on their way to the index, with the application's database, index and model: the
@@ -66,6 +67,8 @@ class SemanticIndexingTest {
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
+    TransactionTemplate transaction;
+    @Autowired
     Embedder model;
     @Autowired
     JdbcTemplate jdbc;
@@ -84,7 +87,7 @@ class SemanticIndexingTest {
         sharedIndexer.drain();
         counting = new CountingEmbedder(model);
         embeddings = new MethodEmbeddings(rows, outbox, counting, clock);
-        indexer = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events);
+        indexer = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction);
         signInAs(users, securityContexts, "secretary");
     }
 
