@@ -1,4 +1,4 @@
--- Watching (关注, issue 6): one row per account and method once either of them acted. A row with
+-- Watching (关注): one row per account and method once either of them acted. A row with
 -- watching = FALSE records that the account turned watching off, so that commenting or proposing
 -- again does not add them back. Watchers are looked up by method, hence the second index.
 CREATE TABLE method_watch (

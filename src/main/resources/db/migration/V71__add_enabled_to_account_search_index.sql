@@ -1,4 +1,4 @@
--- The mention autocomplete (issue 6) offers enabled accounts only and, like the account list,
+-- The mention autocomplete offers enabled accounts only and, like the account list,
 -- matches LIKE patterns no B-tree can seek. With `enabled` in the display-name index the scan in
 -- name order reads index entries only; without it, H2 fetched the table row of every entry it
 -- passed to check the flag (docs/benchmarks.md). The new index supersedes the one of V3 (same
