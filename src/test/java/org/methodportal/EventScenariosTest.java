@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +32,25 @@ import org.methodportal.shared.Role;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The events the services publish, with their ids, and the event publication registry behind the
- * after-commit listeners: a comment's notification listener leaves a publication that completes.
+ * after-commit listeners: a comment's notification listener leaves a publication that completes,
+ * and a listener that failed runs again when its publication is resubmitted (as at a restart).
  */
 @ServiceTest
 @EnableScenarios
+@Import(EventScenariosTest.FailingOnce.class)
 class EventScenariosTest {
 
     @Autowired
@@ -59,6 +67,14 @@ class EventScenariosTest {
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    IncompleteEventPublications incomplete;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    FailingOnce failingOnce;
 
     @AfterEach
     void signOut() {
@@ -135,6 +151,52 @@ class EventScenariosTest {
                 assertThat(row.get("status")).isEqualTo("COMPLETED");
             });
         });
+    }
+
+    @Test
+    void aFailedAfterCommitListenerRunsAgainWhenItsPublicationIsResubmitted() {
+        var probe = new Probe(UUID.randomUUID().toString());
+        transactions.executeWithoutResult(tx -> events.publishEvent(probe));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(publication(probe))
+                .as("kept, incomplete, after the listener failed").containsEntry("status", "FAILED")
+                .containsEntry("completion_date", null));
+        assertThat(failingOnce.handled(probe)).isFalse();
+
+        incomplete.resubmitIncompletePublications(publication -> probe.equals(publication.getEvent()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(failingOnce.handled(probe)).isTrue();
+            assertThat(publication(probe)).containsEntry("status", "COMPLETED");
+        });
+    }
+
+    private Map<String, Object> publication(Probe probe) {
+        return jdbc.queryForMap("SELECT status, completion_date FROM event_publication WHERE serialized_event LIKE ?",
+                "%" + probe.id() + "%");
+    }
+
+    record Probe(String id) {
+    }
+
+    /** An after-commit listener that fails the first time it hears of a probe, as a crashed one would. */
+    static class FailingOnce {
+
+        private final Set<String> failed = ConcurrentHashMap.newKeySet();
+        private final Set<String> handled = ConcurrentHashMap.newKeySet();
+
+        // A method, not the field: the bean is a proxy (the listener is asynchronous and transactional).
+        boolean handled(Probe probe) {
+            return handled.contains(probe.id());
+        }
+
+        @ApplicationModuleListener
+        void on(Probe probe) {
+            if (failed.add(probe.id())) {
+                throw new IllegalStateException("simulated failure of an after-commit listener");
+            }
+            handled.add(probe.id());
+        }
     }
 
     private long publishedIdByTitle(String title) {
