@@ -205,8 +205,7 @@ public class AccountService {
     public void changeOwnAutoWatch(boolean autoWatch) {
         PortalUser me = currentUser.require();
         accounts.updateAutoWatch(me.id(), autoWatch);
-        events.publishEvent(new OrganisationChanged("account.auto-watch-changed", "account", me.login(),
-                String.valueOf(autoWatch)));
+        events.publishEvent(new AccountEvent.AutoWatchChanged(me.id(), me.login(), autoWatch));
     }
 
     /** The signed-in user's own account. */
@@ -233,7 +232,7 @@ public class AccountService {
                 form.branchId(), clock.instant());
         long id = accounts.findByLogin(login).orElseThrow().id();
         writeAssignments(id, form);
-        events.publishEvent(new OrganisationChanged("account.created", "account", login, describe(form)));
+        events.publishEvent(new AccountEvent.AccountCreated(id, login, describe(form)));
         log.info("account {} created", id);
         return get(id);
     }
@@ -258,7 +257,7 @@ public class AccountService {
         accounts.deleteRoles(id);
         accounts.deleteReviewerDepartments(id);
         writeAssignments(id, form);
-        events.publishEvent(new OrganisationChanged("account.updated", "account", current.login(), describe(form)));
+        events.publishEvent(new AccountEvent.AccountUpdated(id, current.login(), describe(form)));
         if (rightsChange(before, form)) {
             renewStamp(current, SessionEndReason.RIGHTS_CHANGED);
         }
@@ -275,8 +274,8 @@ public class AccountService {
         if (accounts.updateEnabled(id, enabled, expectedVersion) == 0) {
             throw PortalException.stale("account.stale", current.login());
         }
-        events.publishEvent(new OrganisationChanged(enabled ? "account.enabled" : "account.disabled", "account",
-                current.login(), null));
+        events.publishEvent(enabled ? new AccountEvent.AccountEnabled(id, current.login())
+                : new AccountEvent.AccountDisabled(id, current.login()));
         if (enabled) {
             events.publishEvent(new SecurityStateChanged(id));
         } else {
@@ -293,7 +292,7 @@ public class AccountService {
         AccountRow current = row(id);
         checkPasswordStrength(newPassword);
         accounts.updatePassword(id, passwordEncoder.encode(newPassword));
-        events.publishEvent(new OrganisationChanged("account.password-reset", "account", current.login(), null));
+        events.publishEvent(new AccountEvent.PasswordReset(id, current.login()));
         renewStamp(current, SessionEndReason.PASSWORD_CHANGED);
     }
 
@@ -313,7 +312,7 @@ public class AccountService {
             throw PortalException.invalid("account.password-unchanged");
         }
         accounts.updatePassword(me.id(), passwordEncoder.encode(newPassword));
-        events.publishEvent(new OrganisationChanged("account.password-changed", "account", me.login(), null));
+        events.publishEvent(new AccountEvent.PasswordChanged(me.id(), me.login()));
         renewStamp(me, SessionEndReason.PASSWORD_CHANGED);
     }
 
@@ -327,8 +326,7 @@ public class AccountService {
         PortalUser me = currentUser.require();
         accounts.updateLocale(me.id(), locale.toLanguageTag());
         me.changeLocale(locale);
-        events.publishEvent(new OrganisationChanged("account.locale-changed", "account", me.login(),
-                locale.toLanguageTag()));
+        events.publishEvent(new AccountEvent.LocaleChanged(me.id(), me.login(), locale.toLanguageTag()));
     }
 
     /** The principal for sign-in, with its password hash; empty when the login is unknown. */

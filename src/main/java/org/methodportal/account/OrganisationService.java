@@ -73,7 +73,7 @@ public class OrganisationService {
         }
         departments.insert(name, blankToNull(form.code()), clock.instant());
         Department created = departments.findByName(name).orElseThrow();
-        events.publishEvent(new OrganisationChanged("department.created", "department", String.valueOf(created.id()), name));
+        events.publishEvent(new DepartmentEvent.DepartmentCreated(created.id(), name));
         log.info("department {} created", created.id());
         return created;
     }
@@ -89,8 +89,7 @@ public class OrganisationService {
         if (departments.update(id, name, blankToNull(form.code()), expectedVersion) == 0) {
             throw PortalException.stale("department.stale", current.name());
         }
-        events.publishEvent(new OrganisationChanged("department.updated", "department", String.valueOf(id),
-                current.name() + " → " + name));
+        events.publishEvent(new DepartmentEvent.DepartmentUpdated(id, current.name(), name));
         return department(id);
     }
 
@@ -101,8 +100,8 @@ public class OrganisationService {
         if (departments.updateEnabled(id, enabled, expectedVersion) == 0) {
             throw PortalException.stale("department.stale", current.name());
         }
-        events.publishEvent(new OrganisationChanged(enabled ? "department.enabled" : "department.disabled",
-                "department", String.valueOf(id), current.name()));
+        events.publishEvent(enabled ? new DepartmentEvent.DepartmentEnabled(id, current.name())
+                : new DepartmentEvent.DepartmentDisabled(id, current.name()));
         return department(id);
     }
 
@@ -133,8 +132,7 @@ public class OrganisationService {
         }
         branches.insert(department.id(), name, clock.instant());
         Branch created = branches.findByName(department.id(), name).orElseThrow();
-        events.publishEvent(new OrganisationChanged("branch.created", "branch", String.valueOf(created.id()),
-                department.name() + " / " + name));
+        events.publishEvent(new BranchEvent.BranchCreated(created.id(), department.name() + " / " + name));
         log.info("branch {} created", created.id());
         return created;
     }
@@ -151,8 +149,8 @@ public class OrganisationService {
         if (branches.update(id, department.id(), name, expectedVersion) == 0) {
             throw PortalException.stale("branch.stale", current.name());
         }
-        events.publishEvent(new OrganisationChanged("branch.updated", "branch", String.valueOf(id),
-                current.departmentName() + " / " + current.name() + " → " + department.name() + " / " + name));
+        events.publishEvent(new BranchEvent.BranchUpdated(id, current.departmentName() + " / " + current.name(),
+                department.name() + " / " + name));
         return branch(id);
     }
 
@@ -163,8 +161,8 @@ public class OrganisationService {
         if (branches.updateEnabled(id, enabled, expectedVersion) == 0) {
             throw PortalException.stale("branch.stale", current.name());
         }
-        events.publishEvent(new OrganisationChanged(enabled ? "branch.enabled" : "branch.disabled", "branch",
-                String.valueOf(id), current.name()));
+        events.publishEvent(enabled ? new BranchEvent.BranchEnabled(id, current.name())
+                : new BranchEvent.BranchDisabled(id, current.name()));
         return branch(id);
     }
 

@@ -40,21 +40,21 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
         String address = clientAddress(authentication);
         Optional<Instant> lockedUntil = throttle.lockedUntil(login);
         if (lockedUntil.isPresent()) {
-            events.publishEvent(new LoginAttempted(login, "locked", address));
+            events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.LOCKED, address));
             throw new LoginLockedException(lockedUntil.get());
         }
         try {
             Authentication result = super.authenticate(authentication);
             throttle.recordSuccess(login);
             accounts.recordLogin(login);
-            events.publishEvent(new LoginAttempted(login, LoginAttempted.SUCCESS, address));
+            events.publishEvent(new LoginEvent.LoginSucceeded(login, address));
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(login);
-            events.publishEvent(new LoginAttempted(login, "bad-credentials", address));
+            events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.BAD_CREDENTIALS, address));
             throw e;
         } catch (AccountStatusException e) {
-            events.publishEvent(new LoginAttempted(login, "disabled", address));
+            events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.DISABLED, address));
             throw e;
         }
     }

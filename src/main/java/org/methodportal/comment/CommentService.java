@@ -201,10 +201,8 @@ public class CommentService {
         }
         long id = key.getId();
         long target = method.changeOfMethodId() != null ? method.changeOfMethodId() : methodId;
-        events.publishEvent(new CommentPosted(id, methodId, target, user.id(),
-                parent == null ? null : parent.authorId(), text, now));
-        events.publishEvent(new CommentChanged(CommentChanged.POSTED, String.valueOf(id), "method " + methodId
-                + (field == null ? "" : " " + field + (suggestion == null ? "" : " suggestion"))));
+        events.publishEvent(new CommentPosted(id, methodId, method.revision().content().title(), target, user.id(),
+                parent == null ? null : parent.authorId(), text, now, field, suggestion != null));
         log.info("comment {} posted on method {} by {}", id, methodId, user.login());
         return reread(id, method, user);
     }
@@ -231,7 +229,7 @@ public class CommentService {
             throw stale(commentId);
         }
         comments.insertEdit(commentId, row.body(), user.id(), now);
-        events.publishEvent(new CommentChanged(CommentChanged.EDITED, String.valueOf(commentId), null));
+        events.publishEvent(new CommentEdited(commentId));
         return reread(commentId, method, user);
     }
 
@@ -258,8 +256,7 @@ public class CommentService {
         } else {
             remove(row, expectedVersion);
         }
-        events.publishEvent(new CommentChanged(CommentChanged.DELETED, String.valueOf(commentId),
-                "method " + row.methodId()));
+        events.publishEvent(new CommentDeleted(commentId, row.methodId()));
         log.info("comment {} deleted by {}", commentId, user.login());
     }
 
@@ -284,7 +281,7 @@ public class CommentService {
         if (comments.updateHidden(commentId, clock.instant(), user.id(), why, expectedVersion) == 0) {
             throw stale(commentId);
         }
-        events.publishEvent(new CommentChanged(CommentChanged.HIDDEN, String.valueOf(commentId), why));
+        events.publishEvent(new CommentHidden(commentId, why));
         log.info("comment {} hidden by {}", commentId, user.login());
         return reread(commentId, method, user);
     }
@@ -303,7 +300,7 @@ public class CommentService {
         if (comments.updateHidden(commentId, null, null, null, expectedVersion) == 0) {
             throw stale(commentId);
         }
-        events.publishEvent(new CommentChanged(CommentChanged.UNHIDDEN, String.valueOf(commentId), null));
+        events.publishEvent(new CommentUnhidden(commentId));
         return reread(commentId, method, user);
     }
 
@@ -350,8 +347,7 @@ public class CommentService {
                 expectedVersion) == 0) {
             throw stale(commentId);
         }
-        events.publishEvent(new CommentChanged(CommentChanged.APPLIED, String.valueOf(commentId),
-                "method " + row.methodId() + " revision " + saved.revision().number()));
+        events.publishEvent(new SuggestionApplied(commentId, row.methodId(), saved.revision().number()));
         log.info("suggestion {} applied to method {} by {}", commentId, row.methodId(), user.login());
         return saved;
     }
@@ -368,7 +364,7 @@ public class CommentService {
                 expectedVersion) == 0) {
             throw stale(commentId);
         }
-        events.publishEvent(new CommentChanged(CommentChanged.DISMISSED, String.valueOf(commentId), null));
+        events.publishEvent(new SuggestionDismissed(commentId));
         return reread(commentId, method, user);
     }
 
@@ -392,8 +388,7 @@ public class CommentService {
                 expectedVersion) == 0) {
             throw stale(commentId);
         }
-        events.publishEvent(new CommentChanged(resolved ? CommentChanged.RESOLVED : CommentChanged.REOPENED,
-                String.valueOf(commentId), null));
+        events.publishEvent(resolved ? new CommentResolved(commentId) : new CommentReopened(commentId));
         return reread(commentId, method, user);
     }
 

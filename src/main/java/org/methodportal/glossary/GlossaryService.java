@@ -109,7 +109,7 @@ public class GlossaryService {
     public StandardTerm create(TermForm form) {
         TermForm clean = validate(form, null);
         long id = insert(clean);
-        events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.CREATED, Long.toString(id), clean.standard()));
+        events.publishEvent(new TermCreated(id, clean.standard()));
         log.info("glossary term {} created: {}", id, clean.standard());
         return get(id);
     }
@@ -121,7 +121,7 @@ public class GlossaryService {
         row(id);
         TermForm clean = validate(form, id);
         rewrite(id, version, clean);
-        events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.UPDATED, Long.toString(id), clean.standard()));
+        events.publishEvent(new TermUpdated(id, clean.standard()));
         log.info("glossary term {} updated: {}", id, clean.standard());
         return get(id);
     }
@@ -136,7 +136,7 @@ public class GlossaryService {
         }
         history(id, "deleted", new TermForm(before.standard(), before.variants(), before.definition(),
                 before.category(), before.tags()));
-        events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.DELETED, Long.toString(id), row.standard()));
+        events.publishEvent(new TermDeleted(id, row.standard()));
         log.info("glossary term {} deleted: {}", id, row.standard());
     }
 
@@ -165,15 +165,13 @@ public class GlossaryService {
                 TermForm form = validate(formOf(node, current, lineNumber), existing.orElse(null));
                 if (current == null) {
                     long id = insert(form);
-                    events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.CREATED, Long.toString(id),
-                            form.standard()));
+                    events.publishEvent(new TermCreated(id, form.standard()));
                     created++;
                 } else if (sameAs(current, form)) {
                     unchanged++;
                 } else {
                     rewrite(current.id(), current.version(), form);
-                    events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.UPDATED,
-                            Long.toString(current.id()), form.standard()));
+                    events.publishEvent(new TermUpdated(current.id(), form.standard()));
                     updated++;
                 }
             }
@@ -181,8 +179,7 @@ public class GlossaryService {
             throw new UncheckedIOException(e);
         }
         var report = new GlossaryImportReport(created, updated, unchanged);
-        events.publishEvent(new GlossaryTermChanged(GlossaryTermChanged.IMPORTED, "-",
-                "created " + created + ", updated " + updated + ", unchanged " + unchanged));
+        events.publishEvent(new TermsImported(created, updated, unchanged));
         log.info("glossary imported: {}", report);
         return report;
     }
@@ -258,7 +255,7 @@ public class GlossaryService {
             inserted = 0;
         }
         if (inserted > 0) {
-            events.publishEvent(new KeptVariantChanged(KeptVariantChanged.KEPT, Long.toString(methodId), clean));
+            events.publishEvent(new VariantKept(methodId, clean));
         }
     }
 
@@ -267,8 +264,7 @@ public class GlossaryService {
     public void releaseVariant(long methodId, String variant) {
         texts(methodId).checkMayEdit(methodId);
         if (glossary.deleteKeptVariant(methodId, variant.strip()) > 0) {
-            events.publishEvent(new KeptVariantChanged(KeptVariantChanged.RELEASED, Long.toString(methodId),
-                    variant.strip()));
+            events.publishEvent(new VariantReleased(methodId, variant.strip()));
         }
     }
 

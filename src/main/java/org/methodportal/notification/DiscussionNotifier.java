@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentPosted;
-import org.methodportal.method.MethodService;
-import org.springframework.context.event.EventListener;
+import org.methodportal.shared.SystemAuthentication;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * author of the comment answered ("replied to you"), else accounts mentioned as {@code @login}, else
  * the method's watchers, whose items fold into one unread line per method. Only people who may see
  * the method the comment is on hear of it: a mention of someone who may not see a draft tells them
- * nothing. The commenter starts watching (unless they turned that off). Runs inside the comment's
- * transaction.
+ * nothing. The commenter starts watching (unless they turned that off). Runs after the comment has
+ * committed, in its own transaction, as the system user: who may see the method is checked per
+ * recipient, and the title comes with the event as the commenter saw it.
  */
 @Component
 class DiscussionNotifier {
@@ -28,22 +29,25 @@ class DiscussionNotifier {
     private final NotificationService notifications;
     private final WatchService watches;
     private final AccountService accounts;
-    private final MethodService methods;
+    private final SystemAuthentication system;
 
     DiscussionNotifier(NotificationService notifications, WatchService watches, AccountService accounts,
-                       MethodService methods) {
+                       SystemAuthentication system) {
         this.notifications = notifications;
         this.watches = watches;
         this.accounts = accounts;
-        this.methods = methods;
+        this.system = system;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(CommentPosted event) {
+        system.runAsSystem(() -> notify(event));
+    }
+
+    private void notify(CommentPosted event) {
         long author = event.authorId();
         watches.watchAutomatically(author, event.targetMethodId());
-        // The commenter may see the method: its title is read with their rights.
-        String title = methods.get(event.methodId()).revision().content().title();
+        String title = event.methodTitle();
         Set<Long> told = new LinkedHashSet<>(List.of(author));
 
         Long parent = event.parentAuthorId();

@@ -103,7 +103,7 @@ public class WatchService {
                 // A concurrent insert of the same pair won; this call's wish is the later one.
                 watches.updateState(me, watched, watching, clock.instant());
             }
-            events.publishEvent(new WatchChanged(watched, watching));
+            events.publishEvent(watching ? new MethodWatched(watched, me) : new MethodUnwatched(watched, me));
         }
         return new WatchState(watched, watching);
     }

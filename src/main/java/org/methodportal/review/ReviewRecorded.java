@@ -1,25 +1,15 @@
 package org.methodportal.review;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.shared.AuditableEvent;
+import org.methodportal.shared.MethodEvent;
 
 /** A reviewer recorded a review; the workflow transition it caused, if any, is its own event. */
 public record ReviewRecorded(long reviewId, long methodId, String title, long ownerId, Decision decision, int round,
-                             int approvals, int required) implements AuditableEvent {
+                             int approvals, int required) implements MethodEvent {
 
     @Override
     public String action() {
         return "review.recorded";
-    }
-
-    @Override
-    public String objectType() {
-        return "method";
-    }
-
-    @Override
-    public String objectId() {
-        return String.valueOf(methodId);
     }
 
     @Override

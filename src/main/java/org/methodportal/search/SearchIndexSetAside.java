@@ -1,25 +1,14 @@
 package org.methodportal.search;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.shared.AuditableEvent;
 import org.methodportal.shared.SystemAuthentication;
 
 /** The portal found the search index damaged, set it aside (kept at {@code setAside}) and rebuilds it from the database. */
-public record SearchIndexSetAside(String reason, @Nullable String setAside) implements AuditableEvent {
+public record SearchIndexSetAside(String reason, @Nullable String setAside) implements SearchIndexEvent {
 
     @Override
     public String action() {
         return "search.index-set-aside";
-    }
-
-    @Override
-    public String objectType() {
-        return "search-index";
-    }
-
-    @Override
-    public String objectId() {
-        return "methods";
     }
 
     @Override

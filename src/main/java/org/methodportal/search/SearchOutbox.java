@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.AuditableEvent;
+import org.methodportal.shared.MethodEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes an outbox row for every event about a method, inside the publisher's transaction (a plain
  * {@code @EventListener}), so the change and the order to index it commit together or not at all.
- * Any {@link AuditableEvent} with object type "method" counts (created, revised, and later
- * published, archived, merged, deleted): new event types need no change here.
+ * A {@link MethodEvent} names its method; the method module's own events still name it as the
+ * object id of an {@link AuditableEvent} with object type "method", read here until they are
+ * {@link MethodEvent}s too.
  */
 @Component
 class SearchOutbox {
@@ -29,8 +31,13 @@ class SearchOutbox {
         this.clock = clock;
     }
 
+    // Plain listener: the outbox row must commit with the change it indexes.
     @EventListener
     void on(AuditableEvent event) {
+        if (event instanceof MethodEvent about) {
+            outbox.insert(about.methodId(), about.action(), clock.instant());
+            return;
+        }
         if (!METHOD.equals(event.objectType())) {
             return;
         }

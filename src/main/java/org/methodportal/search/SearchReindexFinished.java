@@ -1,25 +1,14 @@
 package org.methodportal.search;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.shared.AuditableEvent;
 
 /** A rebuild of the search index ended: swapped in with its count, or failed (the old index kept serving). */
 public record SearchReindexFinished(String startedBy, long count, long millis, @Nullable String error)
-        implements AuditableEvent {
+        implements SearchIndexEvent {
 
     @Override
     public String action() {
         return error == null ? "search.reindex-completed" : "search.reindex-failed";
-    }
-
-    @Override
-    public String objectType() {
-        return "search-index";
-    }
-
-    @Override
-    public String objectId() {
-        return "methods";
     }
 
     @Override

@@ -96,8 +96,8 @@ class CommentServiceTest {
                     assertThat(e.parentAuthorId()).isEqualTo(member.id());
                     assertThat(e.text()).contains("@member");
                 });
-        assertThat(events.stream(CommentChanged.class).filter(e -> e.objectId().equals(String.valueOf(thanks.id()))))
-                .extracting(CommentChanged::action).containsExactly("comment.posted");
+        assertThat(events.stream(CommentEvent.class).filter(e -> e.objectId().equals(String.valueOf(thanks.id()))))
+                .extracting(CommentEvent::action).containsExactly("comment.posted");
     }
 
     @Test
@@ -145,7 +145,7 @@ class CommentServiceTest {
         comments.delete(reply.id(), reply.version());
         assertThat(comments.threads(published, 0, 500).content()).extracting(t -> t.root().id())
                 .as("a placeholder left without replies disappears").doesNotContain(first.id());
-        assertThat(events.stream(CommentChanged.class)).extracting(CommentChanged::action)
+        assertThat(events.stream(CommentEvent.class)).extracting(CommentEvent::action)
                 .contains("comment.edited", "comment.deleted");
     }
 

@@ -26,6 +26,7 @@ import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
 import org.methodportal.review.ReviewService;
 import org.methodportal.review.Scores;
+import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -34,6 +35,7 @@ import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,11 +67,14 @@ class WatchServiceTest {
     @Autowired
     TransactionTemplate transactions;
     @Autowired
+    EventPublicationRegistry registry;
+    @Autowired
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
 
-    private long commentIds = 1;
+    /** Ids no real comment has: the event is audited, and the audit trail of real comments stays theirs. */
+    private long commentIds = -1;
 
     @AfterEach
     void signOut() {
@@ -252,13 +257,18 @@ class WatchServiceTest {
         return methods.createDraft(content(title), null, null, null).id();
     }
 
-    /** Posts a comment as the comment service will: the event inside the author's transaction. */
+    /**
+     * Posts a comment as the comment service does: the event inside the author's transaction; then
+     * waits for the after-commit notification listener to have run.
+     */
     private void comment(String author, long methodId, String text, @Nullable Long parentAuthorId) {
         PortalUser user = signInAs(users, securityContexts, author);
-        long target = methods.get(methodId).changeOfMethodId() != null
-                ? methods.get(methodId).changeOfMethodId() : methodId;
-        transactions.executeWithoutResult(tx -> events.publishEvent(new CommentPosted(commentIds++, methodId, target,
-                user.id(), parentAuthorId, text, Instant.now())));
+        var method = methods.get(methodId);
+        long target = method.changeOfMethodId() != null ? method.changeOfMethodId() : methodId;
+        var posted = new CommentPosted(commentIds--, methodId, method.revision().content().title(), target,
+                user.id(), parentAuthorId, text, Instant.now(), null, false);
+        transactions.executeWithoutResult(tx -> events.publishEvent(posted));
+        AfterCommitListeners.awaitCompleted(registry, posted::equals);
     }
 
     private List<Notification> items(String login, long methodId) {

@@ -1,0 +1,5 @@
+package org.methodportal.comment;
+
+/** A section comment's thread was marked resolved. */
+public record CommentResolved(long commentId) implements CommentEvent {
+}

@@ -1,0 +1,208 @@
+package org.methodportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.methodportal.shared.TestUsers.signInAs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.account.AccountEvent.AccountCreated;
+import org.methodportal.account.AccountForm;
+import org.methodportal.account.AccountService;
+import org.methodportal.comment.CommentDraft;
+import org.methodportal.comment.CommentPosted;
+import org.methodportal.comment.CommentService;
+import org.methodportal.comment.CommentView;
+import org.methodportal.glossary.GlossaryService;
+import org.methodportal.glossary.TermCreated;
+import org.methodportal.glossary.TermForm;
+import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
+import org.methodportal.shared.ServiceTest;
+import org.methodportal.shared.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The events the services publish, with their ids, and the event publication registry behind the
+ * after-commit listeners: a comment's notification listener leaves a publication that completes,
+ * and a listener that failed runs again when its publication is resubmitted (as at a restart).
+ */
+@ServiceTest
+@EnableScenarios
+@Import(EventScenariosTest.FailingOnce.class)
+class EventScenariosTest {
+
+    @Autowired
+    CommentService comments;
+    @Autowired
+    MethodService methods;
+    @Autowired
+    GlossaryService glossary;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    IncompleteEventPublications incomplete;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    FailingOnce failingOnce;
+
+    @AfterEach
+    void signOut() {
+        securityContexts.clearContext();
+    }
+
+    @Test
+    void postingACommentPublishesCommentPostedWithItsIds(Scenario scenario) {
+        long published = publishedIdByTitle("“一事一议”民主议事工作法");
+        PortalUser member = signInAs(users, securityContexts, "member");
+
+        scenario.stimulate(() -> comments.post(published, CommentDraft.page("事件里有评论的编号吗？")))
+                .andWaitForEventOfType(CommentPosted.class)
+                .toArriveAndVerify((event, view) -> {
+                    assertThat(event.commentId()).isEqualTo(view.id());
+                    assertThat(event.methodId()).isEqualTo(published);
+                    assertThat(event.targetMethodId()).isEqualTo(published);
+                    assertThat(event.authorId()).isEqualTo(member.id());
+                    assertThat(event.methodTitle()).isEqualTo("“一事一议”民主议事工作法");
+                    assertThat(event.parentAuthorId()).isNull();
+                    assertThat(event.action()).isEqualTo("comment.posted");
+                    assertThat(event.objectId()).isEqualTo(String.valueOf(view.id()));
+                    assertThat(event.detail()).isEqualTo("method " + published);
+                });
+    }
+
+    @Test
+    void creatingAGlossaryTermPublishesTermCreated(Scenario scenario) {
+        signInAs(users, securityContexts, "admin");
+        String word = "事件" + UUID.randomUUID().toString().substring(0, 8);
+
+        scenario.stimulate(() -> glossary.create(new TermForm(word + "标准", List.of(word + "土话"), "定义", null,
+                        List.of())))
+                .andWaitForEventOfType(TermCreated.class)
+                .toArriveAndVerify((event, term) -> {
+                    assertThat(event.termId()).isEqualTo(term.id());
+                    assertThat(event.standard()).isEqualTo(word + "标准");
+                    assertThat(event.action()).isEqualTo("glossary.created");
+                    assertThat(event.objectType()).isEqualTo("glossary-term");
+                });
+    }
+
+    @Test
+    void creatingAnAccountPublishesAccountCreated(Scenario scenario) {
+        PortalUser secretary = signInAs(users, securityContexts, "secretary");
+        signInAs(users, securityContexts, "admin");
+        String login = TestUsers.uniqueLogin();
+
+        scenario.stimulate(() -> accounts.create(new AccountForm(login, "事件账号", secretary.branchId(),
+                        Set.of(Role.MEMBER), Set.of()), "portal-demo-1234"))
+                .andWaitForEventOfType(AccountCreated.class)
+                .matching(event -> event.login().equals(login))
+                .toArriveAndVerify((event, account) -> {
+                    assertThat(event.accountId()).isEqualTo(account.id());
+                    assertThat(event.action()).isEqualTo("account.created");
+                    assertThat(event.objectId()).isEqualTo(login);
+                });
+    }
+
+    @Test
+    void theNotificationListenersPublicationIsRecordedAndCompleted() {
+        long published = publishedIdByTitle("“一事一议”民主议事工作法");
+        signInAs(users, securityContexts, "member");
+        CommentView comment = comments.post(published, CommentDraft.page("登记簿里有这条吗？"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Map<String, Object>> rows = jdbc.queryForList("""
+                    SELECT listener_id, event_type, status, completion_date FROM event_publication
+                    WHERE event_type = ? AND serialized_event LIKE ?""",
+                    CommentPosted.class.getName(), "%\"commentId\":" + comment.id() + ",%");
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat((String) row.get("listener_id")).contains("DiscussionNotifier");
+                assertThat(row.get("completion_date")).isNotNull();
+                assertThat(row.get("status")).isEqualTo("COMPLETED");
+            });
+        });
+    }
+
+    @Test
+    void aFailedAfterCommitListenerRunsAgainWhenItsPublicationIsResubmitted() {
+        var probe = new Probe(UUID.randomUUID().toString());
+        transactions.executeWithoutResult(tx -> events.publishEvent(probe));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(publication(probe))
+                .as("kept, incomplete, after the listener failed").containsEntry("status", "FAILED")
+                .containsEntry("completion_date", null));
+        assertThat(failingOnce.handled(probe)).isFalse();
+
+        incomplete.resubmitIncompletePublications(publication -> probe.equals(publication.getEvent()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(failingOnce.handled(probe)).isTrue();
+            assertThat(publication(probe)).containsEntry("status", "COMPLETED");
+        });
+    }
+
+    private Map<String, Object> publication(Probe probe) {
+        return jdbc.queryForMap("SELECT status, completion_date FROM event_publication WHERE serialized_event LIKE ?",
+                "%" + probe.id() + "%");
+    }
+
+    record Probe(String id) {
+    }
+
+    /** An after-commit listener that fails the first time it hears of a probe, as a crashed one would. */
+    static class FailingOnce {
+
+        private final Set<String> failed = ConcurrentHashMap.newKeySet();
+        private final Set<String> handled = ConcurrentHashMap.newKeySet();
+
+        // A method, not the field: the bean is a proxy (the listener is asynchronous and transactional).
+        boolean handled(Probe probe) {
+            return handled.contains(probe.id());
+        }
+
+        @ApplicationModuleListener
+        void on(Probe probe) {
+            if (failed.add(probe.id())) {
+                throw new IllegalStateException("simulated failure of an after-commit listener");
+            }
+            handled.add(probe.id());
+        }
+    }
+
+    private long publishedIdByTitle(String title) {
+        signInAs(users, securityContexts, "member");
+        var filter = new MethodFilter(null, null, MethodStatus.PUBLISHED, null, null, false, title);
+        return methods.find(filter, new PageRequest(0, 5, "updatedAt", false)).stream()
+                .filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
+    }
+}
