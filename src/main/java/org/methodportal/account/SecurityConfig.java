@@ -2,6 +2,7 @@ package org.methodportal.account;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 
 import org.aopalliance.intercept.MethodInterceptor;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,7 +64,7 @@ class SecurityConfig {
     /** The one way to sign in; not a bean of its own, so Spring Security builds no second manager. */
     @Bean
     AuthenticationManager authenticationManager(PortalUserDetailsService users, PasswordEncoder encoder,
-                                                LoginThrottle throttle, AccountService accounts,
+                                                SignInThrottle throttle, AccountService accounts,
                                                 ApplicationEventPublisher events) {
         return new ProviderManager(new PortalAuthenticationProvider(users, encoder, throttle, accounts, events));
     }
@@ -138,8 +140,9 @@ class SecurityConfig {
     private record ApiProblemWriter(MessageSource messages, JsonMapper json) {
 
         void unauthorized(HttpServletResponse response, AuthenticationException e) throws IOException {
-            if (e instanceof LoginLockedException) {
-                write(response, HttpStatus.TOO_MANY_REQUESTS, "auth.locked");
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds(Instant.now())));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, "auth.throttled");
             } else {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"method-portal\"");
                 write(response, HttpStatus.UNAUTHORIZED, "auth.unauthorized");

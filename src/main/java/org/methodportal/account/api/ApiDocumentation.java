@@ -18,8 +18,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
                 Errors are RFC 9457 problem details (`application/problem+json`) with `type` \
                 `/problems/<code>`, a stable `code` and a Chinese `detail`: 401 not signed in, \
-                403 not allowed, 404 not found, 409 conflict, 422 invalid, 429 sign-in locked after \
-                5 failed attempts within 10 minutes.
+                403 not allowed, 404 not found, 409 conflict, 422 invalid, 429 wait before signing in \
+                again from this address (failed attempts; `Retry-After` gives the seconds).
 
                 Optimistic concurrency: reads return `ETag: "<version>"`. Every write to an existing \
                 object must name the version it read, as `If-Match: "<version>"` or as a `version` \
