@@ -41,6 +41,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.stereotype.Service;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -111,7 +112,12 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager, SecurityStamps stamps,
                                 CurrentUser currentUser, ApplicationEventPublisher events,
-                                ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+                                ObjectProvider<SecurityContextHolderStrategy> strategy, RequestUtil vaadinRequests,
+                                AccountProperties properties) throws Exception {
+        String[] open = properties.publicApiDocs()
+                ? new String[] {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**"}
+                : new String[] {"/actuator/health", "/actuator/health/**", "/styles.css", "/images/**"};
         http.authenticationManager(authenticationManager)
                 // A session whose account changed since sign-in ends at its next request.
                 .addFilterBefore(new EndedSessionFilter(stamps, currentUser, events,
@@ -119,9 +125,10 @@ class SecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 // A new session id at sign-in, so a session id planted before it is worthless.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**").permitAll())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll())
+                // Vaadin's own requests carry Vaadin's token; every other post, the sign-in form's
+                // included (Vaadin would exempt it), needs Spring Security's (see LoginCsrfToken).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
                 // A page opened by address that the user's roles do not allow is refused here, before
                 // any view runs; send browsers to a page that says so instead of a bare 403.
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
@@ -132,7 +139,8 @@ class SecurityConfig {
                         response.sendError(HttpStatus.FORBIDDEN.value());
                     }
                 }))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false));
         return http.build();
     }
 
