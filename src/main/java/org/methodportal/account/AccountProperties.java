@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code portal.account.*}: how long a signed-in session trusts the security stamp it last read.
  * A change made on this instance ends the account's other sessions at once; one made on another
- * instance sharing the database, within this interval.
+ * instance sharing the database, within this interval. {@code public-api-docs}: whether the API
+ * documentation (OpenAPI and Swagger UI) answers without sign-in; on with the demo data only.
  */
 @ConfigurationProperties("portal.account")
-public record AccountProperties(@DefaultValue("5s") Duration sessionCheckInterval) {
+public record AccountProperties(@DefaultValue("5s") Duration sessionCheckInterval, boolean publicApiDocs) {
 }

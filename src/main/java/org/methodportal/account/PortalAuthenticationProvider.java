@@ -1,8 +1,5 @@
 package org.methodportal.account;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import org.methodportal.shared.PortalUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusException;
@@ -15,17 +12,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in for the login view and HTTP Basic alike: refuses throttled login names before
- * checking the password, counts failures, audits every attempt and keeps no password hash in the
+ * Password sign-in for the login view and HTTP Basic alike: asks the throttle before checking the
+ * password, counts failures, audits every attempt and keeps no password hash in the
  * session's principal.
  */
 class PortalAuthenticationProvider extends DaoAuthenticationProvider {
 
-    private final LoginThrottle throttle;
+    private final SignInThrottle throttle;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
 
-    PortalAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+    PortalAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
                                  AccountService accounts, ApplicationEventPublisher events) {
         super(users);
         setPasswordEncoder(encoder);
@@ -38,24 +35,29 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String login = String.valueOf(authentication.getName());
         String address = clientAddress(authentication);
-        Optional<Instant> lockedUntil = throttle.lockedUntil(login);
-        if (lockedUntil.isPresent()) {
-            events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.LOCKED, address));
-            throw new LoginLockedException(lockedUntil.get());
+        SignInThrottle.Admission admission;
+        try {
+            admission = throttle.admit(login, address);
+        } catch (SignInThrottledException e) {
+            events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.THROTTLED, address));
+            throw e;
         }
         try {
             Authentication result = super.authenticate(authentication);
-            throttle.recordSuccess(login);
+            throttle.recordSuccess(login, address);
             accounts.recordLogin(login);
             events.publishEvent(new LoginEvent.LoginSucceeded(login, address));
             return result;
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(login);
+            // counted before the check ends, so that the next admitted check sees it
+            throttle.recordFailure(login, address);
             events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.BAD_CREDENTIALS, address));
             throw e;
         } catch (AccountStatusException e) {
             events.publishEvent(new LoginEvent.LoginFailed(login, LoginEvent.Reason.DISABLED, address));
             throw e;
+        } finally {
+            admission.close();
         }
     }
 

@@ -1,8 +1,5 @@
 package org.methodportal.account;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.Locale;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.methodportal.account.ui.LoginView;
@@ -21,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
@@ -30,22 +25,22 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.stereotype.Service;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: HTTP Basic without a session for {@code /api/**}, and Vaadin's form login with
+ * Two filter chains: API tokens or HTTP Basic without a session for {@code /api/**}, and Vaadin's form login with
  * a session cookie for the UI. Both authenticate through {@link PortalAuthenticationProvider}, so
  * throttling and auditing apply to both. Access rules are enforced again in the services.
  */
@@ -62,7 +57,7 @@ class SecurityConfig {
     /** The one way to sign in; not a bean of its own, so Spring Security builds no second manager. */
     @Bean
     AuthenticationManager authenticationManager(PortalUserDetailsService users, PasswordEncoder encoder,
-                                                LoginThrottle throttle, AccountService accounts,
+                                                SignInThrottle throttle, AccountService accounts,
                                                 ApplicationEventPublisher events) {
         return new ProviderManager(new PortalAuthenticationProvider(users, encoder, throttle, accounts, events));
     }
@@ -70,10 +65,14 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 MessageSource messages, JsonMapper json) throws Exception {
+                                 MessageSource messages, JsonMapper json, ApiTokenService tokens,
+                                 ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         var problems = new ApiProblemWriter(messages, json);
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
+                .addFilterBefore(new ApiTokenFilter(tokens,
+                        strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), problems),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.unauthorized(response, e)))
                 .exceptionHandling(ex -> ex
@@ -109,7 +108,12 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager, SecurityStamps stamps,
                                 CurrentUser currentUser, ApplicationEventPublisher events,
-                                ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+                                ObjectProvider<SecurityContextHolderStrategy> strategy, RequestUtil vaadinRequests,
+                                AccountProperties properties) throws Exception {
+        String[] open = properties.publicApiDocs()
+                ? new String[] {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**"}
+                : new String[] {"/actuator/health", "/actuator/health/**", "/styles.css", "/images/**"};
         http.authenticationManager(authenticationManager)
                 // A session whose account changed since sign-in ends at its next request.
                 .addFilterBefore(new EndedSessionFilter(stamps, currentUser, events,
@@ -117,9 +121,10 @@ class SecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 // A new session id at sign-in, so a session id planted before it is worthless.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**").permitAll())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll())
+                // Vaadin's own requests carry Vaadin's token; every other post, the sign-in form's
+                // included (Vaadin would exempt it), needs Spring Security's (see LoginCsrfToken).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
                 // A page opened by address that the user's roles do not allow is refused here, before
                 // any view runs; send browsers to a page that says so instead of a bare 403.
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
@@ -130,33 +135,8 @@ class SecurityConfig {
                         response.sendError(HttpStatus.FORBIDDEN.value());
                     }
                 }))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false));
         return http.build();
-    }
-
-    /** Writes the API's authentication failures as problem details, as the rest of the API does. */
-    private record ApiProblemWriter(MessageSource messages, JsonMapper json) {
-
-        void unauthorized(HttpServletResponse response, AuthenticationException e) throws IOException {
-            if (e instanceof LoginLockedException) {
-                write(response, HttpStatus.TOO_MANY_REQUESTS, "auth.locked");
-            } else {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"method-portal\"");
-                write(response, HttpStatus.UNAUTHORIZED, "auth.unauthorized");
-            }
-        }
-
-        void write(HttpServletResponse response, HttpStatus status, String code) throws IOException {
-            ProblemDetail body = ProblemDetail.forStatus(status);
-            body.setType(URI.create("/problems/" + code));
-            body.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(),
-                    Locale.SIMPLIFIED_CHINESE));
-            body.setDetail(messages.getMessage("error." + code, null, code, Locale.SIMPLIFIED_CHINESE));
-            body.setProperty("code", code);
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json.writeValueAsString(body));
-        }
     }
 }

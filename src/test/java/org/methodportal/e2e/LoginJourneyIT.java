@@ -2,6 +2,14 @@ package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -72,15 +80,47 @@ class LoginJourneyIT extends JourneySupport {
     }
 
     @Test
-    void sixthFailedAttemptIsRefusedEvenWithTheRightPassword() {
+    void guessesFromElsewhereNeverLockTheOwnerOut() throws Exception {
+        // Someone at another address guesses reviewer2's password over the API until told to wait.
+        HttpClient attacker = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 6; i++) {
+            String basic = Base64.getEncoder().encodeToString(("reviewer2:guess-" + i).getBytes(StandardCharsets.UTF_8));
+            last = attacker.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+                    .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+            statuses.add(last.statusCode());
+        }
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+
+        // The owner, in the browser, signs in at once.
+        signIn("reviewer2", DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
+    }
+
+    @Test
+    void repeatedFailuresMakeTheNextAttemptWaitLongerEachTime() throws Exception {
+        // From the browser's own address: five free failures, then each failure doubles the wait.
         for (int i = 0; i < 5; i++) {
-            signIn("reviewer2", "not-the-password-" + i);
+            signIn("secretary2", "not-the-password-" + i);
             assertThat(loginError()).contains("登录名或密码不正确");
         }
-        signIn("reviewer2", DEMO_PASSWORD);
-        assertThat(loginError()).contains("登录失败次数过多");
+        Thread.sleep(1_100);
+        signIn("secretary2", "not-the-password-5");
+        assertThat(loginError()).contains("登录名或密码不正确");
+        Thread.sleep(2_100);
+        signIn("secretary2", "not-the-password-6");
+        assertThat(loginError()).contains("登录名或密码不正确");
+
+        signIn("secretary2", DEMO_PASSWORD);
+        assertThat(loginError()).as("within the 4 s wait, even the right password").contains("秒后再试");
         assertThat(browser.isPresent(By.id("home-greeting"))).isFalse();
-        browser.screenshot("login-locked");
+        browser.screenshot("login-throttled");
+
+        Thread.sleep(4_100);
+        signIn("secretary2", DEMO_PASSWORD);
+        browser.waitFor(By.id("home-greeting"));
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.methodportal.account.LoginLockedException;
+import org.methodportal.account.SignInThrottledException;
 import org.methodportal.account.SessionEndReason;
 import org.methodportal.ui.Languages;
 import org.springframework.security.authentication.DisabledException;
@@ -106,10 +106,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         f.setPassword(getTranslation("login.password"));
         f.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        if (failure instanceof LoginLockedException locked) {
-            long minutes = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toMinutes() + 1);
-            error.setTitle(getTranslation("login.error.locked.title"));
-            error.setMessage(getTranslation("login.error.locked.text", minutes));
+        if (failure instanceof SignInThrottledException throttled) {
+            long seconds = throttled.retryAfterSeconds(Instant.now());
+            error.setTitle(getTranslation("login.error.throttled.title"));
+            error.setMessage(seconds < 120 ? getTranslation("login.error.throttled.seconds", seconds)
+                    : getTranslation("login.error.throttled.minutes", (seconds + 59) / 60));
         } else if (failure == SessionEndReason.RIGHTS_CHANGED) {
             error.setTitle(getTranslation("login.ended.rights.title"));
             error.setMessage(getTranslation("login.ended.rights.text"));

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.methodportal.account.AccountService;
+import org.methodportal.account.ApiTokenService;
 import org.methodportal.account.AccountSummary;
+import org.methodportal.shared.Role;
 import org.methodportal.ui.Languages;
 import org.methodportal.ui.Notifications;
 
@@ -26,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The signed-in user's own account: who they are, their language, whether they watch the methods
- * they take part in automatically, a link to change the password.
+ * they take part in automatically, a link to change the password, and their API tokens.
  */
 @Route("profile")
 @PermitAll
@@ -37,7 +39,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     final RadioButtonGroup<Locale> language = new RadioButtonGroup<>();
     final Checkbox autoWatch = new Checkbox();
 
-    ProfileView(AccountService accounts) {
+    ProfileView(AccountService accounts, ApiTokenService tokens) {
         setId("profile-view");
         addClassName("portal-page");
         AccountSummary me = accounts.me();
@@ -79,7 +81,8 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         Button password = new Button(getTranslation("shell.user.password"),
                 e -> UI.getCurrent().navigate(PasswordView.class));
         password.setId("profile-change-password");
-        add(new H2(getTranslation("account.profile.title")), details, language, autoWatch, password);
+        add(new H2(getTranslation("account.profile.title")), details, language, autoWatch, password,
+                new ApiTokensSection(tokens, me.roles().contains(Role.ADMIN)));
     }
 
     @Override

@@ -13,14 +13,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
 @ApiTest
 class ApiSecurityTest {
+
+    private static final String ATTACKER = "127.0.0.2";
 
     @Autowired
     MockMvcTester mvc;
@@ -63,22 +67,30 @@ class ApiSecurityTest {
     }
 
     @Test
-    void sixthAttemptWithinTenMinutesIsRefusedEvenWithTheRightPassword() {
-        // A fresh account, so that the lock cannot disturb the other tests sharing this database.
-        String login = "locked-" + System.nanoTime();
+    void afterFiveFailuresFromAnAddressItWaitsWithRetryAfterWhileTheOwnerSignsInFromAnother() {
+        // A fresh account, so that the throttle cannot disturb the other tests sharing this database.
+        String login = "throttled-" + System.nanoTime();
         as("admin", json(mvc.post().uri("/api/v1/accounts"), """
-                {"login": "%s", "displayName": "锁定测试", "branchId": 1, "roles": ["MEMBER"], "password": "%s"}"""
+                {"login": "%s", "displayName": "节流测试", "branchId": 1, "roles": ["MEMBER"], "password": "%s"}"""
                 .formatted(login, PASSWORD))).exchange();
-        assertThat(as(login, mvc.get().uri("/api/v1/me")).exchange()).hasStatusOk();
 
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertProblem(mvc.get().uri("/api/v1/me").with(httpBasic(login, "wrong-" + attempt)).exchange(),
-                    HttpStatus.UNAUTHORIZED, "auth.unauthorized");
+            assertProblem(mvc.get().uri("/api/v1/me").with(httpBasic(login, "wrong-" + attempt)).with(from(ATTACKER))
+                    .exchange(), HttpStatus.UNAUTHORIZED, "auth.unauthorized");
         }
-        MvcTestResult sixth = as(login, mvc.get().uri("/api/v1/me")).exchange();
+        MvcTestResult sixth = as(login, mvc.get().uri("/api/v1/me")).with(from(ATTACKER)).exchange();
 
-        assertProblem(sixth, HttpStatus.TOO_MANY_REQUESTS, "auth.locked");
-        assertThat(as("admin", mvc.get().uri("/api/v1/me")).exchange()).hasStatusOk();
+        assertProblem(sixth, HttpStatus.TOO_MANY_REQUESTS, "auth.throttled");
+        assertThat(sixth).headers().hasValue(HttpHeaders.RETRY_AFTER, "1");
+        assertThat(as(login, mvc.get().uri("/api/v1/me")).with(from("127.0.0.1")).exchange())
+                .as("the owner from another address").hasStatusOk();
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
