@@ -102,12 +102,15 @@ class ApiSecurityTest {
     }
 
     @Test
-    void apiDocsDeclareHttpBasicAndTheEndpoints() {
+    void apiDocsDeclareBearerTokensHttpBasicAndTheEndpoints() {
         MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
 
+        assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.bearerToken.scheme").isEqualTo("bearer");
+        assertThat(result).bodyJson().extractingPath("$.security[0]").asMap().containsKey("bearerToken");
+        assertThat(result).bodyJson().extractingPath("$.paths").asMap().containsKey("/api/v1/me/tokens");
         assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.basicAuth.type").isEqualTo("http");
         assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.basicAuth.scheme").isEqualTo("basic");
-        assertThat(result).bodyJson().extractingPath("$.security[0]").asMap().containsKey("basicAuth");
+        assertThat(result).bodyJson().extractingPath("$.security[1]").asMap().containsKey("basicAuth");
         assertThat(result).bodyJson().extractingPath("$.paths").asMap()
                 .containsKeys("/api/v1/me", "/api/v1/departments", "/api/v1/branches/{id}", "/api/v1/accounts/{id}/password");
         assertThat(result).bodyJson().extractingPath("$.paths['/api/v1/accounts'].post.responses").asMap().containsKey("201");
