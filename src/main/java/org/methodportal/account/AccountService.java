@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
     public static final Set<Locale> SUPPORTED_LOCALES = Set.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
     /** How many accounts the mention autocomplete offers. */
     public static final int MENTION_LIMIT = 8;
@@ -225,9 +225,9 @@ public class AccountService {
         if (accounts.findByLogin(login).isPresent()) {
             throw PortalException.conflict("account.login-taken", login);
         }
-        checkPasswordStrength(initialPassword);
         checkAssignments(form);
         String displayName = form.displayName().strip();
+        PasswordPolicy.check(initialPassword, login, displayName);
         accounts.insert(login, displayName, Pinyin.searchKey(displayName), passwordEncoder.encode(initialPassword),
                 form.branchId(), clock.instant());
         long id = accounts.findByLogin(login).orElseThrow().id();
@@ -290,7 +290,7 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(long id, String newPassword) {
         AccountRow current = row(id);
-        checkPasswordStrength(newPassword);
+        PasswordPolicy.check(newPassword, current.login(), current.displayName());
         accounts.updatePassword(id, passwordEncoder.encode(newPassword));
         events.publishEvent(new AccountEvent.PasswordReset(id, current.login()));
         renewStamp(current, SessionEndReason.PASSWORD_CHANGED);
@@ -307,7 +307,7 @@ public class AccountService {
         if (!passwordEncoder.matches(currentPassword, me.passwordHash())) {
             throw PortalException.invalid("account.password-wrong");
         }
-        checkPasswordStrength(newPassword);
+        PasswordPolicy.check(newPassword, me.login(), me.displayName());
         if (passwordEncoder.matches(newPassword, me.passwordHash())) {
             throw PortalException.invalid("account.password-unchanged");
         }
@@ -399,12 +399,6 @@ public class AccountService {
         }
         Locale locale = Locale.forLanguageTag(tag);
         return SUPPORTED_LOCALES.contains(locale) ? locale : Locale.SIMPLIFIED_CHINESE;
-    }
-
-    private void checkPasswordStrength(String password) {
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw PortalException.invalid("account.password-too-short", MIN_PASSWORD_LENGTH);
-        }
     }
 
     private void checkAssignments(AccountForm form) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.methodportal.shared.TestUsers.signInAs;
 import static org.methodportal.shared.TestUsers.uniqueLogin;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -87,10 +88,17 @@ class AccountServiceTest {
 
     @Test
     @WithUserDetails("admin")
-    void needsPasswordsOfAtLeastTenCharacters() {
-        assertRefused(() -> accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), "nine-char"),
+    void needsPasswordsOfAtLeastTwelveCharactersThatAreHardToGuess() {
+        assertRefused(() -> accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), "eleven-char"),
                 Kind.INVALID, "account.password-too-short");
-        assertThat(accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), "ten-chars!")).isNotNull();
+        for (String guessable : List.of("1234567890ab", "aaaaaaaaaaaa", "password1234", "qwertyuiop12")) {
+            assertRefused(() -> accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), guessable),
+                    Kind.INVALID, "account.password-weak");
+        }
+        String login = uniqueLogin();
+        assertRefused(() -> accounts.create(form(login, "张三", Set.of(Role.MEMBER)), login + "2026"),
+                Kind.INVALID, "account.password-weak");
+        assertThat(accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), "lantern-ferry-17")).isNotNull();
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(JourneySupport.ScreenshotOnFailure.class)
 abstract class JourneySupport {
 
-    static final String DEMO_PASSWORD = "portal-demo";
+    static final String DEMO_PASSWORD = "portal-demo-2026";
 
     @LocalServerPort
     int port;

@@ -41,7 +41,12 @@ class PasswordJourneyIT extends JourneySupport {
         fill("password-new", "short");
         fill("password-repeat", "short");
         browser.waitFor(By.id("password-save")).click();
-        waitForFieldError("password-new", "至少需要 10 个字符");
+        waitForFieldError("password-new", "至少需要 12 个字符");
+
+        fill("password-new", "password1234");
+        fill("password-repeat", "password1234");
+        browser.waitFor(By.id("password-save")).click();
+        waitForFieldError("password-new", "太容易被猜到");
 
         fill("password-new", NEW_PASSWORD);
         fill("password-repeat", NEW_PASSWORD);

@@ -44,7 +44,7 @@ class ImportCrashTest {
     private static final int METHODS = 2_000;
     private static final int PER_REQUEST = 50;
     private static final String TAG = "断电演练";
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:portal-demo".getBytes(UTF_8));
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:portal-demo-2026".getBytes(UTF_8));
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -121,7 +121,7 @@ class AccountEditor extends VerticalLayout {
     boolean showError(PortalException ex) {
         HasValidation field = switch (ex.code()) {
             case "account.login-invalid", "account.login-taken" -> login;
-            case "account.password-too-short" -> password;
+            case "account.password-too-short", "account.password-weak" -> password;
             case "account.roles-required", "account.cannot-demote-self" -> roles;
             case "branch.not-found" -> branch;
             case "department.not-found" -> reviewerDepartments;

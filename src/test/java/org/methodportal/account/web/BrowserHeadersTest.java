@@ -67,13 +67,13 @@ class BrowserHeadersTest {
         assertThat(token.find()).as("the page carries the token for Vaadin's login form").isTrue();
         assertThat(page.body()).contains("<meta name=\"_csrf_parameter\" content=\"_csrf\">");
 
-        var forged = http.send(signIn("member", "portal-demo", null), HttpResponse.BodyHandlers.ofString());
+        var forged = http.send(signIn("member", "portal-demo-2026", null), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).as("no token: back to the sign-in page").isEqualTo(302);
         assertThat(forged.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         assertThat(http.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .as("still signed out").isEqualTo(302);
 
-        var real = http.send(signIn("member", "portal-demo", token.group(1)), HttpResponse.BodyHandlers.ofString());
+        var real = http.send(signIn("member", "portal-demo-2026", token.group(1)), HttpResponse.BodyHandlers.ofString());
         assertThat(real.statusCode()).isEqualTo(302);
         assertThat(real.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
         assertThat(http.send(get("").build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

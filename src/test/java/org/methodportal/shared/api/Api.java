@@ -16,7 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 /** Small helpers for calling the API as a demo account and checking its problem details. */
 public final class Api {
 
-    public static final String PASSWORD = "portal-demo";
+    public static final String PASSWORD = "portal-demo-2026";
 
     private Api() {
     }
