@@ -25,7 +25,7 @@ import org.methodportal.importexport.ImportReport;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.ProposalService;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
 import org.methodportal.review.ReviewService;

@@ -1,5 +1,6 @@
 package org.methodportal.method.persistence;
 
+import org.methodportal.method.MethodRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

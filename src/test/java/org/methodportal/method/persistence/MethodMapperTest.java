@@ -1,5 +1,6 @@
 package org.methodportal.method.persistence;
 
+import org.methodportal.method.MethodRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
