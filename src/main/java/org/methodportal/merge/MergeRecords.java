@@ -1,14 +1,14 @@
 package org.methodportal.merge;
 
-import org.methodportal.proposal.ApprovalStep;
-import org.methodportal.method.MethodRecords;
-import org.methodportal.method.MethodStatus;
 import java.time.Instant;
 import java.util.List;
 
 import org.methodportal.merge.persistence.MergeMapper;
 import org.methodportal.merge.persistence.MergeSourceRow;
+import org.methodportal.method.MethodRecords;
 import org.methodportal.method.MethodRow;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.proposal.ApprovalStep;
 import org.methodportal.shared.PortalException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

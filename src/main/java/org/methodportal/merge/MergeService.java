@@ -1,19 +1,7 @@
 package org.methodportal.merge;
 
-import org.methodportal.method.MethodRecords;
-import org.methodportal.method.MergeSource;
-import org.methodportal.proposal.ProposalService;
-import org.methodportal.method.MethodStatus;
-import org.methodportal.method.WorkflowPolicy;
-import org.methodportal.method.WorkflowAction;
-import org.methodportal.method.MethodAccess;
-import org.methodportal.method.Provenance;
-import org.methodportal.method.ProvenanceSource;
-import org.methodportal.method.MethodView;
-import org.methodportal.method.MethodContent;
-import org.methodportal.method.MethodService;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,10 +11,22 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.merge.MergeDraft.SourceText;
-import org.methodportal.method.Provenance.MergedInto;
 import org.methodportal.merge.persistence.MergeMapper;
 import org.methodportal.merge.persistence.MergeSourceRow;
+import org.methodportal.method.MergeSource;
+import org.methodportal.method.MethodAccess;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodRecords;
 import org.methodportal.method.MethodRow;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.Provenance;
+import org.methodportal.method.Provenance.MergedInto;
+import org.methodportal.method.ProvenanceSource;
+import org.methodportal.method.WorkflowAction;
+import org.methodportal.method.WorkflowPolicy;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -157,7 +157,8 @@ public class MergeService implements ProvenanceSource {
                 target = new SourceText(row.id(), row.status(), records.revision(row.id(), row.publishedRevisionNumber()));
             }
         }
-        return new MergeDraft(merge, texts, target);
+        List<@Nullable Instant> mergedAt = rows.stream().map(MergeSourceRow::appliedAt).toList();
+        return new MergeDraft(merge, texts, target, permissions(merge, mergedAt, user));
     }
 
     /** Saves the composed text as a new revision of the merge proposal (its owner), as a proposal save does. */
@@ -265,15 +266,25 @@ public class MergeService implements ProvenanceSource {
         PortalUser user = currentUser.require();
         MethodView method = methodService.get(methodId);
         Provenance provenance = provenance(methodId);
+        return new MergeOverview(provenance, permissions(method, provenance.sources().stream()
+                .map(MergeSource::mergedAt).toList(), user));
+    }
+
+    /**
+     * The merge rules for the buttons of a page, from the method and when each of its sources was
+     * merged (null: not yet): reviewers and admins may start a merge from a method that can be a
+     * source, the reviewer who started an open merge composes it, admins undo applied merges.
+     */
+    private static MergePermissions permissions(MethodView method, List<@Nullable Instant> sourcesMergedAt,
+                                                PortalUser user) {
         boolean reviewer = user.hasRole(Role.REVIEWER) || user.hasRole(Role.ADMIN);
         boolean mayMerge = reviewer && !method.isChangeRequest() && method.status() != MethodStatus.MERGED_INTO
                 && method.status() != MethodStatus.MERGED;
-        boolean openMerge = MethodStatus.EDITABLE.contains(method.status()) && !provenance.sources().isEmpty()
-                && provenance.sources().stream().allMatch(s -> s.mergedAt() == null);
+        boolean openMerge = MethodStatus.EDITABLE.contains(method.status()) && !sourcesMergedAt.isEmpty()
+                && sourcesMergedAt.stream().allMatch(Objects::isNull);
         boolean mayCompose = openMerge && reviewer && method.ownerId() == user.id();
-        boolean mayUnmerge = user.hasRole(Role.ADMIN)
-                && provenance.sources().stream().anyMatch(s -> s.mergedAt() != null);
-        return new MergeOverview(provenance, new MergePermissions(mayMerge, mayCompose, mayUnmerge));
+        boolean mayUnmerge = user.hasRole(Role.ADMIN) && sourcesMergedAt.stream().anyMatch(Objects::nonNull);
+        return new MergePermissions(mayMerge, mayCompose, mayUnmerge);
     }
 
     /**

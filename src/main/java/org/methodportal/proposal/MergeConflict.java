@@ -1,9 +1,9 @@
 package org.methodportal.proposal;
 
-import org.methodportal.method.MethodField;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodField;
 
 /**
  * A place where the published text and a change request both changed the same thing since the

@@ -1,7 +1,7 @@
 package org.methodportal.proposal;
 
-import org.methodportal.method.MethodStatus;
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.AuditableEvent;
 
 /**

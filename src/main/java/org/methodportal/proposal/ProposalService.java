@@ -1,20 +1,5 @@
 package org.methodportal.proposal;
 
-import org.methodportal.method.MethodRecords;
-import org.methodportal.method.MethodStaleException;
-import org.methodportal.method.PublicationSource;
-import org.methodportal.method.MethodRow;
-import org.methodportal.method.MethodDiff;
-import org.methodportal.method.MethodStatus;
-import org.methodportal.method.WorkflowPolicy;
-import org.methodportal.method.Revision;
-import org.methodportal.method.WorkflowAction;
-import org.methodportal.method.MethodAccess;
-import org.methodportal.method.MethodView;
-import org.methodportal.method.MethodContent;
-import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodRevised;
-import org.methodportal.method.MethodSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +8,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodAccess;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodDiff;
+import org.methodportal.method.MethodRecords;
+import org.methodportal.method.MethodRevised;
+import org.methodportal.method.MethodRow;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStaleException;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.PublicationSource;
+import org.methodportal.method.Revision;
+import org.methodportal.method.WorkflowAction;
+import org.methodportal.method.WorkflowPolicy;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -356,11 +356,20 @@ public class ProposalService {
     }
 
     /** What the caller may do now with a method or proposal, for the buttons of the method page. */
-    public boolean allows(MethodView method, WorkflowAction action) {
+    public MethodPermissions permissions(long methodId) {
         PortalUser user = currentUser.require();
-        MethodRow row = records.load(method.id());
-        return MethodAccess.maySee(row, user)
-                && WorkflowPolicy.allows(action, row.status(), row.isChangeRequest(), MethodAccess.actor(row, user));
+        MethodRow row = visible(methodId, user);
+        WorkflowPolicy.Actor actor = MethodAccess.actor(row, user);
+        MethodStatus status = row.status();
+        boolean change = row.isChangeRequest();
+        return new MethodPermissions(WorkflowPolicy.allows(WorkflowAction.SAVE, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.SUBMIT, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.WITHDRAW, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.REVIEW, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.PROPOSE_CHANGE, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.ARCHIVE, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.RESTORE, status, change, actor),
+                WorkflowPolicy.allows(WorkflowAction.REBASE, status, change, actor));
     }
 
     // ---- helpers

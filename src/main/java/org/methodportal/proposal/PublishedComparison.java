@@ -1,8 +1,9 @@
 package org.methodportal.proposal;
 
+import java.util.Map;
+
 import org.methodportal.method.MethodField;
 import org.methodportal.method.RevisionDiff;
-import java.util.Map;
 
 /**
  * A change request compared with its method's current published revision {@code publishedRevision};

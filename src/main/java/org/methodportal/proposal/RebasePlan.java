@@ -1,8 +1,9 @@
 package org.methodportal.proposal;
 
-import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodContent;
 import java.util.List;
+
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodField;
 
 /**
  * What updating a change request onto its method's newest published revision does: the three

@@ -1,11 +1,5 @@
 package org.methodportal.proposal;
 
-import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodDiff;
-import org.methodportal.method.Revision;
-import org.methodportal.method.FieldDiff;
-import org.methodportal.method.MethodContent;
-import org.methodportal.method.Category;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -16,6 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.Category;
+import org.methodportal.method.FieldDiff;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodDiff;
+import org.methodportal.method.MethodField;
+import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
 
 import com.github.difflib.DiffUtils;

@@ -1,12 +1,5 @@
 package org.methodportal.proposal;
 
-import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodDiff;
-import org.methodportal.method.DiffHtml;
-import org.methodportal.method.MethodStatus;
-import org.methodportal.method.Revision;
-import org.methodportal.method.MethodContent;
-import org.methodportal.method.Category;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.methodportal.method.Category;
+import org.methodportal.method.DiffHtml;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodDiff;
+import org.methodportal.method.MethodField;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.Revision;
 import org.methodportal.proposal.ConflictResolution.Choice;
 import org.methodportal.shared.PortalException;
 

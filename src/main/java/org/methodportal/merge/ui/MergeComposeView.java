@@ -1,9 +1,5 @@
 package org.methodportal.merge.ui;
 
-import org.methodportal.method.ui.MethodForm;
-import org.methodportal.method.ui.MethodPageView;
-import org.methodportal.method.ui.ItemListField;
-import org.methodportal.method.ui.MethodLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +16,11 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ui.ItemListField;
+import org.methodportal.method.ui.MethodForm;
+import org.methodportal.method.ui.MethodLabels;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.shared.PortalException;
-import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.UI;
@@ -44,7 +43,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -75,19 +73,16 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
     private final transient MergeService merges;
     private final transient MethodService methods;
     private final transient OrganisationService organisation;
-    private final transient AuthenticationContext authentication;
     private @Nullable MethodForm form;
     private long mergeId;
     private int baseRevision;
     private @Nullable MethodContent saved;
     private String pageTitle = "";
 
-    MergeComposeView(MergeService merges, MethodService methods, OrganisationService organisation,
-                     AuthenticationContext authentication) {
+    MergeComposeView(MergeService merges, MethodService methods, OrganisationService organisation) {
         this.merges = merges;
         this.methods = methods;
         this.organisation = organisation;
-        this.authentication = authentication;
         setId("merge-compose");
         addClassNames("portal-page", "merge-compose");
         setWidthFull();
@@ -130,9 +125,7 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
         }
         columns.addAll(draft.sources());
         // Only the reviewer who started the merge composes it (the service checks again).
-        boolean editable = MethodStatus.EDITABLE.contains(merge.status()) && authentication
-                .getAuthenticatedUser(PortalUser.class).map(u -> u.id() == merge.ownerId()).orElse(false);
-        if (!editable) {
+        if (!draft.may().mayCompose()) {
             add(new Paragraph(getTranslation("merge.compose.read-only")));
             add(sourcesPanel(columns, draft.target() != null, false));
             return;

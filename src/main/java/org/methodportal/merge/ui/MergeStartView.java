@@ -1,7 +1,5 @@
 package org.methodportal.merge.ui;
 
-import org.methodportal.method.ui.MethodPageView;
-import org.methodportal.method.ui.MethodLabels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +17,8 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ui.MethodLabels;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;

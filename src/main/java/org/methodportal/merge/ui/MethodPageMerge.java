@@ -1,20 +1,20 @@
 package org.methodportal.merge.ui;
 
-import org.methodportal.merge.MergeOverview;
-import org.methodportal.merge.MergePermissions;
-import org.methodportal.method.ui.MethodPageExtension;
-import org.methodportal.method.ui.MethodPageView;
-import org.methodportal.method.ui.RevisionContent;
-import org.methodportal.method.ui.MethodLabels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.methodportal.merge.MergeOverview;
+import org.methodportal.merge.MergePermissions;
 import org.methodportal.merge.MergeService;
 import org.methodportal.method.MergeSource;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.Provenance;
+import org.methodportal.method.ui.MethodLabels;
+import org.methodportal.method.ui.MethodPageExtension;
+import org.methodportal.method.ui.MethodPageView;
+import org.methodportal.method.ui.RevisionContent;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
 
@@ -26,7 +26,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;

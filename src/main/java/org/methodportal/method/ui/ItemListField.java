@@ -1,9 +1,9 @@
 package org.methodportal.method.ui;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.ArrayList;
 import java.util.List;
+
+import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;

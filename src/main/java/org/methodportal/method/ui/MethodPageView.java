@@ -8,17 +8,14 @@ import java.util.Optional;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.Revision;
-import org.methodportal.method.WorkflowAction;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
 import org.methodportal.ui.SimilarMethods;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.NamedInterface;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;

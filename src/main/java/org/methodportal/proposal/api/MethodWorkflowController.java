@@ -3,11 +3,11 @@ package org.methodportal.proposal.api;
 import java.net.URI;
 import java.util.List;
 
-import org.methodportal.proposal.ProposalService;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.api.MethodJson.MethodListItem;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.ProposalRequest;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

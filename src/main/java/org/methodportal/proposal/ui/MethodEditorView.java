@@ -1,8 +1,5 @@
 package org.methodportal.proposal.ui;
 
-import org.methodportal.method.ui.MethodForm;
-import org.methodportal.method.ui.MethodPageView;
-import org.methodportal.method.ui.EditorDraft;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -22,16 +18,18 @@ import org.methodportal.method.MethodProperties;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
 import org.methodportal.method.MethodView;
-import org.methodportal.proposal.OpenChangeRequest;
-import org.methodportal.proposal.ProposalService;
 import org.methodportal.method.Revision;
 import org.methodportal.method.WorkingCopy;
+import org.methodportal.method.ui.EditorDraft;
+import org.methodportal.method.ui.MethodForm;
+import org.methodportal.method.ui.MethodPageView;
+import org.methodportal.proposal.OpenChangeRequest;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
-import org.methodportal.ui.SimilarMethods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,6 +65,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

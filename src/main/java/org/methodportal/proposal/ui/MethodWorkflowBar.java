@@ -3,8 +3,8 @@ package org.methodportal.proposal.ui;
 import java.util.function.Supplier;
 
 import org.methodportal.method.MethodView;
+import org.methodportal.proposal.MethodPermissions;
 import org.methodportal.proposal.ProposalService;
-import org.methodportal.method.WorkflowAction;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
 
@@ -17,8 +17,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
 /**
- * The workflow buttons of a method page: only those the service allows the current user in the
- * current status (the service checks again on click). Transitions that others rely on ask first.
+ * The workflow buttons of a method page: only those the service's {@link MethodPermissions} allow
+ * the current user in the current status (the service checks again on click). Transitions that
+ * others rely on ask first.
  */
 class MethodWorkflowBar extends HorizontalLayout {
 
@@ -26,7 +27,7 @@ class MethodWorkflowBar extends HorizontalLayout {
     private final MethodView method;
     private final Runnable reload;
 
-    MethodWorkflowBar(ProposalService proposals, MethodView method, Runnable reload) {
+    MethodWorkflowBar(ProposalService proposals, MethodView method, MethodPermissions may, Runnable reload) {
         this.proposals = proposals;
         this.method = method;
         this.reload = reload;
@@ -35,37 +36,33 @@ class MethodWorkflowBar extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.CENTER);
         setSpacing(true);
         String id = String.valueOf(method.id());
-        if (allows(WorkflowAction.SAVE)) {
+        if (may.mayEdit()) {
             add(link("method-edit", "method.workflow.edit", VaadinIcon.EDIT, "methods/" + id + "/edit", true));
         }
-        if (allows(WorkflowAction.SUBMIT)) {
+        if (may.maySubmit()) {
             add(action("method-submit", "method.workflow.submit", VaadinIcon.PAPERPLANE, true,
                     "method.workflow.submit-text", () -> proposals.submit(method.id(), method.latestRevision())));
         }
-        if (allows(WorkflowAction.WITHDRAW)) {
+        if (may.mayWithdraw()) {
             add(action("method-withdraw", "method.workflow.withdraw", VaadinIcon.ARROW_BACKWARD, false,
                     "method.workflow.withdraw-text", () -> proposals.withdraw(method.id())));
         }
-        // The update of an outdated change request is offered by its banner (MethodPageView).
-        if (allows(WorkflowAction.REVIEW)) {
+        // The update of an outdated change request is offered by its banner (ProposalPageParts).
+        if (may.mayReview()) {
             // The review form belongs to the review module; the route is its public address.
             add(link("method-review", "method.workflow.review", VaadinIcon.CLIPBOARD_CHECK, "reviews/" + id, true));
         }
-        if (allows(WorkflowAction.PROPOSE_CHANGE)) {
+        if (may.mayProposeChange()) {
             add(link("method-propose", "method.workflow.propose", VaadinIcon.EDIT, "methods/" + id + "/propose", false));
         }
-        if (allows(WorkflowAction.ARCHIVE)) {
+        if (may.mayArchive()) {
             add(action("method-archive", "method.workflow.archive", VaadinIcon.ARCHIVE, false,
                     "method.workflow.archive-text", () -> proposals.archive(method.id())));
         }
-        if (allows(WorkflowAction.RESTORE)) {
+        if (may.mayRestore()) {
             add(action("method-restore", "method.workflow.restore", VaadinIcon.ARROW_BACKWARD, false,
                     "method.workflow.restore-text", () -> proposals.restore(method.id())));
         }
-    }
-
-    private boolean allows(WorkflowAction action) {
-        return proposals.allows(method, action);
     }
 
     private Button link(String id, String labelKey, VaadinIcon icon, String route, boolean primary) {

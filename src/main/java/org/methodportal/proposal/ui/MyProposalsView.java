@@ -1,10 +1,10 @@
 package org.methodportal.proposal.ui;
 
-import org.methodportal.method.ui.MethodLabels;
 import java.util.List;
 
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodSummary;
+import org.methodportal.method.ui.MethodLabels;
 import org.methodportal.shared.PageRequest;
 
 import com.vaadin.flow.component.UI;

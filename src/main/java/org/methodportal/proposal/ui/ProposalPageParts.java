@@ -3,13 +3,14 @@ package org.methodportal.proposal.ui;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
-import org.methodportal.method.WorkflowAction;
 import org.methodportal.method.ui.MethodLabels;
 import org.methodportal.method.ui.MethodPageExtension;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.method.ui.RevisionContent;
+import org.methodportal.proposal.MethodPermissions;
 import org.methodportal.proposal.ProposalService;
 import org.springframework.core.annotation.Order;
 
@@ -33,6 +34,7 @@ final class ProposalPageParts implements MethodPageExtension.Parts {
     private final ProposalService proposals;
     private final MethodView method;
     private final Component page;
+    private @Nullable MethodPermissions may;
 
     private ProposalPageParts(ProposalService proposals, MethodView method, Component page) {
         this.proposals = proposals;
@@ -42,12 +44,12 @@ final class ProposalPageParts implements MethodPageExtension.Parts {
 
     @Override
     public Optional<Component> belowActions() {
-        return Optional.of(new MethodWorkflowBar(proposals, method, ProposalPageParts::reload));
+        return Optional.of(new MethodWorkflowBar(proposals, method, may(), ProposalPageParts::reload));
     }
 
     @Override
     public Optional<Component> bannerAction(String bannerId) {
-        if (!bannerId.equals("method-outdated-banner") || !proposals.allows(method, WorkflowAction.REBASE)) {
+        if (!bannerId.equals("method-outdated-banner") || !may().mayRebase()) {
             return Optional.empty();
         }
         Button update = new Button(page.getTranslation("method.workflow.rebase"), VaadinIcon.REFRESH.create(),
@@ -81,6 +83,14 @@ final class ProposalPageParts implements MethodPageExtension.Parts {
             list.add(item);
         }
         return Optional.of(RevisionContent.section("change-requests", "method.page.change-requests", list));
+    }
+
+    /** Asked once per page, and only when a part needs it. */
+    private MethodPermissions may() {
+        if (may == null) {
+            may = proposals.permissions(method.id());
+        }
+        return may;
     }
 
     private static void reload() {

@@ -1,11 +1,11 @@
 package org.methodportal.proposal.ui;
 
-import org.methodportal.method.ui.MethodPageView;
 import java.util.stream.Collectors;
 
 import org.methodportal.method.DiffHtml;
 import org.methodportal.method.MethodDiff;
 import org.methodportal.method.MethodView;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.RebasePlan;
 import org.methodportal.shared.PortalException;

@@ -1,16 +1,16 @@
 package org.methodportal.proposal.ui;
 
-import org.methodportal.method.ui.MethodPageView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.method.MethodView;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ConflictResolution;
 import org.methodportal.proposal.ConflictResolution.Choice;
 import org.methodportal.proposal.MergeConflict;
-import org.methodportal.method.MethodView;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.RebasePlan;
 import org.methodportal.shared.PortalException;

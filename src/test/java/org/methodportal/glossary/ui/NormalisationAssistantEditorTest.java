@@ -3,6 +3,7 @@ package org.methodportal.glossary.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.springframework.test.util.AopTestUtils;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.Component;
 
 /**
  * The normalisation assistant in the method editor, without a browser, on the real services: a
@@ -78,8 +79,13 @@ class NormalisationAssistantEditorTest extends SpringBrowserlessTest {
         return $(MethodForm.class, editor).single();
     }
 
-    private NormalisationAssistant assistant(MethodEditorView editor) {
-        return $(NormalisationAssistant.class, editor).single();
+    /** Found while hidden too, unlike a component query. */
+    private static NormalisationAssistant assistant(MethodEditorView editor) {
+        return descendants(editor).filter(NormalisationAssistant.class::isInstance).map(NormalisationAssistant.class::cast).findFirst().orElseThrow();
+    }
+
+    private static Stream<Component> descendants(Component component) {
+        return Stream.concat(Stream.of(component), component.getChildren().flatMap(c -> descendants(c)));
     }
 
     /** Views are Spring beans, proxied for their access annotations; the fields live in the target. */

@@ -1,10 +1,9 @@
 package org.methodportal.glossary.ui;
 
-import org.methodportal.method.ui.MethodForm;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -22,6 +21,7 @@ import org.methodportal.glossary.StandardTerm;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.ui.MethodForm;
 
 import com.vaadin.flow.component.html.Div;
 

@@ -1,9 +1,5 @@
 package org.methodportal.merge.persistence;
 
-import org.methodportal.method.persistence.GeneratedKey;
-import org.methodportal.method.persistence.NewRevision;
-import org.methodportal.method.persistence.MethodMapper;
-import org.methodportal.method.persistence.NewMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -17,6 +13,10 @@ import org.methodportal.account.persistence.BranchMapper;
 import org.methodportal.account.persistence.DepartmentMapper;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.NewMethod;
+import org.methodportal.method.persistence.NewRevision;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.OrganisationRows;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,5 @@
 package org.methodportal.merge.ui;
 
-import org.methodportal.method.ui.MethodPageView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.methodportal.shared.TestUsers.signInAs;
 
@@ -9,13 +8,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.methodportal.method.Category;
 import org.methodportal.merge.MergeService;
+import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,5 @@
 package org.methodportal.merge.ui;
 
-import org.methodportal.method.ui.MethodPageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.search.SearchIndexer;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.SystemAuthentication;

@@ -1,7 +1,5 @@
 package org.methodportal.proposal.ui;
 
-import org.methodportal.method.ui.MethodListView;
-import org.methodportal.method.ui.MethodPageView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,6 +12,8 @@ import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.WorkingCopy;
+import org.methodportal.method.ui.MethodListView;
+import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;

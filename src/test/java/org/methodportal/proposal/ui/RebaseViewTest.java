@@ -1,6 +1,5 @@
 package org.methodportal.proposal.ui;
 
-import org.methodportal.method.ui.MethodPageView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.methodportal.shared.TestUsers.signInAs;
 
@@ -9,9 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
-import org.methodportal.proposal.ConflictResolution.Choice;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
+import org.methodportal.method.ui.MethodPageView;
+import org.methodportal.proposal.ConflictResolution.Choice;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;

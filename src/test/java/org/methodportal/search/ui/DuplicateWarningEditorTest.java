@@ -3,6 +3,7 @@ package org.methodportal.search.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.test.util.AopTestUtils;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 
 /**
@@ -87,8 +89,13 @@ class DuplicateWarningEditorTest extends SpringBrowserlessTest {
         return $(MethodForm.class, editor).single();
     }
 
-    private DuplicateWarning warning(MethodEditorView editor) {
-        return $(DuplicateWarning.class, editor).single();
+    /** Found while hidden too, unlike a component query. */
+    private static DuplicateWarning warning(MethodEditorView editor) {
+        return descendants(editor).filter(DuplicateWarning.class::isInstance).map(DuplicateWarning.class::cast).findFirst().orElseThrow();
+    }
+
+    private static Stream<Component> descendants(Component component) {
+        return Stream.concat(Stream.of(component), component.getChildren().flatMap(c -> descendants(c)));
     }
 
     /** Views are Spring beans, proxied for their access annotations; the fields live in the target. */
