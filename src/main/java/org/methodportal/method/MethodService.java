@@ -109,6 +109,12 @@ public class MethodService {
         return view(records.load(methodId), user);
     }
 
+    /** The origin the editor proposes for a new draft of the caller, and whether they may change it. */
+    public DraftOrigin draftOrigin() {
+        PortalUser user = currentUser.require();
+        return new DraftOrigin(user.departmentId(), user.branchId(), user.hasRole(Role.ADMIN));
+    }
+
     /**
      * A proposal speaks for its author's branch: a secretary or reviewer naming another branch (in
      * another department or not) is refused rather than silently re-labelled, so an API client learns it.

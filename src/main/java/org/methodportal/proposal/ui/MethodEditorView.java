@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.method.DraftOrigin;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodProperties;
@@ -26,8 +27,6 @@ import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.OpenChangeRequest;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.PortalException;
-import org.methodportal.shared.PortalUser;
-import org.methodportal.shared.Role;
 import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
 import org.slf4j.Logger;
@@ -62,7 +61,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -95,7 +93,6 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     final Span autosaveStatus = new Span();
     private final transient MethodService methods;
     private final transient ProposalService proposals;
-    private final transient AuthenticationContext authentication;
     /** The helpers of other modules (normalisation assistant, duplicate warning), in their order. */
     final List<MethodEditorExtension.Helper> helpers;
     private final transient JsonMapper json;
@@ -113,12 +110,10 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
     private @Nullable Registration pollRegistration;
 
     MethodEditorView(MethodService methods, ProposalService proposals, OrganisationService organisation,
-                     AuthenticationContext authentication, JsonMapper json, MethodProperties properties,
-                     ObjectProvider<MethodEditorExtension> extensions) {
+                     JsonMapper json, MethodProperties properties, ObjectProvider<MethodEditorExtension> extensions) {
         this.methods = methods;
         this.proposals = proposals;
         this.autosaveMillis = Math.toIntExact(properties.autosaveInterval().toMillis());
-        this.authentication = authentication;
         this.json = json;
         setId("method-editor-view");
         addClassName("portal-page");
@@ -193,11 +188,10 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
             opened = method;
         } else {
             heading.setText(getTranslation("method.nav.new"));
-            authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
-                form.setOrigin(user.departmentId(), user.branchId());
-                // Only administrators file a method for another branch; the service enforces it too.
-                form.setOriginReadOnly(!user.hasRole(Role.ADMIN));
-            });
+            DraftOrigin origin = methods.draftOrigin();
+            form.setOrigin(origin.departmentId(), origin.branchId());
+            // Only administrators file a method for another branch; the service enforces it too.
+            form.setOriginReadOnly(!origin.mayChooseOrigin());
         }
         form.setVisible(true);
         MethodView shown = opened;
