@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -57,6 +60,7 @@ public class GlossaryService {
 
     private static final Logger log = LoggerFactory.getLogger(GlossaryService.class);
     private static final String EDITORS = "hasAnyRole('ADMIN', 'REVIEWER')";
+    static final Duration MATCHER_AGE = Duration.ofSeconds(30);
     private static final int MAX_TERM = 100;
     private static final int MAX_CATEGORY = 60;
     private static final int MAX_TAGS = 500;
@@ -69,6 +73,8 @@ public class GlossaryService {
     private final ObjectProvider<MethodTexts> methodTexts;
     private final CurrentUser currentUser;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The matcher {@link #recentMatcher()} hands out while it is young enough. */
+    private final AtomicReference<@Nullable BuiltMatcher> recentMatcher = new AtomicReference<>();
 
     GlossaryService(GlossaryMapper glossary, ApplicationEventPublisher events, Clock clock,
                     ObjectProvider<MethodTexts> methodTexts, CurrentUser currentUser) {
@@ -205,9 +211,27 @@ public class GlossaryService {
         return out.toString();
     }
 
-    /** A matcher over the current glossary. */
+    /** A matcher over the current glossary; it also becomes the one {@link #recentMatcher()} hands out. */
     public GlossaryMatcher matcher() {
-        return new GlossaryMatcher(all());
+        var fresh = new GlossaryMatcher(all());
+        recentMatcher.set(new BuiltMatcher(fresh, clock.instant()));
+        return fresh;
+    }
+
+    /**
+     * A matcher at most {@link #MATCHER_AGE} old, for checking a text again and again as an author
+     * types: reading the whole glossary on every pause would cost more than a term added a moment
+     * ago is worth. An explicit check asks {@link #matcher()}.
+     */
+    public GlossaryMatcher recentMatcher() {
+        BuiltMatcher built = recentMatcher.get();
+        if (built == null || built.at().plus(MATCHER_AGE).isBefore(clock.instant())) {
+            return matcher();
+        }
+        return built.matcher();
+    }
+
+    private record BuiltMatcher(GlossaryMatcher matcher, Instant at) {
     }
 
     /** The variants (地方话) in a text, with the standard terms to use instead. */

@@ -1,7 +1,6 @@
 package org.methodportal.method;
 
 import org.methodportal.method.WorkflowPolicy.Actor;
-import org.methodportal.method.persistence.MethodRow;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 
@@ -10,12 +9,12 @@ import org.methodportal.shared.Role;
  * visible only to their owner, to reviewers of the origin department and to admins; published and
  * archived methods to every signed-in user.
  */
-final class MethodAccess {
+public final class MethodAccess {
 
     private MethodAccess() {
     }
 
-    static boolean maySeeUnpublished(MethodRow method, PortalUser user) {
+    public static boolean maySeeUnpublished(MethodRow method, PortalUser user) {
         return user.hasRole(Role.ADMIN) || method.ownerId() == user.id()
                 || user.reviewerDepartmentIds().contains(method.originDepartmentId());
     }
@@ -24,17 +23,17 @@ final class MethodAccess {
      * A source merged into a standard entry stays readable by URL to whoever could read it before:
      * everyone when it had a published revision (that revision is shown), else the owner and reviewers.
      */
-    static boolean maySee(MethodRow method, PortalUser user) {
+    public static boolean maySee(MethodRow method, PortalUser user) {
         return method.status().isPublic()
                 || method.status() == MethodStatus.MERGED_INTO && method.publishedRevisionId() != null
                 || maySeeUnpublished(method, user);
     }
 
-    static boolean reviews(MethodRow method, PortalUser user) {
+    public static boolean reviews(MethodRow method, PortalUser user) {
         return user.hasRole(Role.REVIEWER) && user.reviewerDepartmentIds().contains(method.originDepartmentId());
     }
 
-    static Actor actor(MethodRow method, PortalUser user) {
+    public static Actor actor(MethodRow method, PortalUser user) {
         return new Actor(method.ownerId() == user.id(), user.hasRole(Role.ADMIN), reviews(method, user),
                 user.hasRole(Role.SECRETARY));
     }

@@ -10,7 +10,6 @@ import org.methodportal.account.OrganisationService;
 import org.methodportal.method.ImportOutcome.Kind;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodMapper;
-import org.methodportal.method.persistence.MethodRow;
 import org.methodportal.method.persistence.NewMethod;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;

@@ -3,11 +3,12 @@ package org.methodportal.method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodMapper;
-import org.methodportal.method.persistence.MethodRow;
+import org.methodportal.method.persistence.NewMethod;
 import org.methodportal.method.persistence.NewRevision;
 import org.methodportal.method.persistence.RevisionItemRow;
 import org.methodportal.method.persistence.RevisionItemRow.ItemKind;
@@ -18,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reading and writing a method's rows as the module's records, shared by the services of this
- * package (no access rules here: callers check them first).
+ * package and by the proposal and merge modules, which own no table of methods (no access rules
+ * here: callers check them first, in their own transaction).
  */
 @Component
-class MethodRecords {
+public class MethodRecords {
 
     private final MethodMapper methods;
 
@@ -29,24 +31,87 @@ class MethodRecords {
         this.methods = methods;
     }
 
-    MethodRow load(long methodId) {
+    /** Locks the method row until the transaction ends and returns its version; empty for no such method. */
+    public Optional<Integer> lockVersion(long methodId) {
+        return methods.lockVersion(methodId);
+    }
+
+    /** Sets the status when the version still matches; 0 rows when it is stale. */
+    public int updateStatus(long methodId, MethodStatus status, Instant now, int version) {
+        return methods.updateStatus(methodId, status, now, version);
+    }
+
+    /**
+     * Inserts a proposal in status DRAFT owned by {@code ownerId} with the origin of {@code origin}
+     * and {@code content} (validated by the caller) as its first revision; a change request of
+     * {@code target} based on its published revision when {@code target} is given. Returns its id.
+     */
+    public long insertProposal(MethodRow origin, @Nullable MethodRow target, MethodContent content, long ownerId,
+                               Instant now, @Nullable String changeNote) {
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, content.category(), origin.originDepartmentId(), origin.originBranchId(),
+                ownerId, MethodStatus.DRAFT, null, now, target == null ? null : target.id(),
+                target == null ? null : target.publishedRevisionId()), key);
+        long id = key.getId();
+        long revisionId = insertRevision(id, 1, null, content, ownerId, now, changeNote, MethodStatus.DRAFT);
+        methods.updateLatestRevision(id, revisionId, content.category(), now, 0);
+        return id;
+    }
+
+    /** Submits the latest revision for review (status IN_REVIEW, next round); 0 rows when the version is stale. */
+    public int updateSubmitted(long methodId, Instant submittedAt, int version) {
+        return methods.updateSubmitted(methodId, submittedAt, version);
+    }
+
+    /** Publishes a revision (status, published and latest pointers); callers also record the publication. */
+    public int updatePublishedRevision(long methodId, long revisionId, Instant now, int version) {
+        return methods.updatePublishedRevision(methodId, revisionId, now, version);
+    }
+
+    /** Points a change request at its rebased revision and its new base; 0 rows when the version is stale. */
+    public int updateRebased(long methodId, long revisionId, long basePublishedRevisionId, MethodStatus status,
+                             Category category, Instant now, int version) {
+        return methods.updateRebased(methodId, revisionId, basePublishedRevisionId, status, category, now, version);
+    }
+
+    /** Records which proposal and review round produced a published revision. */
+    public void insertPublication(long methodId, long revisionId, Instant publishedAt, long publishedBy,
+                                  long sourceMethodId, int sourceRound) {
+        methods.insertPublication(methodId, revisionId, publishedAt, publishedBy, sourceMethodId, sourceRound);
+    }
+
+    public Optional<PublicationSource> findPublicationSource(long methodId, long revisionId) {
+        return methods.findPublicationSource(methodId, revisionId);
+    }
+
+    /** Numbers of the revisions that were published at some time, ascending. */
+    public List<Integer> findPublishedRevisionNumbers(long methodId) {
+        return methods.findPublishedRevisionNumbers(methodId);
+    }
+
+    /** Change requests of a method, newest first; empty or null {@code statuses}: any status. No visibility filter. */
+    public List<MethodSummary> findChangeRequests(long targetId, @Nullable List<MethodStatus> statuses) {
+        return methods.findChangeRequests(targetId, statuses);
+    }
+
+    public MethodRow load(long methodId) {
         return methods.findById(methodId).orElseThrow(() -> notFound(methodId));
     }
 
-    static PortalException notFound(long methodId) {
+    public static PortalException notFound(long methodId) {
         return PortalException.notFound("method.not-found", methodId);
     }
 
-    Revision revision(long methodId, int number) {
+    public Revision revision(long methodId, int number) {
         return toRevision(methods.findRevision(methodId, number)
                 .orElseThrow(() -> PortalException.notFound("method.revision-not-found", methodId, number)));
     }
 
-    Revision revisionById(long revisionId) {
+    public Revision revisionById(long revisionId) {
         return toRevision(methods.findRevisionById(revisionId).orElseThrow());
     }
 
-    MethodView view(MethodRow method, int shown) {
+    public MethodView view(MethodRow method, int shown) {
         Revision revision = revision(method.id(), shown);
         return new MethodView(method.id(), method.externalId(), method.status(), method.originDepartmentId(),
                 method.departmentName(), method.originBranchId(), method.branchName(), method.ownerId(),
@@ -71,7 +136,7 @@ class MethodRecords {
     }
 
     /** Inserts an immutable revision with its lists; returns its id. */
-    long insertRevision(long methodId, int number, @Nullable Long baseRevisionId, MethodContent c, long authorId,
+    public long insertRevision(long methodId, int number, @Nullable Long baseRevisionId, MethodContent c, long authorId,
                         Instant now, @Nullable String note, MethodStatus status) {
         var key = new GeneratedKey();
         methods.insertRevision(new NewRevision(methodId, number, baseRevisionId, c.title(), c.summary(), c.category(),

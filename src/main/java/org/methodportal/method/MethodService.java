@@ -17,7 +17,6 @@ import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodDraftMapper;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.MethodQuery;
-import org.methodportal.method.persistence.MethodRow;
 import org.methodportal.method.persistence.NewMethod;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.LikePattern;
@@ -108,6 +107,12 @@ public class MethodService {
         events.publishEvent(MethodRevised.created(methodId, clean.title()));
         log.info("method {} created by {}", methodId, user.login());
         return view(records.load(methodId), user);
+    }
+
+    /** The origin the editor proposes for a new draft of the caller, and whether they may change it. */
+    public DraftOrigin draftOrigin() {
+        PortalUser user = currentUser.require();
+        return new DraftOrigin(user.departmentId(), user.branchId(), user.hasRole(Role.ADMIN));
     }
 
     /**
@@ -289,6 +294,14 @@ public class MethodService {
 
     // ---- rules
 
+    /**
+     * Refuses, as {@link #saveRevision} would, when the caller may not save a revision of this
+     * method now; for decisions that follow the same rule (what a draft keeps of the glossary).
+     */
+    public void checkMaySave(long methodId) {
+        checkMaySave(records.load(methodId), currentUser.require());
+    }
+
     /** Only the owner (or an admin) saves a proposal, and only while it is being drafted. */
     static void checkMaySave(MethodRow method, PortalUser user) {
         if (!MethodAccess.maySee(method, user)) {
@@ -333,7 +346,7 @@ public class MethodService {
      * editor: title, category, problem and at least one measure or step are required.
      * The first argument of a length or count error names the field, for the form to place it.
      */
-    static MethodContent validate(MethodContent content) {
+    public static MethodContent validate(MethodContent content) {
         String title = trim(content.title());
         if (title == null) {
             throw PortalException.invalid("method.title-required");
@@ -364,7 +377,7 @@ public class MethodService {
                 optional("body", content.body(), BODY_MAX));
     }
 
-    static @Nullable String validateChangeNote(@Nullable String note) {
+    public static @Nullable String validateChangeNote(@Nullable String note) {
         return optional("changeNote", note, CHANGE_NOTE_MAX);
     }
 

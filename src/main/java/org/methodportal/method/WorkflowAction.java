@@ -12,6 +12,6 @@ public enum WorkflowAction {
     RESTORE,
     /** Open a change request against a published method. */
     PROPOSE_CHANGE,
-    /** Merge a change request onto the method's current published revision (three-way, {@link RebasePolicy}). */
+    /** Merge a change request onto the method's current published revision (three-way, by {@code RebasePolicy}). */
     REBASE
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.methodportal.account.AccountService;
-import org.methodportal.method.ChangeRequestOutdated;
-import org.methodportal.method.MethodMerged;
-import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodStatusChanged;
+import org.methodportal.merge.MethodMerged;
 import org.methodportal.method.MethodRevised;
+import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
+import org.methodportal.proposal.ChangeRequestOutdated;
+import org.methodportal.proposal.MethodStatusChanged;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRecorded;
 import org.methodportal.shared.CurrentUser;

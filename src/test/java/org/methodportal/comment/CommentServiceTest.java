@@ -27,7 +27,7 @@ import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
-import org.methodportal.method.ProposalService;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
 import org.methodportal.review.ReviewService;

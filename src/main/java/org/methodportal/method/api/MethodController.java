@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.AccountRef;
 import org.methodportal.account.AccountService;
-import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.method.ProvenanceSource;
 import org.methodportal.method.Revision;
 import org.methodportal.method.api.MethodJson.DiffResponse;
 import org.methodportal.method.api.MethodJson.MethodListItem;
@@ -43,12 +43,12 @@ class MethodController {
     static final String DEFAULT_SIZE = "20";
 
     private final MethodService methods;
-    private final MergeService merges;
+    private final ProvenanceSource provenance;
     private final AccountService accounts;
 
-    MethodController(MethodService methods, MergeService merges, AccountService accounts) {
+    MethodController(MethodService methods, ProvenanceSource provenance, AccountService accounts) {
         this.methods = methods;
-        this.merges = merges;
+        this.provenance = provenance;
         this.accounts = accounts;
     }
 
@@ -78,7 +78,7 @@ class MethodController {
             + "work; the ETag is the number of the revision returned. sources: the methods merged into it (总结提炼) "
             + "that the caller may see; mergedInto: for a merged-away method, the entry it went into")
     ResponseEntity<MethodResponse> get(@PathVariable long id) {
-        MethodResponse body = MethodResponse.of(methods.get(id), merges.provenance(id));
+        MethodResponse body = MethodResponse.of(methods.get(id), provenance.provenance(id));
         return ResponseEntity.ok().eTag(ETags.of(body.revision())).body(body);
     }
 

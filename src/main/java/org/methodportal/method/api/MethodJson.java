@@ -19,18 +19,21 @@ import org.methodportal.method.RevisionDiff;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.method.Segment;
 import org.methodportal.shared.PortalException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The JSON shapes of the method API. Field names follow the corpus format (design §5): category as
  * its Chinese name, department and branch as names (with their ids beside them).
  */
-final class MethodJson {
+@NamedInterface("method-json")
+public final class MethodJson {
 
     private MethodJson() {
     }
 
     /** A method with the revision shown to the caller. */
-    record MethodResponse(long id, @Nullable String externalId, MethodStatus status, int revision,
+    @NamedInterface("method-json")
+    public record MethodResponse(long id, @Nullable String externalId, MethodStatus status, int revision,
                           int latestRevision, @Nullable Integer publishedRevision, String title,
                           @Nullable String summary, String category, String department, long departmentId,
                           String branch, long branchId, String owner, long ownerId, String problem,
@@ -42,12 +45,12 @@ final class MethodJson {
                           @Nullable Integer submittedRevision, int reviewRound, @Nullable Instant submittedAt,
                           List<SourceItem> sources, @Nullable MergedIntoItem mergedInto, boolean baseOutdated) {
 
-        static MethodResponse of(MethodView m) {
+        public static MethodResponse of(MethodView m) {
             return of(m, Provenance.none());
         }
 
         /** With provenance: the sources merged into the method, or the entry it was merged into. */
-        static MethodResponse of(MethodView m, Provenance provenance) {
+        public static MethodResponse of(MethodView m, Provenance provenance) {
             Revision r = m.revision();
             MethodContent c = r.content();
             return new MethodResponse(m.id(), m.externalId(), m.status(), r.number(), m.latestRevision(),
@@ -64,27 +67,28 @@ final class MethodJson {
     }
 
     /** A source of a merge: {@code previousStatus} is what an unmerge restores; {@code mergedAt} null while the merge is open. */
-    record SourceItem(long id, String title, MethodStatus status, MethodStatus previousStatus, int revision,
+    public record SourceItem(long id, String title, MethodStatus status, MethodStatus previousStatus, int revision,
                       long mergeId, @Nullable Instant mergedAt) {
 
-        static SourceItem of(MergeSource s) {
+        public static SourceItem of(MergeSource s) {
             return new SourceItem(s.id(), s.title(), s.status(), s.previousStatus(), s.revision(), s.mergeId(),
                     s.mergedAt());
         }
     }
 
     /** The standard entry a merged-away method went into. */
-    record MergedIntoItem(long id, String title) {
+    public record MergedIntoItem(long id, String title) {
     }
 
     /** One line of the method list. */
-    record MethodListItem(long id, @Nullable String externalId, String title, @Nullable String summary,
+    @NamedInterface("method-json")
+    public record MethodListItem(long id, @Nullable String externalId, String title, @Nullable String summary,
                           String category, String department, long departmentId, String branch, long branchId,
                           MethodStatus status, String owner, long ownerId, int latestRevision,
                           @Nullable Integer publishedRevision, Instant createdAt, Instant updatedAt,
                           @Nullable Long changeOf) {
 
-        static MethodListItem of(MethodSummary s) {
+        public static MethodListItem of(MethodSummary s) {
             return new MethodListItem(s.id(), s.externalId(), s.title(), s.summary(), s.category().chineseName(),
                     s.departmentName(), s.originDepartmentId(), s.branchName(), s.originBranchId(), s.status(),
                     s.ownerName(), s.ownerId(), s.latestRevision(), s.publishedRevision(), s.createdAt(),
@@ -93,14 +97,15 @@ final class MethodJson {
     }
 
     /** One revision with all its fields. */
-    record RevisionResponse(long methodId, int revision, @Nullable Integer baseRevision, String title,
+    @NamedInterface("method-json")
+    public record RevisionResponse(long methodId, int revision, @Nullable Integer baseRevision, String title,
                             @Nullable String summary, String category, String problem, @Nullable String concept,
                             List<String> measures, List<String> steps, @Nullable String outcomes,
                             @Nullable String applicability, List<String> tags, @Nullable String body,
                             @Nullable String changeNote, String author, long authorId, Instant createdAt,
                             MethodStatus statusAtCreation) {
 
-        static RevisionResponse of(Revision r) {
+        public static RevisionResponse of(Revision r) {
             MethodContent c = r.content();
             return new RevisionResponse(r.methodId(), r.number(), r.baseNumber(), c.title(), c.summary(),
                     c.category().chineseName(), c.problem(), c.concept(), c.measures(), c.steps(), c.outcomes(),
@@ -110,10 +115,10 @@ final class MethodJson {
     }
 
     /** One line of a method's history. */
-    record RevisionListItem(int revision, @Nullable Integer baseRevision, String title, String author, long authorId,
+    public record RevisionListItem(int revision, @Nullable Integer baseRevision, String title, String author, long authorId,
                             Instant createdAt, @Nullable String changeNote, MethodStatus statusAtCreation) {
 
-        static RevisionListItem of(RevisionSummary r) {
+        public static RevisionListItem of(RevisionSummary r) {
             return new RevisionListItem(r.number(), r.baseNumber(), r.title(), r.authorName(), r.authorId(),
                     r.createdAt(), r.changeNote(), r.statusAtCreation());
         }
@@ -123,14 +128,15 @@ final class MethodJson {
      * A proposal's fields as a client sends them. The service validates (so the problem codes are the
      * UI's); {@code baseRevision} is the revision a save is based on, unless sent as {@code If-Match}.
      */
-    record ProposalRequest(@Nullable String title, @Nullable String summary, @Nullable String category,
+    @NamedInterface("method-json")
+    public record ProposalRequest(@Nullable String title, @Nullable String summary, @Nullable String category,
                            @Nullable Long departmentId, @Nullable Long branchId, @Nullable String problem,
                            @Nullable String concept, @Nullable List<String> measures, @Nullable List<String> steps,
                            @Nullable String outcomes, @Nullable String applicability, @Nullable List<String> tags,
                            @Nullable String body, @Nullable String changeNote, @Nullable Integer baseRevision) {
 
         @SuppressWarnings("DataFlowIssue") // null title, category and problem are reported by the service
-        MethodContent toContent() {
+        public MethodContent toContent() {
             return new MethodContent(title, summary, MethodJson.category(category), problem, concept, orEmpty(measures),
                     orEmpty(steps), outcomes, applicability, orEmpty(tags), body);
         }
@@ -150,9 +156,9 @@ final class MethodJson {
     }
 
     /** The differences between two revisions; {@code changed} tells whether any field differs. */
-    record DiffResponse(long methodId, int from, int to, boolean changed, List<FieldDiffItem> fields) {
+    public record DiffResponse(long methodId, int from, int to, boolean changed, List<FieldDiffItem> fields) {
 
-        static DiffResponse of(long methodId, int from, int to, RevisionDiff diff) {
+        public static DiffResponse of(long methodId, int from, int to, RevisionDiff diff) {
             return new DiffResponse(methodId, from, to, diff.changed(),
                     diff.fields().stream().map(FieldDiffItem::of).toList());
         }
@@ -162,15 +168,20 @@ final class MethodJson {
      * One field of a diff: {@code field} is the field key (e.g. {@code problem}); text fields carry
      * {@code segments}, list fields (measures, steps, tags) {@code items}, the other one is null.
      */
-    record FieldDiffItem(String field, boolean changed, @Nullable List<Segment> segments,
+    public record FieldDiffItem(String field, boolean changed, @Nullable List<Segment> segments,
                          @Nullable List<ItemDiff> items) {
 
-        static FieldDiffItem of(FieldDiff diff) {
+        public static FieldDiffItem of(FieldDiff diff) {
             String key = diff.field().name().toLowerCase(Locale.ROOT);
             return switch (diff) {
                 case FieldDiff.Text text -> new FieldDiffItem(key, text.changed(), text.segments(), null);
                 case FieldDiff.Items items -> new FieldDiffItem(key, items.changed(), null, items.items());
             };
         }
+    }
+
+    /** The revision a client acts on, when not sent as {@code If-Match}. */
+    @NamedInterface("method-json")
+    public record RevisionRequest(@Nullable Integer revision) {
     }
 }

@@ -8,6 +8,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
+import org.methodportal.method.MethodRow;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.method.PublicationSource;

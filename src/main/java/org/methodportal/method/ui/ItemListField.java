@@ -3,6 +3,8 @@ package org.methodportal.method.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -19,11 +21,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
  * An ordered list of texts (measures, steps): one text area per entry with buttons to move it up
  * or down and to remove it, and a button to add an entry. The order on screen is the order saved.
  */
-class ItemListField extends VerticalLayout {
+@NamedInterface("item-list-field")
+public class ItemListField extends VerticalLayout {
 
-    final List<TextArea> items = new ArrayList<>();
-    final Button add;
-    final Span error = new Span();
+    public final List<TextArea> items = new ArrayList<>();
+    public final Button add;
+    public final Span error = new Span();
     private final String idPrefix;
     private final String label;
     private final int maxLength;
@@ -59,12 +62,12 @@ class ItemListField extends VerticalLayout {
     }
 
     /** The non-blank entries in their order. */
-    List<String> values() {
+    public List<String> values() {
         return items.stream().map(TextArea::getValue).filter(v -> !v.isBlank()).toList();
     }
 
     /** Replaces all entries; an empty list shows one empty entry to type into. */
-    void setValues(List<String> values) {
+    public void setValues(List<String> values) {
         items.clear();
         rows.removeAll();
         values.forEach(this::addItem);
@@ -73,12 +76,12 @@ class ItemListField extends VerticalLayout {
         }
     }
 
-    void showError(String message) {
+    public void showError(String message) {
         error.setText(message);
         error.setVisible(true);
     }
 
-    void clearError() {
+    public void clearError() {
         error.setText("");
         error.setVisible(false);
     }

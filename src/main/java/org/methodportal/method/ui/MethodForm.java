@@ -15,6 +15,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.shared.PortalException;
+import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -43,34 +44,35 @@ import com.vaadin.flow.shared.Registration;
  * reads and fills a {@link MethodContent}, marks errors next to their fields and fires
  * {@link SaveEvent} and {@link ChangeEvent}; the view decides which service method to call.
  */
+@NamedInterface("method-form")
 public class MethodForm extends VerticalLayout {
 
     // The service's limits (MethodService), repeated so the fields stop typing at the same length.
-    static final int TITLE_MAX = 100;
-    static final int SUMMARY_MAX = 500;
-    static final int TEXT_MAX = 10_000;
-    static final int ITEM_MAX = 2_000;
-    static final int TAG_MAX = 40;
-    static final int BODY_MAX = 100_000;
-    static final int CHANGE_NOTE_MAX = 500;
+    public static final int TITLE_MAX = 100;
+    public static final int SUMMARY_MAX = 500;
+    public static final int TEXT_MAX = 10_000;
+    public static final int ITEM_MAX = 2_000;
+    public static final int TAG_MAX = 40;
+    public static final int BODY_MAX = 100_000;
+    public static final int CHANGE_NOTE_MAX = 500;
     private static final int TAG_SUGGESTIONS = 50;
 
-    final TextField title = new TextField();
-    final TextArea summary = new TextArea();
-    final Select<Category> category = new Select<>();
-    final ComboBox<Department> department = new ComboBox<>();
-    final BranchPicker branch;
-    final TextArea problem = new TextArea();
-    final TextArea concept = new TextArea();
-    final ItemListField measures;
-    final ItemListField steps;
-    final TextArea outcomes = new TextArea();
-    final TextArea applicability = new TextArea();
-    final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
-    final TextArea body = new TextArea();
-    final MarkdownPreview preview = new MarkdownPreview();
-    final TextField changeNote = new TextField();
-    final Button save = new Button();
+    public final TextField title = new TextField();
+    public final TextArea summary = new TextArea();
+    public final Select<Category> category = new Select<>();
+    public final ComboBox<Department> department = new ComboBox<>();
+    public final BranchPicker branch;
+    public final TextArea problem = new TextArea();
+    public final TextArea concept = new TextArea();
+    public final ItemListField measures;
+    public final ItemListField steps;
+    public final TextArea outcomes = new TextArea();
+    public final TextArea applicability = new TextArea();
+    public final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    public final TextArea body = new TextArea();
+    public final MarkdownPreview preview = new MarkdownPreview();
+    public final TextField changeNote = new TextField();
+    public final Button save = new Button();
     private final transient OrganisationService organisation;
     private final List<Department> departments;
 
@@ -356,7 +358,7 @@ public class MethodForm extends VerticalLayout {
         return addListener(ChangeEvent.class, listener);
     }
 
-    void fireChange() {
+    public void fireChange() {
         fireEvent(new ChangeEvent(this));
     }
 

@@ -5,22 +5,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.methodportal.method.MergeService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodView;
-import org.methodportal.method.ProposalService;
 import org.methodportal.method.Revision;
-import org.methodportal.method.WorkflowAction;
 import org.methodportal.shared.PortalException;
-import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.Notifications;
 import org.methodportal.ui.SimilarMethods;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -41,7 +36,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -53,26 +47,23 @@ import jakarta.annotation.security.PermitAll;
 @Route("methods/:id(\\d+)")
 @RouteAlias("methods/:id(\\d+)/revisions/:n(\\d+)")
 @PermitAll
+@NamedInterface("method-page")
 public class MethodPageView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final int SIMILAR = 5;
 
     private final transient MethodService methods;
-    private final transient ProposalService proposals;
     private final transient ObjectProvider<MethodPageSection> sections;
     private final transient ObjectProvider<MethodPageAction> pageActions;
     private final transient List<SimilarMethods> similar;
-    private final transient MergeService merges;
-    private final transient AuthenticationContext authentication;
+    private final transient ObjectProvider<MethodPageExtension> extensions;
     private String pageTitle = "";
 
-    MethodPageView(MethodService methods, ProposalService proposals, ObjectProvider<MethodPageSection> sections,
-                   ObjectProvider<SimilarMethods> similar, MergeService merges, AuthenticationContext authentication,
+    MethodPageView(MethodService methods, ObjectProvider<MethodPageSection> sections,
+                   ObjectProvider<SimilarMethods> similar, ObjectProvider<MethodPageExtension> extensions,
                    ObjectProvider<MethodPageAction> pageActions) {
         this.methods = methods;
-        this.proposals = proposals;
-        this.merges = merges;
-        this.authentication = authentication;
+        this.extensions = extensions;
         this.sections = sections;
         this.pageActions = pageActions;
         this.similar = similar.orderedStream().toList();
@@ -80,11 +71,11 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         addClassNames("portal-page", "method-page");
     }
 
-    static RouteParameters parameters(long methodId) {
+    public static RouteParameters parameters(long methodId) {
         return new RouteParameters("id", String.valueOf(methodId));
     }
 
-    static RouteParameters parameters(long methodId, int revision) {
+    public static RouteParameters parameters(long methodId, int revision) {
         return new RouteParameters(Map.of("id", String.valueOf(methodId), "n", String.valueOf(revision)));
     }
 
@@ -135,12 +126,9 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
                 e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("method-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        boolean owner = authentication.getAuthenticatedUser(PortalUser.class)
-                .map(user -> user.id() == method.ownerId()).orElse(false);
-        var merge = new MethodPageMerge(merges, this, authentication.hasAnyRole("REVIEWER", "ADMIN"),
-                authentication.hasRole("ADMIN"), owner, method);
+        List<MethodPageExtension.Parts> parts = extensions.orderedStream().map(e -> e.create(method, this)).toList();
         HorizontalLayout actions = new HorizontalLayout(history, print);
-        merge.actions().forEach(actions::add);
+        parts.forEach(part -> part.actions().forEach(actions::add));
         pageActions.orderedStream().forEach(action -> action.create(method).ifPresent(actions::add));
         actions.addClassName("method-actions");
         actions.setAlignItems(Alignment.CENTER);
@@ -148,7 +136,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         add(title, meta, actions);
         boolean current = revision.number() == method.revision().number();
         if (current) {
-            add(new MethodWorkflowBar(proposals, method, () -> UI.getCurrent().getPage().reload()));
+            parts.forEach(part -> part.belowActions().ifPresent(this::add));
         }
         if (!current) {
             Div note = new Div(new Span(getTranslation("method.page.old-revision", revision.number(),
@@ -158,8 +146,8 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             note.addClassName("method-old-revision");
             add(note);
         }
-        Div banners = banners(method);
-        merge.banner().ifPresent(banner -> banners.addComponentAsFirst(banner));
+        Div banners = banners(method, parts);
+        parts.forEach(part -> part.banner().ifPresent(banners::addComponentAsFirst));
         add(banners);
         List<MethodPageSection.FieldAnnotations> annotations = sections.orderedStream()
                 .flatMap(section -> section.annotations(method, revision).stream()).toList();
@@ -173,14 +161,13 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             block.addClassName("method-raw-practice");
             add(block);
         }
-        merge.sources().ifPresent(this::add);
-        addChangeRequests(method);
+        parts.forEach(part -> part.section().ifPresent(this::add));
         sections.orderedStream().forEach(section -> section.create(method, revision).ifPresent(this::add));
-        addSimilar(method.id(), merge);
+        addSimilar(method.id(), parts);
     }
 
     /** What a reader must know before the text: archived, a change request and its target, merged. */
-    private Div banners(MethodView method) {
+    private Div banners(MethodView method, List<MethodPageExtension.Parts> parts) {
         Div banners = new Div();
         banners.addClassName("method-banners");
         if (method.status() == MethodStatus.ARCHIVED) {
@@ -197,7 +184,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             banners.add(banner);
         }
         if (method.baseOutdated()) {
-            banners.add(outdatedBanner(method));
+            banners.add(outdatedBanner(method, parts));
         }
         if (method.status() == MethodStatus.IN_REVIEW && method.submittedRevision() != null) {
             banners.add(banner("method-review-banner", getTranslation("method.page.in-review", method.reviewRound(),
@@ -207,17 +194,11 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** A change request written against an older published version; its author gets the update at hand. */
-    private Div outdatedBanner(MethodView method) {
+    private Div outdatedBanner(MethodView method, List<MethodPageExtension.Parts> parts) {
         Div banner = banner("method-outdated-banner", getTranslation("method.page.outdated",
                 Objects.requireNonNullElse(method.basePublishedRevision(), 0),
                 Objects.requireNonNullElse(method.targetPublishedRevision(), 0)));
-        if (proposals.allows(method, WorkflowAction.REBASE)) {
-            Button update = new Button(getTranslation("method.workflow.rebase"), VaadinIcon.REFRESH.create(),
-                    e -> new RebaseDialog(proposals, method.id(), () -> UI.getCurrent().getPage().reload()).show());
-            update.setId("method-outdated-rebase");
-            update.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-            banner.add(update);
-        }
+        parts.forEach(part -> part.bannerAction(banner.getId().orElseThrow()).ifPresent(banner::add));
         return banner;
     }
 
@@ -228,31 +209,8 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         return banner;
     }
 
-    private void addChangeRequests(MethodView method) {
-        if (method.isChangeRequest() || !method.status().isPublic()) {
-            return;
-        }
-        List<MethodSummary> open = proposals.changeRequests(method.id(), false);
-        if (open.isEmpty()) {
-            return;
-        }
-        UnorderedList list = new UnorderedList();
-        for (MethodSummary request : open) {
-            RouterLink link = new RouterLink(request.title(), MethodPageView.class, parameters(request.id()));
-            ListItem item = new ListItem(link, new Span(" · " + request.ownerName() + " · "),
-                    MethodLabels.statusBadge(this, request.status()));
-            if (request.baseOutdated()) {
-                Span outdated = new Span(getTranslation("method.page.outdated-badge"));
-                outdated.addClassNames("portal-badge", "portal-badge-outdated");
-                item.add(new Span(" "), outdated);
-            }
-            list.add(item);
-        }
-        add(RevisionContent.section("change-requests", "method.page.change-requests", list));
-    }
-
     /** Links to similar published methods, when the search module offers them. */
-    private void addSimilar(long methodId, MethodPageMerge merge) {
+    private void addSimilar(long methodId, List<MethodPageExtension.Parts> parts) {
         List<SimilarMethods.Link> links = similar.stream().flatMap(s -> s.similarTo(methodId, SIMILAR).stream()).toList();
         if (links.isEmpty()) {
             return;
@@ -260,7 +218,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         UnorderedList list = new UnorderedList();
         for (SimilarMethods.Link link : links) {
             ListItem item = new ListItem(new Anchor(link.route(), link.title()));
-            merge.mergeWith(link.route()).ifPresent(item::add);
+            parts.forEach(part -> part.besideSimilar(link.route()).ifPresent(item::add));
             list.add(item);
         }
         Section block = RevisionContent.section("similar", "method.page.similar", list);

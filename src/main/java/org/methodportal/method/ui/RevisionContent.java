@@ -94,7 +94,7 @@ public class RevisionContent extends Div {
     }
 
     /** A titled section with the id {@code method-<id>}, as print styles and tests expect. */
-    static Section section(String id, String labelKey, Component... content) {
+    public static Section section(String id, String labelKey, Component... content) {
         Section section = new Section();
         section.add(new H3(section.getTranslation(labelKey)));
         section.add(content);

@@ -13,6 +13,7 @@ import org.methodportal.account.persistence.AccountMapper;
 import org.methodportal.account.persistence.BranchMapper;
 import org.methodportal.account.persistence.DepartmentMapper;
 import org.methodportal.method.Category;
+import org.methodportal.method.MethodRow;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.OrganisationRows;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.ProposalService;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
 import org.methodportal.review.ReviewService;

@@ -11,7 +11,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodView;
-import org.methodportal.method.ProposalService;
+import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
