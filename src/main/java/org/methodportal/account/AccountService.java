@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -257,7 +258,7 @@ public class AccountService {
         accounts.deleteRoles(id);
         accounts.deleteReviewerDepartments(id);
         writeAssignments(id, form);
-        events.publishEvent(new AccountEvent.AccountUpdated(id, current.login(), describe(form)));
+        events.publishEvent(new AccountEvent.AccountUpdated(id, current.login(), describeChange(before, form)));
         if (rightsChange(before, form)) {
             renewStamp(current, SessionEndReason.RIGHTS_CHANGED);
         }
@@ -459,5 +460,18 @@ public class AccountService {
     private static String describe(AccountForm form) {
         return form.displayName() + " roles=" + EnumSet.copyOf(form.roles()) + " branch=" + form.branchId()
                 + " reviews=" + form.reviewerDepartmentIds().stream().sorted().toList();
+    }
+
+    /** As {@link #describe}, with "old → new" wherever the change altered the roles, branch or reviewed departments. */
+    private static String describeChange(AccountSummary before, AccountForm form) {
+        return form.displayName()
+                + change(" roles=", new TreeSet<>(before.roles()), new TreeSet<>(form.roles()))
+                + change(" branch=", before.branchId(), form.branchId())
+                + change(" reviews=", before.reviewerDepartmentIds().stream().sorted().toList(),
+                        form.reviewerDepartmentIds().stream().sorted().toList());
+    }
+
+    private static String change(String label, Object before, Object after) {
+        return label + (before.equals(after) ? after : before + " → " + after);
     }
 }

@@ -20,6 +20,7 @@ import org.methodportal.shared.PortalException.Kind;
 import org.methodportal.shared.Role;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -43,6 +44,8 @@ class AccountServiceTest {
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** Tests that sign in an account they created must not leave it signed in for the next test. */
     @AfterEach
@@ -108,6 +111,18 @@ class AccountServiceTest {
                 "account.roles-required");
         assertRefused(() -> accounts.create(new AccountForm(uniqueLogin(), "张三", -1, Set.of(Role.MEMBER), Set.of()),
                 PASSWORD), Kind.NOT_FOUND, "branch.not-found");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aRoleChangeIsAuditedWithTheOldAndTheNewRoles() {
+        AccountSummary created = accounts.create(form(uniqueLogin(), "张三", Set.of(Role.MEMBER)), PASSWORD);
+
+        accounts.update(created.id(), form(created.login(), "张三", Set.of(Role.MEMBER, Role.REVIEWER)), created.version());
+
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'account.updated' AND object_id = ?",
+                String.class, created.login()))
+                .isEqualTo("张三 roles=[MEMBER] → [MEMBER, REVIEWER] branch=" + created.branchId() + " reviews=[]");
     }
 
     @Test
