@@ -23,9 +23,20 @@ import org.methodportal.comment.CommentView;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.glossary.TermCreated;
 import org.methodportal.glossary.TermForm;
+import org.methodportal.merge.MergeEvent.SourceMerged;
+import org.methodportal.merge.MergeService;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.proposal.ProposalService;
+import org.methodportal.proposal.WorkflowEvent.MethodPublished;
+import org.methodportal.proposal.WorkflowEvent.ProposalSubmitted;
+import org.methodportal.review.Decision;
+import org.methodportal.review.ReviewRequest;
+import org.methodportal.review.ReviewService;
+import org.methodportal.review.Scores;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
@@ -57,6 +68,12 @@ class EventScenariosTest {
     CommentService comments;
     @Autowired
     MethodService methods;
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    MergeService merges;
     @Autowired
     GlossaryService glossary;
     @Autowired
@@ -135,6 +152,80 @@ class EventScenariosTest {
     }
 
     @Test
+    void submittingAProposalPublishesProposalSubmittedWithItsIds(Scenario scenario) {
+        PortalUser secretary = signInAs(users, securityContexts, "secretary");
+        String title = unique("提交事件");
+        long id = methods.createDraft(content(title), null, null, null).id();
+
+        scenario.stimulate(() -> proposals.submit(id, 1))
+                .andWaitForEventOfType(ProposalSubmitted.class)
+                .matching(event -> event.methodId() == id)
+                .toArriveAndVerify((event, view) -> {
+                    assertThat(event.targetMethodId()).isEqualTo(id);
+                    assertThat(event.title()).isEqualTo(title);
+                    assertThat(event.ownerId()).isEqualTo(secretary.id());
+                    assertThat(event.originDepartmentId()).isEqualTo(secretary.departmentId());
+                    assertThat(event.actorId()).isEqualTo(secretary.id());
+                    assertThat(event.revisionNumber()).isEqualTo(1);
+                    assertThat(event.reviewRound()).isEqualTo(view.reviewRound()).isEqualTo(1);
+                    assertThat(event.action()).isEqualTo("proposal.submitted");
+                    assertThat(event.objectType()).isEqualTo("method");
+                    assertThat(event.objectId()).isEqualTo(String.valueOf(id));
+                    assertThat(event.detail()).isEqualTo("r1 round 1 " + title);
+                });
+    }
+
+    @Test
+    void approvingAProposalPublishesMethodPublished(Scenario scenario) {
+        PortalUser secretary = signInAs(users, securityContexts, "secretary");
+        String title = unique("发布事件");
+        long id = methods.createDraft(content(title), null, null, null).id();
+        proposals.submit(id, 1);
+        PortalUser reviewer = signInAs(users, securityContexts, "reviewer");
+
+        scenario.stimulate(() -> reviews.review(id, approve(1)))
+                .andWaitForEventOfType(MethodPublished.class)
+                .matching(event -> event.methodId() == id)
+                .toArriveAndVerify(event -> {
+                    assertThat(event.targetMethodId()).isEqualTo(id);
+                    assertThat(event.ownerId()).isEqualTo(secretary.id());
+                    assertThat(event.actorId()).isEqualTo(reviewer.id());
+                    assertThat(event.revisionNumber()).isEqualTo(1);
+                    assertThat(event.action()).isEqualTo("method.published");
+                    assertThat(event.detail()).isEqualTo("r1 round 1 " + title);
+                });
+    }
+
+    @Test
+    void anApprovedMergePublishesSourceMergedForEachSource(Scenario scenario) {
+        PortalUser secretary = signInAs(users, securityContexts, "secretary");
+        String title = unique("合并事件");
+        long raw = methods.createDraft(content(title), null, null, null).id();
+        long other = methods.createDraft(content(unique("合并事件")), null, null, null).id();
+        signInAs(users, securityContexts, "reviewer");
+        long merge = merges.start(List.of(raw, other), null).id();
+        merges.compose(merge, content(unique("标准条目")), 1, null);
+        merges.submit(merge, 2);
+        PortalUser reviewer2 = signInAs(users, securityContexts, "reviewer2");
+
+        scenario.stimulate(() -> reviews.review(merge, approve(2)))
+                .andWaitForEventOfType(SourceMerged.class)
+                .matching(event -> event.methodId() == raw)
+                .toArriveAndVerify(event -> {
+                    assertThat(event.mergeId()).isEqualTo(merge);
+                    assertThat(event.standardMethodId()).as("a new standard entry: the merge proposal")
+                            .isEqualTo(merge);
+                    assertThat(event.title()).isEqualTo(title);
+                    assertThat(event.status()).isEqualTo(MethodStatus.MERGED_INTO);
+                    assertThat(event.ownerId()).isEqualTo(secretary.id());
+                    assertThat(event.actorId()).isEqualTo(reviewer2.id());
+                    assertThat(event.reason()).isNull();
+                    assertThat(event.action()).isEqualTo("method.merged-into");
+                    assertThat(event.detail()).isEqualTo("merge #" + merge + " → #" + merge + " MERGED_INTO " + title);
+                });
+    }
+
+    @Test
     void theNotificationListenersPublicationIsRecordedAndCompleted() {
         long published = publishedIdByTitle("“一事一议”民主议事工作法");
         signInAs(users, securityContexts, "member");
@@ -197,6 +288,19 @@ class EventScenariosTest {
             }
             handled.add(probe.id());
         }
+    }
+
+    private static String unique(String title) {
+        return title + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static MethodContent content(String title) {
+        return new MethodContent(title, "摘要", Category.MASS_LINE, "基层需求与机关服务脱节", "服务基层",
+                List.of("对接需求", "对接资源"), List.of("调研", "座谈"), "群众满意度提高", "各部委机关", List.of("对接"), null);
+    }
+
+    private static ReviewRequest approve(int revision) {
+        return new ReviewRequest(revision, Decision.APPROVE, new Scores(4, 5, 4, 3, 4, 4), "同意");
     }
 
     private long publishedIdByTitle(String title) {

@@ -3,6 +3,7 @@ package org.methodportal.merge;
 import java.time.Instant;
 import java.util.List;
 
+import org.methodportal.merge.MergeEvent.SourceMerged;
 import org.methodportal.merge.persistence.MergeMapper;
 import org.methodportal.merge.persistence.MergeSourceRow;
 import org.methodportal.method.MethodRecords;
@@ -57,8 +58,8 @@ class MergeRecords implements ApprovalStep {
             if (records.updateStatus(id, MethodStatus.MERGED_INTO, now, version) == 0) {
                 throw PortalException.stale("proposal.stale", id);
             }
-            events.publishEvent(new MethodMerged(MethodMerged.MERGED_INTO, id, mergeId, standardId, source.title(),
-                    MethodStatus.MERGED_INTO, row.ownerId(), actorId, null));
+            events.publishEvent(new SourceMerged(id, mergeId, standardId, source.title(),
+                    MethodStatus.MERGED_INTO, row.ownerId(), actorId));
         }
     }
 }

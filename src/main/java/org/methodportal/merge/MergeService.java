@@ -11,6 +11,10 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.merge.MergeDraft.SourceText;
+import org.methodportal.merge.MergeEvent.MergeAbandoned;
+import org.methodportal.merge.MergeEvent.MergeStarted;
+import org.methodportal.merge.MergeEvent.MergeUndone;
+import org.methodportal.merge.MergeEvent.SourceUnmerged;
 import org.methodportal.merge.persistence.MergeMapper;
 import org.methodportal.merge.persistence.MergeSourceRow;
 import org.methodportal.method.MergeSource;
@@ -125,8 +129,8 @@ public class MergeService implements ProvenanceSource {
         }
         MethodRow merge = records.load(mergeId);
         long standardId = target == null ? mergeId : target.id();
-        events.publishEvent(new MethodMerged(MethodMerged.STARTED, mergeId, mergeId, standardId,
-                records.revision(mergeId, 1).content().title(), merge.status(), merge.ownerId(), user.id(), null));
+        events.publishEvent(new MergeStarted(mergeId, mergeId, standardId,
+                records.revision(mergeId, 1).content().title(), merge.status(), merge.ownerId(), user.id()));
         log.info("merge {} of {} started by {}{}", mergeId, ids, user.login(),
                 target == null ? "" : " into method " + target.id());
         return records.view(merge, merge.latestRevisionNumber());
@@ -198,8 +202,8 @@ public class MergeService implements ProvenanceSource {
             throw PortalException.stale("proposal.stale", mergeId);
         }
         long standardId = merge.changeOfMethodId() != null ? merge.changeOfMethodId() : mergeId;
-        events.publishEvent(new MethodMerged(MethodMerged.ABANDONED, mergeId, mergeId, standardId,
-                shownTitle(merge, user), MethodStatus.REJECTED, merge.ownerId(), user.id(), null));
+        events.publishEvent(new MergeAbandoned(mergeId, mergeId, standardId,
+                shownTitle(merge, user), MethodStatus.REJECTED, merge.ownerId(), user.id()));
         return methodService.get(mergeId);
     }
 
@@ -317,7 +321,7 @@ public class MergeService implements ProvenanceSource {
                 throw PortalException.stale("proposal.stale", id);
             }
             mergeIds.add(source.mergeMethodId());
-            events.publishEvent(new MethodMerged(MethodMerged.UNMERGED, id, source.mergeMethodId(), methodId,
+            events.publishEvent(new SourceUnmerged(id, source.mergeMethodId(), methodId,
                     source.title(), source.previousStatus(), source.ownerId(), user.id(), why));
         }
         mergeIds.forEach(mergeId -> merges.markUndone(mergeId, now));
@@ -329,7 +333,7 @@ public class MergeService implements ProvenanceSource {
             }
         }
         MethodRow after = records.load(methodId);
-        events.publishEvent(new MethodMerged(MethodMerged.UNDONE, methodId, methodId, methodId,
+        events.publishEvent(new MergeUndone(methodId, methodId, methodId,
                 shownTitle(after, user), after.status(), after.ownerId(), user.id(), why));
         log.info("merges {} into method {} undone by {}", mergeIds, methodId, user.login());
         return methodService.get(methodId);

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.account.Branch;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.ImportOutcome.Kind;
+import org.methodportal.method.MethodRevisionEvent.MethodCreated;
+import org.methodportal.method.MethodRevisionEvent.MethodRevised;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.NewMethod;
@@ -93,7 +95,7 @@ public class MethodImportService {
             checkWritten(methods.updatePublishedRevision(id, revisionId, now, 1), in);
             methods.insertPublication(id, revisionId, now, admin.id(), id, 0);
         }
-        events.publishEvent(MethodRevised.created(id, in.content().title()));
+        events.publishEvent(new MethodCreated(id, in.content().title(), admin.id(), admin.id(), true));
         events.publishEvent(new MethodImported(id, in.externalId(), true, in.status()));
         log.info("method {} imported from {} by {}", id, in.externalId(), admin.login());
         return new ImportOutcome(Kind.CREATED, id);
@@ -135,7 +137,7 @@ public class MethodImportService {
             latestId = records.insertRevision(id, number, method.latestRevisionId(), in.content(), admin.id(), now,
                     in.note(), statusAtCreation);
             checkWritten(methods.updateLatestRevision(id, latestId, in.content().category(), now, version++), in);
-            events.publishEvent(MethodRevised.revised(id, number, in.content().title()));
+            events.publishEvent(new MethodRevised(id, number, in.content().title()));
         }
         if (publish) {
             checkWritten(methods.updatePublishedRevision(id, latestId, now, version), in);

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.account.AccountService;
 import org.methodportal.account.Branch;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.method.MethodRevisionEvent.MethodCreated;
+import org.methodportal.method.MethodRevisionEvent.MethodRevised;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodDraftMapper;
 import org.methodportal.method.persistence.MethodMapper;
@@ -104,7 +106,7 @@ public class MethodService {
         long revisionId = records.insertRevision(methodId, 1, null, clean, user.id(), now, note, MethodStatus.DRAFT);
         methods.updateLatestRevision(methodId, revisionId, clean.category(), now, 0);
         workingCopies.delete(null, user.id());
-        events.publishEvent(MethodRevised.created(methodId, clean.title()));
+        events.publishEvent(new MethodCreated(methodId, clean.title(), user.id(), user.id(), false));
         log.info("method {} created by {}", methodId, user.login());
         return view(records.load(methodId), user);
     }
@@ -166,7 +168,7 @@ public class MethodService {
             throw new MethodStaleException(methodId, baseRevision, number);
         }
         workingCopies.delete(methodId, user.id());
-        events.publishEvent(MethodRevised.revised(methodId, number, clean.title()));
+        events.publishEvent(new MethodRevised(methodId, number, clean.title()));
         log.info("method {} revision {} saved by {}", methodId, number, user.login());
         return view(records.load(methodId), user);
     }

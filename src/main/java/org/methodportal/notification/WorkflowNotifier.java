@@ -4,25 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.account.AccountService;
-import org.methodportal.merge.MethodMerged;
-import org.methodportal.method.MethodRevised;
-import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.merge.MergeEvent;
+import org.methodportal.method.MethodRevisionEvent.MethodCreated;
 import org.methodportal.proposal.ChangeRequestOutdated;
-import org.methodportal.proposal.MethodStatusChanged;
+import org.methodportal.proposal.WorkflowEvent;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRecorded;
-import org.methodportal.shared.CurrentUser;
-import org.springframework.context.event.EventListener;
+import org.methodportal.shared.SystemAuthentication;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the people concerned about workflow steps: a submission to the reviewers of the
  * proposal's department, decisions to the author; and the method's watchers of new
  * proposals, change requests and published versions, each person once per event. Authors start
- * watching what they draft or propose. Runs inside the transition's transaction, so an item exists
- * exactly when the transition committed.
+ * watching what they draft or propose. Runs after the step has committed, in its own transaction,
+ * as the system user: the events carry who acted and what the people told need to see, and who
+ * may see a proposal is checked per watcher.
  */
 @Component
 class WorkflowNotifier {
@@ -32,52 +32,47 @@ class WorkflowNotifier {
     static final String WATCH_CHANGE_PROPOSED = "watch.change-proposed";
     static final String WATCH_PUBLISHED = "watch.published";
     static final String BASE_OUTDATED = "proposal.base-outdated";
+    static final String APPROVED_PARTLY = "review.approved-partly";
 
     private final NotificationService notifications;
     private final AccountService accounts;
     private final WatchService watches;
-    private final MethodService methods;
-    private final CurrentUser currentUser;
+    private final SystemAuthentication system;
 
     WorkflowNotifier(NotificationService notifications, AccountService accounts, WatchService watches,
-                     MethodService methods, CurrentUser currentUser) {
+                     SystemAuthentication system) {
         this.notifications = notifications;
         this.accounts = accounts;
         this.watches = watches;
-        this.methods = methods;
-        this.currentUser = currentUser;
+        this.system = system;
     }
 
-    @EventListener
-    void on(MethodStatusChanged event) {
-        List<Long> recipients = switch (event.action()) {
-            case MethodStatusChanged.SUBMITTED -> accounts.reviewerIdsOf(event.originDepartmentId());
-            case MethodStatusChanged.CHANGES_REQUESTED, MethodStatusChanged.REJECTED, MethodStatusChanged.PUBLISHED,
-                 MethodStatusChanged.ARCHIVED, MethodStatusChanged.RESTORED -> List.of(event.ownerId());
-            default -> List.of();
-        };
-        Long link = event.action().equals(MethodStatusChanged.PUBLISHED) ? event.targetMethodId() : event.methodId();
-        notifications.deliver(recipients, event.action(), link, event.title(), event.actorId());
-        tellWatchers(event, recipients);
+    @ApplicationModuleListener
+    void on(WorkflowEvent event) {
+        system.runAsSystem(() -> notify(event));
     }
 
     /** A new draft is watched by its author; imported methods are not (the importer did not write them). */
-    @EventListener
-    void on(MethodRevised event) {
-        if (event.action().equals("method.created")) {
-            MethodView method = methods.get(event.methodId());
-            if (method.externalId() == null && currentUser.require().id() == method.ownerId()) {
-                watches.watchAutomatically(method.ownerId(), event.methodId());
-            }
+    @ApplicationModuleListener
+    void on(MethodCreated event) {
+        if (!event.imported() && event.actorId() == event.ownerId()) {
+            system.runAsSystem(() -> watches.watchAutomatically(event.ownerId(), event.methodId()));
         }
     }
 
     /** The author of a source hears that it was merged into a standard entry (总结提炼), or given back. */
-    @EventListener
-    void on(MethodMerged event) {
-        if (event.action().equals(MethodMerged.MERGED_INTO) || event.action().equals(MethodMerged.UNMERGED)) {
-            notifications.deliver(List.of(event.ownerId()), event.action(), event.methodId(), event.title(),
-                    event.actorId());
+    @ApplicationModuleListener
+    void on(MergeEvent event) {
+        boolean toOwner = switch (event) {
+            case MergeEvent.SourceMerged e -> true;
+            case MergeEvent.SourceUnmerged e -> true;
+            case MergeEvent.MergeStarted e -> false;
+            case MergeEvent.MergeUndone e -> false;
+            case MergeEvent.MergeAbandoned e -> false;
+        };
+        if (toOwner) {
+            system.runAsSystem(() -> notifications.deliver(List.of(event.ownerId()), event.action(), event.methodId(),
+                    event.title(), event.actorId()));
         }
     }
 
@@ -85,35 +80,59 @@ class WorkflowNotifier {
      * The author of an open change request hears at once that a newer version was published, so
      * that the request is updated before reviewers spend time on an outdated text.
      */
-    @EventListener
+    @ApplicationModuleListener
     void on(ChangeRequestOutdated event) {
-        notifications.deliver(List.of(event.ownerId()), BASE_OUTDATED, event.methodId(), event.title(), null);
+        system.runAsSystem(() -> notifications.deliver(List.of(event.ownerId()), BASE_OUTDATED, event.methodId(),
+                event.title(), null));
     }
 
     /** A partial approval ("1/2") is news for the author; decisions that end a round arrive as transitions. */
-    @EventListener
+    @ApplicationModuleListener
     void on(ReviewRecorded event) {
         if (event.decision() == Decision.APPROVE && event.approvals() < event.required()) {
-            notifications.deliver(List.of(event.ownerId()), "review.approved-partly", event.methodId(),
-                    event.title(), null);
+            system.runAsSystem(() -> notifications.deliver(List.of(event.ownerId()), APPROVED_PARTLY,
+                    event.methodId(), event.title(), null));
         }
     }
 
-    private void tellWatchers(MethodStatusChanged event, List<Long> alreadyTold) {
-        String kind = switch (event.action()) {
-            case MethodStatusChanged.SUBMITTED -> WATCH_SUBMITTED;
-            case MethodStatusChanged.CHANGE_PROPOSED -> WATCH_CHANGE_PROPOSED;
-            case MethodStatusChanged.PUBLISHED -> WATCH_PUBLISHED;
-            default -> null;
+    private void notify(WorkflowEvent event) {
+        List<Long> recipients = switch (event) {
+            case WorkflowEvent.ProposalSubmitted e -> accounts.reviewerIdsOf(e.originDepartmentId());
+            case WorkflowEvent.ChangesRequested e -> List.of(e.ownerId());
+            case WorkflowEvent.ProposalRejected e -> List.of(e.ownerId());
+            case WorkflowEvent.MethodPublished e -> List.of(e.ownerId());
+            case WorkflowEvent.MethodArchived e -> List.of(e.ownerId());
+            case WorkflowEvent.MethodRestored e -> List.of(e.ownerId());
+            case WorkflowEvent.ProposalWithdrawn e -> List.of();
+            case WorkflowEvent.ChangeProposed e -> List.of();
+            case WorkflowEvent.ProposalRebased e -> List.of();
+        };
+        long link = event instanceof WorkflowEvent.MethodPublished ? event.targetMethodId() : event.methodId();
+        notifications.deliver(recipients, event.action(), link, event.title(), event.actorId());
+        tellWatchers(event, recipients);
+    }
+
+    private void tellWatchers(WorkflowEvent event, List<Long> alreadyTold) {
+        @Nullable String kind = switch (event) {
+            case WorkflowEvent.ProposalSubmitted e -> WATCH_SUBMITTED;
+            case WorkflowEvent.ChangeProposed e -> WATCH_CHANGE_PROPOSED;
+            case WorkflowEvent.MethodPublished e -> WATCH_PUBLISHED;
+            case WorkflowEvent.ProposalWithdrawn e -> null;
+            case WorkflowEvent.ChangesRequested e -> null;
+            case WorkflowEvent.ProposalRejected e -> null;
+            case WorkflowEvent.ProposalRebased e -> null;
+            case WorkflowEvent.MethodArchived e -> null;
+            case WorkflowEvent.MethodRestored e -> null;
         };
         if (kind == null) {
             return;
         }
-        if (!kind.equals(WATCH_PUBLISHED)) {
+        boolean published = event instanceof WorkflowEvent.MethodPublished;
+        if (!published) {
             watches.watchAutomatically(event.ownerId(), event.targetMethodId());
         }
         // A proposal is news only for those who may see it; a published version is public.
-        long about = kind.equals(WATCH_PUBLISHED) ? event.targetMethodId() : event.methodId();
+        long about = published ? event.targetMethodId() : event.methodId();
         List<Long> watchers = new ArrayList<>(watches.watchersWhoMaySee(event.targetMethodId(), about));
         watchers.removeAll(Set.copyOf(alreadyTold));
         notifications.deliver(watchers, kind, about, event.title(), event.actorId());

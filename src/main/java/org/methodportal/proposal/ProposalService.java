@@ -12,7 +12,7 @@ import org.methodportal.method.MethodAccess;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDiff;
 import org.methodportal.method.MethodRecords;
-import org.methodportal.method.MethodRevised;
+import org.methodportal.method.MethodRevisionEvent.MethodRevised;
 import org.methodportal.method.MethodRow;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
@@ -23,6 +23,15 @@ import org.methodportal.method.PublicationSource;
 import org.methodportal.method.Revision;
 import org.methodportal.method.WorkflowAction;
 import org.methodportal.method.WorkflowPolicy;
+import org.methodportal.proposal.WorkflowEvent.ChangeProposed;
+import org.methodportal.proposal.WorkflowEvent.ChangesRequested;
+import org.methodportal.proposal.WorkflowEvent.MethodArchived;
+import org.methodportal.proposal.WorkflowEvent.MethodPublished;
+import org.methodportal.proposal.WorkflowEvent.MethodRestored;
+import org.methodportal.proposal.WorkflowEvent.ProposalRebased;
+import org.methodportal.proposal.WorkflowEvent.ProposalRejected;
+import org.methodportal.proposal.WorkflowEvent.ProposalSubmitted;
+import org.methodportal.proposal.WorkflowEvent.ProposalWithdrawn;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -41,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * request (修改提案), which is a method row of its own naming its target, so that the target's page
  * keeps showing the published revision until the change is approved. Every transition locks the
  * row, checks {@link WorkflowPolicy}, changes the status in one transaction and publishes a
- * {@link MethodStatusChanged} (audit, notifications, search follow it).
+ * {@link WorkflowEvent} (audit, notifications, search follow it).
  */
 @Service
 @Transactional(readOnly = true)
@@ -90,7 +99,7 @@ public class ProposalService {
             checkBaseIsCurrent(method);
         }
         update(records.updateSubmitted(methodId, clock.instant(), locked.version()), methodId);
-        return transitioned(MethodStatusChanged.SUBMITTED, methodId, user);
+        return transitioned(ProposalSubmitted::new, methodId, user);
     }
 
     /** The author takes a proposal back from review to drafting (design §2: withdraw). */
@@ -102,7 +111,7 @@ public class ProposalService {
         WorkflowPolicy.check(WorkflowAction.WITHDRAW, method.status(), method.isChangeRequest(),
                 MethodAccess.actor(method, user));
         update(records.updateStatus(methodId, MethodStatus.DRAFT, clock.instant(), locked.version()), methodId);
-        return transitioned(MethodStatusChanged.WITHDRAWN, methodId, user);
+        return transitioned(ProposalWithdrawn::new, methodId, user);
     }
 
     /**
@@ -120,7 +129,7 @@ public class ProposalService {
         Instant now = clock.instant();
         long id = records.insertProposal(target, target, clean, user.id(), now, note);
         log.info("change request {} of method {} opened by {}", id, targetId, user.login());
-        return transitioned(MethodStatusChanged.CHANGE_PROPOSED, id, user);
+        return transitioned(ChangeProposed::new, id, user);
     }
 
     /**
@@ -192,10 +201,10 @@ public class ProposalService {
                 now, rebaseNote(plan.currentRevision()), status);
         update(records.updateRebased(changeRequestId, revisionId, Objects.requireNonNull(target.publishedRevisionId()),
                 status, clean.category(), now, locked.version()), changeRequestId);
-        events.publishEvent(MethodRevised.revised(changeRequestId, number, clean.title()));
+        events.publishEvent(new MethodRevised(changeRequestId, number, clean.title()));
         log.info("change request {} updated from revision {} to {} of method {} ({} conflicts resolved)",
                 changeRequestId, plan.baseRevision(), plan.currentRevision(), target.id(), plan.conflicts().size());
-        return transitioned(MethodStatusChanged.REBASED, changeRequestId, user);
+        return transitioned(ProposalRebased::new, changeRequestId, user);
     }
 
     /**
@@ -248,7 +257,7 @@ public class ProposalService {
             records.insertPublication(methodId, submittedId, now, user.id(), methodId, round);
             // A merge proposal (总结提炼) folds its sources into itself in the same transaction.
             approvalSteps.orderedStream().forEach(step -> step.approved(methodId, methodId, user.id(), now));
-            return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
+            return transitioned(MethodPublished::new, methodId, user);
         }
         long targetId = Objects.requireNonNull(proposal.changeOfMethodId());
         int targetVersion = records.lockVersion(targetId).orElseThrow(() -> MethodRecords.notFound(targetId));
@@ -270,36 +279,36 @@ public class ProposalService {
                 .forEach(other -> events.publishEvent(new ChangeRequestOutdated(other.id(), targetId, other.title(),
                         other.ownerId(), number)));
         // The target has a new revision: its own event (audit, search index of the target).
-        events.publishEvent(MethodRevised.revised(targetId, number, change.content().title()));
+        events.publishEvent(new MethodRevised(targetId, number, change.content().title()));
         log.info("change request {} applied to method {} as revision {}", methodId, targetId, number);
-        return transitioned(MethodStatusChanged.PUBLISHED, methodId, user);
+        return transitioned(MethodPublished::new, methodId, user);
     }
 
     /** Ends the review round asking the author for changes; the next submission starts a new round. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
     public MethodView requestChanges(long methodId, int round) {
-        return decide(methodId, round, MethodStatus.CHANGES_REQUESTED, MethodStatusChanged.CHANGES_REQUESTED);
+        return decide(methodId, round, MethodStatus.CHANGES_REQUESTED, ChangesRequested::new);
     }
 
     /** Closes the proposal as rejected; it is kept and stays readable to those who could see it. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
     public MethodView reject(long methodId, int round) {
-        return decide(methodId, round, MethodStatus.REJECTED, MethodStatusChanged.REJECTED);
+        return decide(methodId, round, MethodStatus.REJECTED, ProposalRejected::new);
     }
 
     /** Archives a published method (reviewers of its department, admins); it stays readable with a banner. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
     public MethodView archive(long methodId) {
-        return move(methodId, WorkflowAction.ARCHIVE, MethodStatus.ARCHIVED, MethodStatusChanged.ARCHIVED);
+        return move(methodId, WorkflowAction.ARCHIVE, MethodStatus.ARCHIVED, MethodArchived::new);
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
     public MethodView restore(long methodId) {
-        return move(methodId, WorkflowAction.RESTORE, MethodStatus.PUBLISHED, MethodStatusChanged.RESTORED);
+        return move(methodId, WorkflowAction.RESTORE, MethodStatus.PUBLISHED, MethodRestored::new);
     }
 
     /** The change requests of a method that the caller may see, newest first; open ones only unless {@code all}. */
@@ -406,20 +415,20 @@ public class ProposalService {
         return locked;
     }
 
-    private MethodView decide(long methodId, int round, MethodStatus next, String action) {
+    private MethodView decide(long methodId, int round, MethodStatus next, Transition transition) {
         PortalUser user = currentUser.require();
         Locked locked = decisionLock(methodId, round, user);
         update(records.updateStatus(methodId, next, clock.instant(), locked.version()), methodId);
-        return transitioned(action, methodId, user);
+        return transitioned(transition, methodId, user);
     }
 
-    private MethodView move(long methodId, WorkflowAction action, MethodStatus next, String eventAction) {
+    private MethodView move(long methodId, WorkflowAction action, MethodStatus next, Transition transition) {
         PortalUser user = currentUser.require();
         Locked locked = lock(methodId, user);
         MethodRow method = locked.row();
         WorkflowPolicy.check(action, method.status(), method.isChangeRequest(), MethodAccess.actor(method, user));
         update(records.updateStatus(methodId, next, clock.instant(), locked.version()), methodId);
-        return transitioned(eventAction, methodId, user);
+        return transitioned(transition, methodId, user);
     }
 
     private record Merge(RebasePlan plan, RebasePolicy.Outcome outcome) {
@@ -466,15 +475,23 @@ public class ProposalService {
         }
     }
 
-    private MethodView transitioned(String action, long methodId, PortalUser user) {
+    private MethodView transitioned(Transition transition, long methodId, PortalUser user) {
         MethodRow after = records.load(methodId);
         long target = after.changeOfMethodId() != null ? after.changeOfMethodId() : methodId;
         int revision = after.isChangeRequest() || after.publishedRevisionNumber() == null
                 ? after.latestRevisionNumber() : after.publishedRevisionNumber();
-        events.publishEvent(new MethodStatusChanged(action, methodId, target,
-                records.revision(methodId, after.latestRevisionNumber()).content().title(), after.status(),
-                after.ownerId(), after.originDepartmentId(), user.id(), revision, after.reviewRound()));
-        log.info("{} {} by {}: now {}", action, methodId, user.login(), after.status());
+        WorkflowEvent event = transition.of(methodId, target,
+                records.revision(methodId, after.latestRevisionNumber()).content().title(), after.ownerId(),
+                after.originDepartmentId(), user.id(), revision, after.reviewRound());
+        events.publishEvent(event);
+        log.info("{} {} by {}: now {}", event.action(), methodId, user.login(), after.status());
         return records.view(after, after.latestRevisionNumber());
+    }
+
+    /** One fact of {@link WorkflowEvent}: its records share these fields, so their constructors fit. */
+    @FunctionalInterface
+    private interface Transition {
+        WorkflowEvent of(long methodId, long targetMethodId, String title, long ownerId, long originDepartmentId,
+                         long actorId, int revisionNumber, int reviewRound);
     }
 }

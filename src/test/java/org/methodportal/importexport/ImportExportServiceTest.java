@@ -35,7 +35,7 @@ import org.methodportal.method.ImportedMethod;
 import org.methodportal.method.MethodExportService;
 import org.methodportal.method.MethodImportService;
 import org.methodportal.method.MethodImported;
-import org.methodportal.method.MethodRevised;
+import org.methodportal.method.MethodRevisionEvent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
@@ -332,7 +332,7 @@ class ImportExportServiceTest {
             assertThat(e.report().failed()).isEqualTo(1);
             assertThat(e.detail()).isEqualTo("PUBLISHED: created 2, updated 0, unchanged 0, failed 1");
         });
-        assertThat(events.stream(MethodRevised.class)).extracting(MethodRevised::action)
+        assertThat(events.stream(MethodRevisionEvent.class)).extracting(MethodRevisionEvent::action)
                 .containsExactly("method.created", "method.created");
         assertThat(events.stream(MethodImported.class)).extracting(MethodImported::externalId)
                 .containsExactly(u + "-1", u + "-2");

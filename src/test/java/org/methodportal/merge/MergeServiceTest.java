@@ -22,7 +22,6 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
 import org.methodportal.method.Provenance;
 import org.methodportal.notification.NotificationService;
-import org.methodportal.proposal.MethodStatusChanged;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
@@ -33,11 +32,13 @@ import org.methodportal.search.SearchIndexer;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchService;
 import org.methodportal.search.SearchSort;
+import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalException.Kind;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -55,6 +56,8 @@ class MergeServiceTest {
     MergeService merges;
     @Autowired
     MethodService methods;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     ProposalService proposals;
     @Autowired
@@ -152,9 +155,10 @@ class MergeServiceTest {
         assertThat(merges.provenance(raw).mergedInto()).isEqualTo(
                 new Provenance.MergedInto(merge.id(), "标准条目 " + word));
         signInAs(users, securityContexts, "secretary");
+        AfterCommitListeners.awaitMethodEvents(registry);
         assertThat(notifications.inbox(false, FIRST_PAGE).content()).as("the author hears where the draft went")
                 .anySatisfy(n -> {
-                    assertThat(n.kind()).isEqualTo(MethodMerged.MERGED_INTO);
+                    assertThat(n.kind()).isEqualTo("method.merged-into");
                     assertThat(n.methodId()).isEqualTo(raw);
                 });
         signInAs(users, securityContexts, "member");
@@ -165,9 +169,9 @@ class MergeServiceTest {
         assertThat(merges.provenance(entry).mergedInto()).isNotNull();
 
         signInAs(users, securityContexts, "admin");
-        assertThat(auditActions(raw)).contains(MethodMerged.MERGED_INTO);
-        assertThat(auditActions(entry)).contains(MethodMerged.MERGED_INTO);
-        assertThat(auditActions(merge.id())).contains(MethodMerged.STARTED, MethodStatusChanged.PUBLISHED);
+        assertThat(auditActions(raw)).contains("method.merged-into");
+        assertThat(auditActions(entry)).contains("method.merged-into");
+        assertThat(auditActions(merge.id())).contains("merge.started", "method.published");
     }
 
     @Test
@@ -219,11 +223,11 @@ class MergeServiceTest {
         assertThat(merges.provenance(standard).sources()).isEmpty();
         assertThat(merges.provenance(entry).mergedInto()).isNull();
         assertRefused(() -> merges.unmerge(standard, "再次"), Kind.CONFLICT, "merge.nothing-to-undo");
-        assertThat(audit.find(new AuditFilter(null, MethodMerged.UNMERGED, String.valueOf(raw), null, null),
+        assertThat(audit.find(new AuditFilter(null, "method.unmerged", String.valueOf(raw), null, null),
                 FIRST_PAGE)).extracting(AuditEntry::actor, AuditEntry::detail)
                 .singleElement().satisfies(t -> assertThat(t.toList()).containsExactly("admin",
                         "merge #" + standard + " → #" + standard + " DRAFT 草稿 " + word + " (误合并)"));
-        assertThat(auditActions(standard)).contains(MethodMerged.UNDONE);
+        assertThat(auditActions(standard)).contains("merge.undone");
 
         signInAs(users, securityContexts, "secretary");
         assertThat(methods.saveRevision(raw, content("可以再改 " + word), 1, null).latestRevision())
@@ -280,7 +284,7 @@ class MergeServiceTest {
         assertThat(merges.draft(request.id()).sources()).extracting(MergeDraft.SourceText::id).containsExactly(a, b);
         assertThat(merges.draft(request.id()).target()).extracting(MergeDraft.SourceText::id).isEqualTo(target);
         signInAs(users, securityContexts, "admin");
-        assertThat(auditActions(merge.id())).contains(MethodMerged.ABANDONED);
+        assertThat(auditActions(merge.id())).contains("merge.abandoned");
     }
 
     // ---- helpers

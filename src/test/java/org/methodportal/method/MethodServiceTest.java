@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.methodportal.method.MethodRevisionEvent.MethodCreated;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
@@ -80,8 +81,13 @@ class MethodServiceTest {
         assertThat(first.content().title()).isEqualTo("“五对接”工作法");
         assertThat(first.content().measures()).containsExactly("对接需求", "对接资源");
         assertThat(first.content().steps()).containsExactly("调研", "座谈", "回访");
-        assertThat(events.stream(MethodRevised.class))
-                .containsExactly(new MethodRevised("method.created", created.id(), 1, "“五对接”工作法"));
+        assertThat(events.stream(MethodRevisionEvent.class)).singleElement().satisfies(event -> {
+            assertThat(event).isEqualTo(new MethodCreated(created.id(), "“五对接”工作法", secretary.id(), secretary.id(),
+                    false));
+            assertThat(event.action()).isEqualTo("method.created");
+            assertThat(event.revisionNumber()).isEqualTo(1);
+            assertThat(event.detail()).isEqualTo("r1 “五对接”工作法");
+        });
     }
 
     @Test
@@ -103,7 +109,7 @@ class MethodServiceTest {
                 .containsExactly(tuple(3, "三抓四比（定稿）"),
                         tuple(2, "三抓四比（修订）"),
                         tuple(1, "三抓四比"));
-        assertThat(events.stream(MethodRevised.class)).extracting(MethodRevised::action)
+        assertThat(events.stream(MethodRevisionEvent.class)).extracting(MethodRevisionEvent::action)
                 .containsExactly("method.created", "method.revised", "method.revised");
     }
 

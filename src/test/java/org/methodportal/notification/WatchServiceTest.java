@@ -20,7 +20,6 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.proposal.MethodStatusChanged;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
@@ -107,6 +106,7 @@ class WatchServiceTest {
         accounts.changeOwnAutoWatch(false);
         assertThat(accounts.autoWatches(idOf(login))).isFalse();
         long id = methods.createDraft(content("不自动关注"), null, null, null).id();
+        AfterCommitListeners.awaitMethodEvents(registry);
         assertThat(watches.isWatching(id)).isFalse();
         comment(login, id, "自己评论", null);
         signInAs(users, securityContexts, login);
@@ -224,7 +224,7 @@ class WatchServiceTest {
         proposals.submit(id, 1);
         assertThat(items("admin", id)).extracting(Notification::kind).containsExactly("watch.submitted");
         assertThat(items("reviewer", id)).as("told as reviewer only").extracting(Notification::kind)
-                .containsExactly(MethodStatusChanged.SUBMITTED);
+                .containsExactly("proposal.submitted");
         assertThat(items("secretary", id)).as("the actor").isEmpty();
 
         signInAs(users, securityContexts, "member");
@@ -234,15 +234,16 @@ class WatchServiceTest {
         assertThat(items("admin", id)).extracting(Notification::kind)
                 .containsExactly("watch.published", "watch.submitted");
         assertThat(items("secretary", id)).as("told as author only").extracting(Notification::kind)
-                .containsExactly(MethodStatusChanged.PUBLISHED);
+                .containsExactly("method.published");
         assertThat(items("reviewer", id)).as("the actor").extracting(Notification::kind)
-                .containsExactly(MethodStatusChanged.SUBMITTED);
+                .containsExactly("proposal.submitted");
 
         // Published: anyone may watch now, and change requests against it are news for watchers who may see them.
         signInAs(users, securityContexts, "member");
         watches.watch(id);
         signInAs(users, securityContexts, "secretary");
         long change = proposals.proposeChange(id, content("修改提案"), null).id();
+        AfterCommitListeners.awaitMethodEvents(registry);
         signInAs(users, securityContexts, "secretary");
         assertThat(watches.state(change)).as("a change request is watched through its target")
                 .isEqualTo(new WatchState(id, true));
@@ -254,7 +255,9 @@ class WatchServiceTest {
 
     private long draft(String author, String title) {
         signInAs(users, securityContexts, author);
-        return methods.createDraft(content(title), null, null, null).id();
+        long id = methods.createDraft(content(title), null, null, null).id();
+        AfterCommitListeners.awaitMethodEvents(registry);
+        return id;
     }
 
     /**
@@ -271,7 +274,9 @@ class WatchServiceTest {
         AfterCommitListeners.awaitCompleted(registry, posted::equals);
     }
 
+    /** The items of {@code login} about the method, once the after-commit listeners have run. */
     private List<Notification> items(String login, long methodId) {
+        AfterCommitListeners.awaitMethodEvents(registry);
         signInAs(users, securityContexts, login);
         return notifications.inbox(false, ALL).content().stream().filter(n -> n.methodId() != null
                 && n.methodId() == methodId).toList();

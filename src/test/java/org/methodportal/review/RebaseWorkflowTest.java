@@ -22,17 +22,20 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodView;
 import org.methodportal.notification.Notification;
 import org.methodportal.notification.NotificationService;
+import org.methodportal.proposal.ChangeRequestOutdated;
 import org.methodportal.proposal.ConflictResolution;
 import org.methodportal.proposal.ConflictResolution.Choice;
 import org.methodportal.proposal.MergeConflict;
-import org.methodportal.proposal.MethodStatusChanged;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.RebaseConflictException;
 import org.methodportal.proposal.RebasePlan;
+import org.methodportal.shared.AfterCommitListeners;
+import org.methodportal.shared.MethodEvent;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -51,6 +54,8 @@ class RebaseWorkflowTest {
 
     @Autowired
     MethodService methods;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     ProposalService proposals;
     @Autowired
@@ -126,7 +131,7 @@ class RebaseWorkflowTest {
         assertThat(published.revision().content().applicability()).isEqualTo("适用范围：中央和国家机关各部门");
         signInAs(users, securityContexts, "admin");
         assertThat(audit.find(new AuditFilter(null, null, String.valueOf(scopeChange), null, null), FIRST_PAGE))
-                .extracting(AuditEntry::action).contains(MethodStatusChanged.REBASED);
+                .extracting(AuditEntry::action).contains("proposal.rebased");
     }
 
     @Test
@@ -245,7 +250,10 @@ class RebaseWorkflowTest {
                 c.steps(), outcomes, applicability, c.tags(), c.body());
     }
 
+    /** The caller's inbox once the after-commit listeners have run. */
     private List<Notification> inbox() {
+        AfterCommitListeners.awaitCompleted(registry,
+                event -> event instanceof MethodEvent || event instanceof ChangeRequestOutdated);
         return notifications.inbox(false, FIRST_PAGE).content();
     }
 

@@ -33,14 +33,16 @@ import org.methodportal.notification.Notification;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.proposal.ConflictResolution;
 import org.methodportal.proposal.MergeConflict;
-import org.methodportal.proposal.MethodStatusChanged;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.RebasePlan;
+import org.methodportal.proposal.WorkflowEvent;
+import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalException.Kind;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,6 +63,8 @@ class ReviewWorkflowTest {
 
     @Autowired
     MethodService methods;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     ProposalService proposals;
     @Autowired
@@ -88,7 +92,7 @@ class ReviewWorkflowTest {
         long id = submittedDraft("secretary", "一次通过");
         signInAs(users, securityContexts, "reviewer2");
         assertThat(inbox()).anySatisfy(n -> {
-            assertThat(n.kind()).isEqualTo(MethodStatusChanged.SUBMITTED);
+            assertThat(n.kind()).isEqualTo("proposal.submitted");
             assertThat(n.methodId()).isEqualTo(id);
         });
         signInAs(users, securityContexts, "reviewer");
@@ -108,19 +112,19 @@ class ReviewWorkflowTest {
         assertThat(reviews.publishedAverages(id)).containsEntry(Quality.OPERABILITY, 4.0);
         signInAs(users, securityContexts, "secretary");
         assertThat(inbox()).anySatisfy(n -> {
-            assertThat(n.kind()).isEqualTo(MethodStatusChanged.PUBLISHED);
+            assertThat(n.kind()).isEqualTo("method.published");
             assertThat(n.methodId()).isEqualTo(id);
             assertThat(n.unread()).isTrue();
         });
-        assertThat(events.stream(MethodStatusChanged.class).filter(e -> e.methodId() == id)
-                .map(MethodStatusChanged::action)).containsExactly(MethodStatusChanged.SUBMITTED,
-                MethodStatusChanged.PUBLISHED);
+        assertThat(events.stream(WorkflowEvent.class).filter(e -> e.methodId() == id)
+                .map(WorkflowEvent::action)).containsExactly("proposal.submitted",
+                "method.published");
         assertThat(events.stream(ReviewRecorded.class).filter(e -> e.methodId() == id)).hasSize(1);
         signInAs(users, securityContexts, "admin");
         assertThat(audit.find(new AuditFilter(null, null, String.valueOf(id), null, null), FIRST_PAGE))
                 .extracting(AuditEntry::action, AuditEntry::actor)
-                .contains(tuple(MethodStatusChanged.SUBMITTED, "secretary"), tuple("review.recorded", "reviewer"),
-                        tuple(MethodStatusChanged.PUBLISHED, "reviewer"));
+                .contains(tuple("proposal.submitted", "secretary"), tuple("review.recorded", "reviewer"),
+                        tuple("method.published", "reviewer"));
     }
 
     @Test
@@ -143,7 +147,7 @@ class ReviewWorkflowTest {
 
             signInAs(users, securityContexts, "secretary");
             assertThat(inbox()).extracting(Notification::kind).contains("review.approved-partly",
-                    MethodStatusChanged.CHANGES_REQUESTED);
+                    "proposal.changes-requested");
             methods.saveRevision(id, content("两人审核（修改）"), 1, "补充步骤");
             assertThat(proposals.submit(id, 2).reviewRound()).isEqualTo(2);
 
@@ -331,8 +335,8 @@ class ReviewWorkflowTest {
         signInAs(users, securityContexts, "admin");
         assertThat(proposals.restore(id).status()).isEqualTo(MethodStatus.PUBLISHED);
         signInAs(users, securityContexts, "secretary");
-        assertThat(inbox()).extracting(Notification::kind).contains(MethodStatusChanged.ARCHIVED,
-                MethodStatusChanged.RESTORED);
+        assertThat(inbox()).extracting(Notification::kind).contains("method.archived",
+                "method.restored");
     }
 
     @Test
@@ -378,7 +382,9 @@ class ReviewWorkflowTest {
         return id;
     }
 
+    /** The caller's inbox once the after-commit listeners have run. */
     private List<Notification> inbox() {
+        AfterCommitListeners.awaitMethodEvents(registry);
         return notifications.inbox(false, FIRST_PAGE).content();
     }
 

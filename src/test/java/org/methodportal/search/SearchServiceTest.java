@@ -35,6 +35,7 @@ import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.AuditableEvent;
+import org.methodportal.shared.MethodEvent;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.MutableClock;
@@ -157,10 +158,15 @@ class SearchServiceTest {
     }
 
     @Test
-    void everyEventAboutAMethodIsQueuedAndNoneFailsThePublisher() {
+    void everyEventAboutAMethodIsQueuedByItsIdAndOtherAuditedEventsAreNot() {
         signInAs(users, securityContexts, "admin");
         jdbc.update("DELETE FROM search_outbox");
-        record MethodArchivedForTest(String objectId) implements AuditableEvent {
+        record MethodArchivedForTest(long methodId) implements MethodEvent {
+            public String action() {
+                return "method.archived";
+            }
+        }
+        record NamingAMethodForTest(String objectId) implements AuditableEvent {
             public String action() {
                 return "method.archived";
             }
@@ -170,8 +176,8 @@ class SearchServiceTest {
             }
         }
 
-        events.publishEvent(new MethodArchivedForTest("4242"));
-        events.publishEvent(new MethodArchivedForTest("m042"));
+        events.publishEvent(new MethodArchivedForTest(4242));
+        events.publishEvent(new NamingAMethodForTest("4343"));
 
         assertThat(jdbc.queryForList("SELECT method_id FROM search_outbox", Long.class)).containsExactly(4242L);
         indexer.drain();

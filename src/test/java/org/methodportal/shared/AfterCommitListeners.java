@@ -24,4 +24,9 @@ public final class AfterCommitListeners {
         await().atMost(AT_MOST).until(() -> registry.findIncompletePublications().stream()
                 .noneMatch(publication -> event.test(publication.getEvent())));
     }
+
+    /** Waits until the after-commit listeners of every event about a method ({@link MethodEvent}) have run. */
+    public static void awaitMethodEvents(EventPublicationRegistry registry) {
+        awaitCompleted(registry, MethodEvent.class::isInstance);
+    }
 }

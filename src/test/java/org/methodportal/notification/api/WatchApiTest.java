@@ -7,9 +7,11 @@ import static org.methodportal.shared.api.Api.id;
 import static org.methodportal.shared.api.Api.json;
 
 import org.junit.jupiter.api.Test;
+import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.api.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -18,10 +20,13 @@ class WatchApiTest {
 
     @Autowired
     MockMvcTester mvc;
+    @Autowired
+    EventPublicationRegistry registry;
 
     @Test
     void theAuthorWatchesTheirDraftAndAReviewerCanWatchAndUnwatchIt() {
         long id = draft("关注接口");
+        AfterCommitListeners.awaitMethodEvents(registry);
         assertState(as("secretary", mvc.get().uri(watch(id))).exchange(), id, true);
 
         assertState(as("reviewer", mvc.get().uri(watch(id))).exchange(), id, false);

@@ -10,9 +10,11 @@ import static org.methodportal.shared.api.Api.json;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.api.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -27,6 +29,8 @@ class ReviewApiTest {
 
     @Autowired
     MockMvcTester mvc;
+    @Autowired
+    EventPublicationRegistry registry;
 
     @Test
     void submitReviewPublishAndReadTheRecord() {
@@ -60,6 +64,7 @@ class ReviewApiTest {
         assertThat(csv).hasStatusOk();
         assertThat(body(csv)).contains("regularity", "王审核", "APPROVE", "\"同意\"");
 
+        AfterCommitListeners.awaitMethodEvents(registry);
         MvcTestResult notifications = as("secretary", mvc.get().uri("/api/v1/notifications?unread=true")).exchange();
         assertThat(body(notifications)).contains("method.published");
         long notification = ((Number) JsonPath.read(body(notifications), "$.content[0].id")).longValue();
