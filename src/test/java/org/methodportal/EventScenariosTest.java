@@ -19,7 +19,7 @@ import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentDraft;
 import org.methodportal.comment.CommentPosted;
 import org.methodportal.comment.CommentService;
-import org.methodportal.comment.CommentView;
+import org.methodportal.comment.VisibleComment;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.glossary.TermCreated;
 import org.methodportal.glossary.TermForm;
@@ -229,7 +229,7 @@ class EventScenariosTest {
     void theNotificationListenersPublicationIsRecordedAndCompleted() {
         long published = publishedIdByTitle("“一事一议”民主议事工作法");
         signInAs(users, securityContexts, "member");
-        CommentView comment = comments.post(published, CommentDraft.page("登记簿里有这条吗？"));
+        VisibleComment comment = comments.post(published, CommentDraft.page("登记簿里有这条吗？"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<Map<String, Object>> rows = jdbc.queryForList("""

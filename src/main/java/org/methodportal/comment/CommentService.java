@@ -18,7 +18,7 @@ import org.methodportal.comment.persistence.NewComment;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.shared.CurrentUser;
@@ -86,7 +86,7 @@ public class CommentService {
     /** A page of threads; {@code anchored} true: section comments only, false: page comments only, null: all. */
     public PageResult<CommentThread> threads(long methodId, @Nullable Boolean anchored, int page, int size) {
         PortalUser user = currentUser.require();
-        MethodView method = methods.get(methodId);
+        MethodDetail method = methods.get(methodId);
         PageRequest request = PageRequest.ofPage(page, size, "activity", false);
         List<Integer> readable = readableRevisions(methodId);
         List<CommentRow> roots = comments.findThreads(methodId, anchored, readable, request.offset(),
@@ -103,7 +103,7 @@ public class CommentService {
      */
     public List<CommentThread> sectionThreads(long methodId, int revisionNumber) {
         PortalUser user = currentUser.require();
-        MethodView method = methods.get(methodId);
+        MethodDetail method = methods.get(methodId);
         Revision shown = methods.revision(methodId, revisionNumber);
         List<CommentRow> roots = comments.findThreads(methodId, true, readableRevisions(methodId), 0,
                         SECTION_THREADS_MAX).stream()
@@ -113,9 +113,9 @@ public class CommentService {
     }
 
     /** Section comments of a proposal not yet resolved (for the review form), oldest first. */
-    public List<CommentView> unresolved(long methodId) {
+    public List<VisibleComment> unresolved(long methodId) {
         PortalUser user = currentUser.require();
-        MethodView method = methods.get(methodId);
+        MethodDetail method = methods.get(methodId);
         MethodContent latest = method.revision().content();
         return comments.findUnresolvedAnchored(methodId, readableRevisions(methodId)).stream()
                 .map(r -> view(r, 0, method, latest, user))
@@ -123,11 +123,11 @@ public class CommentService {
     }
 
     /** One comment, if the caller may see its method. */
-    public CommentView comment(long commentId) {
+    public VisibleComment comment(long commentId) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         return view(row, 0, method, method.revision().content(), user);
     }
 
@@ -136,7 +136,7 @@ public class CommentService {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         if (row.authorId() != user.id() && !moderates(method, user)) {
             throw PortalException.forbidden("comment.not-allowed");
         }
@@ -152,9 +152,9 @@ public class CommentService {
      * publishes {@link CommentPosted} for watchers and mentions.
      */
     @Transactional
-    public CommentView post(long methodId, CommentDraft draft) {
+    public VisibleComment post(long methodId, CommentDraft draft) {
         PortalUser user = currentUser.require();
-        MethodView method = methods.get(methodId);
+        MethodDetail method = methods.get(methodId);
         String text = checkText(draft.text());
         Instant now = clock.instant();
         CommentRow parent = null;
@@ -209,11 +209,11 @@ public class CommentService {
 
     /** Changes the text of the caller's own comment; the previous text goes to the history and the comment shows 已编辑. */
     @Transactional
-    public CommentView edit(long commentId, String newText, int expectedVersion) {
+    public VisibleComment edit(long commentId, String newText, int expectedVersion) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         if (row.authorId() != user.id()) {
             throw PortalException.forbidden("comment.not-author");
         }
@@ -262,11 +262,11 @@ public class CommentService {
 
     /** Hides a comment from everyone but moderators and its author, with a reason (moderators only). */
     @Transactional
-    public CommentView hide(long commentId, String reason, int expectedVersion) {
+    public VisibleComment hide(long commentId, String reason, int expectedVersion) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         checkModerates(method, user);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
@@ -288,11 +288,11 @@ public class CommentService {
 
     /** Shows a hidden comment again (moderators only). */
     @Transactional
-    public CommentView unhide(long commentId, int expectedVersion) {
+    public VisibleComment unhide(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         checkModerates(method, user);
         if (row.hiddenAt() == null) {
             throw PortalException.conflict("comment.not-hidden");
@@ -306,13 +306,13 @@ public class CommentService {
 
     /** Marks a section comment's thread resolved. */
     @Transactional
-    public CommentView resolve(long commentId, int expectedVersion) {
+    public VisibleComment resolve(long commentId, int expectedVersion) {
         return setResolved(commentId, true, expectedVersion);
     }
 
     /** Opens a resolved section comment's thread again. */
     @Transactional
-    public CommentView reopen(long commentId, int expectedVersion) {
+    public VisibleComment reopen(long commentId, int expectedVersion) {
         return setResolved(commentId, false, expectedVersion);
     }
 
@@ -323,11 +323,11 @@ public class CommentService {
      * Refused with {@code comment.suggestion-outdated} when the anchored text changed meanwhile.
      */
     @Transactional
-    public MethodView applySuggestion(long commentId, int expectedVersion) {
+    public MethodDetail applySuggestion(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         checkDecides(row, method, user);
         MethodField field = MethodField.valueOf(Objects.requireNonNull(row.field()));
         Revision latest = method.revision();
@@ -342,7 +342,7 @@ public class CommentService {
                 + (row.itemIndex() == null ? "" : " " + (row.itemIndex() + 1));
         String note = messages.getMessage("comment.suggestion.change-note", new Object[] {row.authorName(), place},
                 zh);
-        MethodView saved = methods.saveRevision(row.methodId(), changed, latest.number(), note);
+        MethodDetail saved = methods.saveRevision(row.methodId(), changed, latest.number(), note);
         if (comments.updateSuggestion(commentId, SuggestionState.APPLIED.name(), clock.instant(), user.id(),
                 expectedVersion) == 0) {
             throw stale(commentId);
@@ -354,11 +354,11 @@ public class CommentService {
 
     /** Dismisses a suggested edit without changing the draft; the thread is resolved. */
     @Transactional
-    public CommentView dismissSuggestion(long commentId, int expectedVersion) {
+    public VisibleComment dismissSuggestion(long commentId, int expectedVersion) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         checkDecides(row, method, user);
         if (comments.updateSuggestion(commentId, SuggestionState.DISMISSED.name(), clock.instant(), user.id(),
                 expectedVersion) == 0) {
@@ -370,11 +370,11 @@ public class CommentService {
 
     // ---- rules
 
-    private CommentView setResolved(long commentId, boolean resolved, int expectedVersion) {
+    private VisibleComment setResolved(long commentId, boolean resolved, int expectedVersion) {
         PortalUser user = currentUser.require();
         Target target = target(commentId);
         CommentRow row = target.row();
-        MethodView method = target.method();
+        MethodDetail method = target.method();
         if (row.field() == null || row.rootId() != null) {
             throw PortalException.invalid("comment.not-section-comment");
         }
@@ -392,7 +392,7 @@ public class CommentService {
         return reread(commentId, method, user);
     }
 
-    private static void checkDecides(CommentRow row, MethodView method, PortalUser user) {
+    private static void checkDecides(CommentRow row, MethodDetail method, PortalUser user) {
         if (row.suggestion() == null || row.suggestionState() == null) {
             throw PortalException.invalid("comment.no-suggestion");
         }
@@ -404,18 +404,18 @@ public class CommentService {
         }
     }
 
-    private static boolean moderates(MethodView method, PortalUser user) {
+    private static boolean moderates(MethodDetail method, PortalUser user) {
         return user.hasRole(Role.ADMIN)
                 || user.hasRole(Role.REVIEWER) && user.reviewerDepartmentIds().contains(method.originDepartmentId());
     }
 
-    private static void checkModerates(MethodView method, PortalUser user) {
+    private static void checkModerates(MethodDetail method, PortalUser user) {
         if (!moderates(method, user)) {
             throw PortalException.forbidden("comment.not-moderator");
         }
     }
 
-    private static boolean mayResolve(CommentRow row, MethodView method, PortalUser user) {
+    private static boolean mayResolve(CommentRow row, MethodDetail method, PortalUser user) {
         return method.ownerId() == user.id() || row.authorId() == user.id() || moderates(method, user);
     }
 
@@ -431,7 +431,7 @@ public class CommentService {
     }
 
     /** Suggestions change drafts and proposals, never a published entry directly (that needs a change request). */
-    private static @Nullable String checkSuggestion(@Nullable String suggestion, MethodField field, MethodView method) {
+    private static @Nullable String checkSuggestion(@Nullable String suggestion, MethodField field, MethodDetail method) {
         if (suggestion == null || suggestion.isBlank()) {
             return null;
         }
@@ -465,7 +465,7 @@ public class CommentService {
     }
 
     /** A comment and its method, both visible to the caller; otherwise "not found". */
-    private record Target(CommentRow row, MethodView method) {
+    private record Target(CommentRow row, MethodDetail method) {
     }
 
     /**
@@ -475,7 +475,7 @@ public class CommentService {
      */
     private Target target(long commentId) {
         CommentRow row = load(commentId);
-        MethodView method = methods.get(row.methodId());
+        MethodDetail method = methods.get(row.methodId());
         CommentRow root = row.rootId() == null ? row : load(row.rootId());
         if (root.revisionNumber() != null && !readableRevisions(method.id()).contains(root.revisionNumber())) {
             throw notFound(commentId);
@@ -501,7 +501,7 @@ public class CommentService {
 
     // ---- views
 
-    private List<CommentThread> assemble(List<CommentRow> roots, MethodView method, MethodContent shown,
+    private List<CommentThread> assemble(List<CommentRow> roots, MethodDetail method, MethodContent shown,
                                          PortalUser user) {
         if (roots.isEmpty()) {
             return List.of();
@@ -513,7 +513,7 @@ public class CommentService {
         for (CommentRow root : roots) {
             Map<Long, Integer> depth = new HashMap<>();
             depth.put(root.id(), 0);
-            List<CommentView> replies = new ArrayList<>();
+            List<VisibleComment> replies = new ArrayList<>();
             for (CommentRow reply : repliesByThread.getOrDefault(root.id(), List.of())) {
                 int d = depth.getOrDefault(reply.parentId(), 0) + 1;
                 depth.put(reply.id(), d);
@@ -525,11 +525,11 @@ public class CommentService {
     }
 
     /** The comment as it is now, after a change in this transaction. */
-    private CommentView reread(long commentId, MethodView method, PortalUser user) {
+    private VisibleComment reread(long commentId, MethodDetail method, PortalUser user) {
         return view(load(commentId), 0, method, method.revision().content(), user);
     }
 
-    private static CommentView view(CommentRow r, int depth, MethodView method, MethodContent shown,
+    private static VisibleComment view(CommentRow r, int depth, MethodDetail method, MethodContent shown,
                                     PortalUser user) {
         boolean moderator = moderates(method, user);
         boolean own = r.authorId() == user.id();
@@ -545,11 +545,11 @@ public class CommentService {
         SuggestionState state = r.suggestionState() == null ? null : SuggestionState.valueOf(r.suggestionState());
         // An applied suggestion changed the text itself; calling it outdated would only confuse.
         outdated = outdated && state != SuggestionState.APPLIED;
-        var may = new CommentView.Permissions(own && !r.deleted(), own && !r.deleted(), moderator && !r.deleted(),
+        var may = new VisibleComment.Permissions(own && !r.deleted(), own && !r.deleted(), moderator && !r.deleted(),
                 anchor != null && r.rootId() == null && !r.deleted() && (method.ownerId() == user.id() || own
                         || moderator),
                 state == SuggestionState.PENDING && method.ownerId() == user.id());
-        return new CommentView(r.id(), r.methodId(), r.parentId(), r.threadId(), depth, r.authorId(), r.authorName(),
+        return new VisibleComment(r.id(), r.methodId(), r.parentId(), r.threadId(), depth, r.authorId(), r.authorName(),
                 r.authorLogin(), readable ? r.body() : null, readable ? CommentRenderer.render(r.body()) : null,
                 r.createdAt(), r.editedAt(), r.deleted(), hidden, hidden ? r.hiddenReason() : null, anchor,
                 r.anchoredText(), outdated, r.resolvedAt() != null, readable ? r.suggestion() : null, state,

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,7 @@ class MethodGlossaryTexts implements MethodTexts {
 
     @Override
     public Map<String, String> fieldsOf(long methodId) {
-        MethodView view = methods.get(methodId);
+        MethodDetail view = methods.get(methodId);
         MethodContent content = view.revision().content();
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, "rawPractice", view.rawPractice());

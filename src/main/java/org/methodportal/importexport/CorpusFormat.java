@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
 import org.methodportal.method.ImportedMethod;
 import org.methodportal.method.MethodContent;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.shared.PortalException;
 
 import tools.jackson.core.JacksonException;
@@ -67,7 +67,7 @@ final class CorpusFormat {
     }
 
     /** The method as one line; {@code id} is its source id, or "portal-" and its number if it has none. */
-    static String write(MethodView method) {
+    static String write(MethodDetail method) {
         MethodContent c = method.revision().content();
         ObjectNode node = JSON.createObjectNode();
         node.put("id", method.externalId() != null ? method.externalId() : "portal-" + method.id());

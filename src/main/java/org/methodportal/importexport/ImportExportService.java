@@ -24,7 +24,7 @@ import org.methodportal.method.ImportOutcome;
 import org.methodportal.method.MethodExportService;
 import org.methodportal.method.MethodImportService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -128,9 +128,9 @@ public class ImportExportService {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, UTF_8));
         long count = 0;
         long afterId = 0;
-        List<MethodView> page;
+        List<MethodDetail> page;
         while (!(page = exporter.visibleAfter(afterId, EXPORT_PAGE)).isEmpty()) {
-            for (MethodView method : page) {
+            for (MethodDetail method : page) {
                 writer.write(CorpusFormat.write(method));
                 writer.write('\n');
                 afterId = method.id();

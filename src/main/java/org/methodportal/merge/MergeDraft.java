@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 
 /**
@@ -12,7 +12,7 @@ import org.methodportal.method.Revision;
  * caller may read (side by side), for a change-request merge the target's published revision, and
  * what the caller may do with it.
  */
-public record MergeDraft(MethodView merge, List<SourceText> sources, @Nullable SourceText target,
+public record MergeDraft(MethodDetail merge, List<SourceText> sources, @Nullable SourceText target,
                          MergePermissions may) {
 
     /** One column of the compose page. */

@@ -24,7 +24,7 @@ import org.methodportal.method.MethodRecords;
 import org.methodportal.method.MethodRow;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Provenance;
 import org.methodportal.method.Provenance.MergedInto;
 import org.methodportal.method.ProvenanceSource;
@@ -100,7 +100,7 @@ public class MergeService implements ProvenanceSource {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView start(List<Long> sourceIds, @Nullable Long targetMethodId) {
+    public MethodDetail start(List<Long> sourceIds, @Nullable Long targetMethodId) {
         PortalUser user = currentUser.require();
         Set<Long> ids = new LinkedHashSet<>(sourceIds.stream().filter(Objects::nonNull).toList());
         if (targetMethodId != null && ids.contains(targetMethodId)) {
@@ -139,7 +139,7 @@ public class MergeService implements ProvenanceSource {
     /** The merge proposal with the texts of its sources, for the compose page; 404 for what is no merge. */
     public MergeDraft draft(long mergeId) {
         PortalUser user = currentUser.require();
-        MethodView merge = methodService.get(mergeId);
+        MethodDetail merge = methodService.get(mergeId);
         List<MergeSourceRow> rows = mergeRecords.sources(mergeId);
         if (rows.isEmpty()) {
             throw PortalException.notFound("merge.not-found", mergeId);
@@ -168,7 +168,7 @@ public class MergeService implements ProvenanceSource {
     /** Saves the composed text as a new revision of the merge proposal (its owner), as a proposal save does. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView compose(long mergeId, MethodContent content, int baseRevision, @Nullable String changeNote) {
+    public MethodDetail compose(long mergeId, MethodContent content, int baseRevision, @Nullable String changeNote) {
         requireMerge(mergeId);
         return methodService.saveRevision(mergeId, content, baseRevision, changeNote);
     }
@@ -176,7 +176,7 @@ public class MergeService implements ProvenanceSource {
     /** Submits the merge proposal for review by another reviewer (its owner may not review it). */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView submit(long mergeId, int revision) {
+    public MethodDetail submit(long mergeId, int revision) {
         requireMerge(mergeId);
         return proposals.submit(mergeId, revision);
     }
@@ -187,7 +187,7 @@ public class MergeService implements ProvenanceSource {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView abandon(long mergeId) {
+    public MethodDetail abandon(long mergeId) {
         PortalUser user = currentUser.require();
         requireMerge(mergeId);
         int version = records.lockVersion(mergeId).orElseThrow(() -> MethodRecords.notFound(mergeId));
@@ -215,14 +215,14 @@ public class MergeService implements ProvenanceSource {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView mergeIntoExisting(long mergeId, long targetMethodId, MethodContent content,
+    public MethodDetail mergeIntoExisting(long mergeId, long targetMethodId, MethodContent content,
                                         @Nullable String changeNote) {
         List<Long> sourceIds = mergeRecords.sources(mergeId).stream().map(MergeSourceRow::sourceMethodId).toList();
         if (methodService.get(mergeId).isChangeRequest()) {
             throw PortalException.conflict("merge.already-into-existing", mergeId);
         }
         abandon(mergeId);
-        MethodView started = start(sourceIds, targetMethodId);
+        MethodDetail started = start(sourceIds, targetMethodId);
         return methodService.saveRevision(started.id(), content, started.latestRevision(), changeNote);
     }
 
@@ -239,7 +239,7 @@ public class MergeService implements ProvenanceSource {
     @Override
     public Provenance provenance(long methodId) {
         PortalUser user = currentUser.require();
-        MethodView method = methodService.get(methodId);
+        MethodDetail method = methodService.get(methodId);
         List<MergeSourceRow> rows = new ArrayList<>(merges.findProvenance(methodId));
         boolean open = MethodStatus.EDITABLE.contains(method.status()) || method.status() == MethodStatus.IN_REVIEW;
         if (rows.isEmpty() && open) {
@@ -268,7 +268,7 @@ public class MergeService implements ProvenanceSource {
      */
     public MergeOverview overview(long methodId) {
         PortalUser user = currentUser.require();
-        MethodView method = methodService.get(methodId);
+        MethodDetail method = methodService.get(methodId);
         Provenance provenance = provenance(methodId);
         return new MergeOverview(provenance, permissions(method, provenance.sources().stream()
                 .map(MergeSource::mergedAt).toList(), user));
@@ -279,7 +279,7 @@ public class MergeService implements ProvenanceSource {
      * merged (null: not yet): reviewers and admins may start a merge from a method that can be a
      * source, the reviewer who started an open merge composes it, admins undo applied merges.
      */
-    private static MergePermissions permissions(MethodView method, List<@Nullable Instant> sourcesMergedAt,
+    private static MergePermissions permissions(MethodDetail method, List<@Nullable Instant> sourcesMergedAt,
                                                 PortalUser user) {
         boolean reviewer = user.hasRole(Role.REVIEWER) || user.hasRole(Role.ADMIN);
         boolean mayMerge = reviewer && !method.isChangeRequest() && method.status() != MethodStatus.MERGED_INTO
@@ -298,7 +298,7 @@ public class MergeService implements ProvenanceSource {
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public MethodView unmerge(long methodId, @Nullable String reason) {
+    public MethodDetail unmerge(long methodId, @Nullable String reason) {
         PortalUser user = currentUser.require();
         String why = reason == null ? null : reason.strip();
         if (why == null || why.isEmpty()) {

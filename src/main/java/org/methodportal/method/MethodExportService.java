@@ -31,7 +31,7 @@ public class MethodExportService {
     }
 
     /** Up to {@code limit} visible methods with ids above {@code afterId}, ascending; empty at the end. */
-    public List<MethodView> visibleAfter(long afterId, int limit) {
+    public List<MethodDetail> visibleAfter(long afterId, int limit) {
         PortalUser user = currentUser.require();
         var viewer = new MethodQuery(null, null, List.of(), null, null, null, user.id(), user.hasRole(Role.ADMIN),
                 List.copyOf(user.reviewerDepartmentIds()), false);

@@ -111,9 +111,9 @@ public class MethodRecords {
         return toRevision(methods.findRevisionById(revisionId).orElseThrow());
     }
 
-    public MethodView view(MethodRow method, int shown) {
+    public MethodDetail view(MethodRow method, int shown) {
         Revision revision = revision(method.id(), shown);
-        return new MethodView(method.id(), method.externalId(), method.status(), method.originDepartmentId(),
+        return new MethodDetail(method.id(), method.externalId(), method.status(), method.originDepartmentId(),
                 method.departmentName(), method.originBranchId(), method.branchName(), method.ownerId(),
                 method.ownerName(), method.rawPractice(), method.createdAt(), method.updatedAt(),
                 method.latestRevisionNumber(), method.publishedRevisionNumber(), revision, method.changeOfMethodId(),

@@ -89,7 +89,7 @@ public class MethodService {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARY', 'REVIEWER', 'ADMIN')")
-    public MethodView createDraft(MethodContent content, @Nullable Long originDepartmentId,
+    public MethodDetail createDraft(MethodContent content, @Nullable Long originDepartmentId,
                                   @Nullable Long originBranchId, @Nullable String changeNote) {
         PortalUser user = currentUser.require();
         MethodContent clean = validate(content);
@@ -140,7 +140,7 @@ public class MethodService {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('SECRETARY', 'REVIEWER', 'ADMIN')")
-    public MethodView saveRevision(long methodId, MethodContent content, int baseRevision,
+    public MethodDetail saveRevision(long methodId, MethodContent content, int baseRevision,
                                    @Nullable String changeNote) {
         PortalUser user = currentUser.require();
         MethodContent clean = validate(content);
@@ -174,7 +174,7 @@ public class MethodService {
     }
 
     /** The method page: the latest revision for those who may see unpublished work, else the published one. */
-    public MethodView get(long methodId) {
+    public MethodDetail get(long methodId) {
         PortalUser user = currentUser.require();
         return view(visible(methodId, user), user);
     }
@@ -332,7 +332,7 @@ public class MethodService {
 
     // ---- reading
 
-    private MethodView view(MethodRow method, PortalUser user) {
+    private MethodDetail view(MethodRow method, PortalUser user) {
         Integer shown = MethodAccess.maySeeUnpublished(method, user) ? Integer.valueOf(method.latestRevisionNumber())
                 : method.publishedRevisionNumber();
         if (shown == null) {

@@ -32,7 +32,7 @@ public class NotificationService {
         this.clock = clock;
     }
 
-    public PageResult<Notification> inbox(boolean unreadOnly, PageRequest page) {
+    public PageResult<InboxItem> inbox(boolean unreadOnly, PageRequest page) {
         long me = currentUser.require().id();
         return new PageResult<>(notifications.findPage(me, unreadOnly, page.offset(), page.limit()),
                 notifications.count(me, unreadOnly), page.page(), page.limit());

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.methodportal.account.AccountService;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.notification.persistence.WatchMapper;
 import org.methodportal.shared.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,7 +108,7 @@ public class WatchService {
         return new WatchState(watched, watching);
     }
 
-    private static long watchedId(MethodView method) {
+    private static long watchedId(MethodDetail method) {
         return method.changeOfMethodId() != null ? method.changeOfMethodId() : method.id();
     }
 }

@@ -18,7 +18,7 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.PublicationSource;
 import org.methodportal.method.Revision;
 import org.methodportal.method.WorkflowAction;
@@ -86,7 +86,7 @@ public class ProposalService {
      * newer save by someone else is not submitted unseen.
      */
     @Transactional
-    public MethodView submit(long methodId, int revision) {
+    public MethodDetail submit(long methodId, int revision) {
         PortalUser user = currentUser.require();
         Locked locked = lock(methodId, user);
         MethodRow method = locked.row();
@@ -104,7 +104,7 @@ public class ProposalService {
 
     /** The author takes a proposal back from review to drafting (design §2: withdraw). */
     @Transactional
-    public MethodView withdraw(long methodId) {
+    public MethodDetail withdraw(long methodId) {
         PortalUser user = currentUser.require();
         Locked locked = lock(methodId, user);
         MethodRow method = locked.row();
@@ -119,7 +119,7 @@ public class ProposalService {
      * the same origin (so the same reviewers), based on the method's current published revision.
      */
     @Transactional
-    public MethodView proposeChange(long targetId, MethodContent content, @Nullable String changeNote) {
+    public MethodDetail proposeChange(long targetId, MethodContent content, @Nullable String changeNote) {
         PortalUser user = currentUser.require();
         MethodRow target = visible(targetId, user);
         WorkflowPolicy.check(WorkflowAction.PROPOSE_CHANGE, target.status(), target.isChangeRequest(),
@@ -152,7 +152,7 @@ public class ProposalService {
      * {@link RebaseConflictException} lists the conflicts for {@link #rebase(long, int, int, List)}.
      */
     @Transactional
-    public MethodView rebase(long changeRequestId) {
+    public MethodDetail rebase(long changeRequestId) {
         return rebase(changeRequestId, null, null, List.of());
     }
 
@@ -162,13 +162,13 @@ public class ProposalService {
      * the author resolved: if either moved on, nothing is written and the author sees the new plan.
      */
     @Transactional
-    public MethodView rebase(long changeRequestId, int requestRevision, int currentRevision,
+    public MethodDetail rebase(long changeRequestId, int requestRevision, int currentRevision,
                              List<ConflictResolution> resolutions) {
         return rebase(changeRequestId, Integer.valueOf(requestRevision), Integer.valueOf(currentRevision),
                 resolutions);
     }
 
-    private MethodView rebase(long changeRequestId, @Nullable Integer requestRevision,
+    private MethodDetail rebase(long changeRequestId, @Nullable Integer requestRevision,
                               @Nullable Integer currentRevision, List<ConflictResolution> resolutions) {
         PortalUser user = currentUser.require();
         Locked locked = lock(changeRequestId, user);
@@ -246,7 +246,7 @@ public class ProposalService {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView approve(long methodId, int round) {
+    public MethodDetail approve(long methodId, int round) {
         PortalUser user = currentUser.require();
         Locked locked = decisionLock(methodId, round, user);
         MethodRow proposal = locked.row();
@@ -287,27 +287,27 @@ public class ProposalService {
     /** Ends the review round asking the author for changes; the next submission starts a new round. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView requestChanges(long methodId, int round) {
+    public MethodDetail requestChanges(long methodId, int round) {
         return decide(methodId, round, MethodStatus.CHANGES_REQUESTED, ChangesRequested::new);
     }
 
     /** Closes the proposal as rejected; it is kept and stays readable to those who could see it. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView reject(long methodId, int round) {
+    public MethodDetail reject(long methodId, int round) {
         return decide(methodId, round, MethodStatus.REJECTED, ProposalRejected::new);
     }
 
     /** Archives a published method (reviewers of its department, admins); it stays readable with a banner. */
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView archive(long methodId) {
+    public MethodDetail archive(long methodId) {
         return move(methodId, WorkflowAction.ARCHIVE, MethodStatus.ARCHIVED, MethodArchived::new);
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
-    public MethodView restore(long methodId) {
+    public MethodDetail restore(long methodId) {
         return move(methodId, WorkflowAction.RESTORE, MethodStatus.PUBLISHED, MethodRestored::new);
     }
 
@@ -415,14 +415,14 @@ public class ProposalService {
         return locked;
     }
 
-    private MethodView decide(long methodId, int round, MethodStatus next, Transition transition) {
+    private MethodDetail decide(long methodId, int round, MethodStatus next, Transition transition) {
         PortalUser user = currentUser.require();
         Locked locked = decisionLock(methodId, round, user);
         update(records.updateStatus(methodId, next, clock.instant(), locked.version()), methodId);
         return transitioned(transition, methodId, user);
     }
 
-    private MethodView move(long methodId, WorkflowAction action, MethodStatus next, Transition transition) {
+    private MethodDetail move(long methodId, WorkflowAction action, MethodStatus next, Transition transition) {
         PortalUser user = currentUser.require();
         Locked locked = lock(methodId, user);
         MethodRow method = locked.row();
@@ -475,7 +475,7 @@ public class ProposalService {
         }
     }
 
-    private MethodView transitioned(Transition transition, long methodId, PortalUser user) {
+    private MethodDetail transitioned(Transition transition, long methodId, PortalUser user) {
         MethodRow after = records.load(methodId);
         long target = after.changeOfMethodId() != null ? after.changeOfMethodId() : methodId;
         int revision = after.isChangeRequest() || after.publishedRevisionNumber() == null

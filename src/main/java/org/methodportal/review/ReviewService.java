@@ -10,7 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.PublicationSource;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.ProposalUnderReview;
@@ -144,7 +144,7 @@ public class ReviewService {
 
     /** Approvals so far in the current round of a proposal in review, and how many are needed. */
     public ReviewOutcome progress(long methodId) {
-        MethodView proposal = methods.get(methodId);
+        MethodDetail proposal = methods.get(methodId);
         int approvals = proposal.status() == MethodStatus.IN_REVIEW
                 ? reviews.countApprovals(methodId, proposal.reviewRound()) : 0;
         return new ReviewOutcome(0, methodId, proposal.status(), approvals,

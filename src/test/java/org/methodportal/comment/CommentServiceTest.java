@@ -26,7 +26,7 @@ import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.review.Decision;
 import org.methodportal.review.ReviewRequest;
@@ -74,17 +74,17 @@ class CommentServiceTest {
     void membersCommentOnPublishedEntriesAndSeeRepliesInTwoLevels() {
         long published = publishedIdByTitle("“一事一议”民主议事工作法");
         PortalUser member = as("member");
-        CommentView question = comments.post(published, CommentDraft.page("会前三天发材料，**来得及**吗？"));
+        VisibleComment question = comments.post(published, CommentDraft.page("会前三天发材料，**来得及**吗？"));
         as("secretary");
-        CommentView answer = comments.post(published, CommentDraft.reply(question.id(), "来得及，@member 可以看附件。"));
+        VisibleComment answer = comments.post(published, CommentDraft.reply(question.id(), "来得及，@member 可以看附件。"));
         as("member");
-        CommentView thanks = comments.post(published, CommentDraft.reply(answer.id(), "明白了，谢谢"));
+        VisibleComment thanks = comments.post(published, CommentDraft.reply(answer.id(), "明白了，谢谢"));
 
         CommentThread thread = comments.threads(published, 0, 50).content().stream()
                 .filter(t -> t.root().id() == question.id()).findFirst().orElseThrow();
         assertThat(thread.root().html()).contains("<strong>来得及</strong>");
-        assertThat(thread.replies()).extracting(CommentView::id).containsExactly(answer.id(), thanks.id());
-        assertThat(thread.replies()).extracting(CommentView::depth).containsExactly(1, 2);
+        assertThat(thread.replies()).extracting(VisibleComment::id).containsExactly(answer.id(), thanks.id());
+        assertThat(thread.replies()).extracting(VisibleComment::depth).containsExactly(1, 2);
         assertThat(thread.replies().getFirst().html()).contains("<span class=\"comment-mention\">@member</span>");
         assertThat(comments.threads(published, 0, 1).content().getFirst().root().id())
                 .as("the thread with the newest reply comes first").isEqualTo(question.id());
@@ -120,8 +120,8 @@ class CommentServiceTest {
     void authorsEditAndDeleteTheirOwnCommentsOnly() {
         long published = publishedIdByTitle("“一事一议”民主议事工作法");
         as("member");
-        CommentView first = comments.post(published, CommentDraft.page("原来的话"));
-        CommentView edited = comments.edit(first.id(), "改过的话", first.version());
+        VisibleComment first = comments.post(published, CommentDraft.page("原来的话"));
+        VisibleComment edited = comments.edit(first.id(), "改过的话", first.version());
         assertThat(edited.edited()).isTrue();
         assertThat(edited.text()).isEqualTo("改过的话");
         assertThat(comments.history(first.id())).extracting(CommentEdit::previousText).containsExactly("原来的话");
@@ -132,11 +132,11 @@ class CommentServiceTest {
         as("secretary");
         assertRefused(() -> comments.edit(first.id(), "别人改", edited.version()), Kind.FORBIDDEN, "comment.not-author");
         assertRefused(() -> comments.delete(first.id(), edited.version()), Kind.FORBIDDEN, "comment.not-author");
-        CommentView reply = comments.post(published, CommentDraft.reply(first.id(), "回复"));
+        VisibleComment reply = comments.post(published, CommentDraft.reply(first.id(), "回复"));
 
         as("member");
         comments.delete(first.id(), edited.version());
-        CommentView placeholder = thread(published, first.id()).root();
+        VisibleComment placeholder = thread(published, first.id()).root();
         assertThat(placeholder.deleted()).isTrue();
         assertThat(placeholder.text()).isNull();
         assertThat(placeholder.may().edit()).isFalse();
@@ -154,8 +154,8 @@ class CommentServiceTest {
         long finance = publishedIdByTitle("“一事一议”民主议事工作法");
         long foreign = publishedIdByTitle("“铸魂”工作法");
         as("member");
-        CommentView rude = comments.post(finance, CommentDraft.page("不当言论"));
-        CommentView elsewhere = comments.post(foreign, CommentDraft.page("另一处"));
+        VisibleComment rude = comments.post(finance, CommentDraft.page("不当言论"));
+        VisibleComment elsewhere = comments.post(foreign, CommentDraft.page("另一处"));
 
         as("secretary");
         assertRefused(() -> comments.hide(rude.id(), "原因", rude.version()), Kind.FORBIDDEN, "comment.not-moderator");
@@ -163,12 +163,12 @@ class CommentServiceTest {
         assertRefused(() -> comments.hide(elsewhere.id(), "原因", elsewhere.version()), Kind.FORBIDDEN,
                 "comment.not-moderator");
         assertRefused(() -> comments.hide(rude.id(), " ", rude.version()), Kind.INVALID, "comment.reason-required");
-        CommentView hidden = comments.hide(rude.id(), "人身攻击", rude.version());
+        VisibleComment hidden = comments.hide(rude.id(), "人身攻击", rude.version());
         assertThat(hidden.text()).as("moderators still read it").isEqualTo("不当言论");
         assertThat(hidden.hidden()).isTrue();
 
         as("secretary");
-        CommentView seenByOthers = thread(finance, rude.id()).root();
+        VisibleComment seenByOthers = thread(finance, rude.id()).root();
         assertThat(seenByOthers.text()).isNull();
         assertThat(seenByOthers.html()).isNull();
         assertThat(seenByOthers.hiddenReason()).isEqualTo("人身攻击");
@@ -192,11 +192,11 @@ class CommentServiceTest {
     @Test
     void sectionCommentsAreMarkedOutdatedWhenALaterRevisionChangesTheirText() {
         as("secretary");
-        MethodView draft = methods.createDraft(content(unique("锚定")), null, null, null);
+        MethodDetail draft = methods.createDraft(content(unique("锚定")), null, null, null);
         as("reviewer");
-        CommentView onStep = comments.post(draft.id(),
+        VisibleComment onStep = comments.post(draft.id(),
                 CommentDraft.anchored("第二步太笼统", 1, MethodField.STEPS, 1, null));
-        CommentView onProblem = comments.post(draft.id(),
+        VisibleComment onProblem = comments.post(draft.id(),
                 CommentDraft.anchored("问题写得好", 1, MethodField.PROBLEM, null, null));
         assertRefused(() -> comments.post(draft.id(), CommentDraft.anchored("标签", 1, MethodField.TAGS, null, null)),
                 Kind.INVALID, "comment.field-not-anchorable");
@@ -219,7 +219,7 @@ class CommentServiceTest {
                 .satisfies(t -> assertThat(t.root().outdated()).isFalse());
         assertThat(comments.sectionThreads(draft.id(), 1)).filteredOn(t -> t.root().id() == onStep.id())
                 .singleElement().satisfies(t -> assertThat(t.root().outdated()).isFalse());
-        assertThat(comments.unresolved(draft.id())).extracting(CommentView::id)
+        assertThat(comments.unresolved(draft.id())).extracting(VisibleComment::id)
                 .containsExactly(onStep.id(), onProblem.id());
         assertThat(comments.threads(draft.id(), 0, 10).content()).as("page threads leave section comments out")
                 .isEmpty();
@@ -228,9 +228,9 @@ class CommentServiceTest {
     @Test
     void sectionCommentsOnUnpublishedRevisionsStayHiddenFromReadersOfThePublishedEntry() {
         as("secretary");
-        MethodView draft = methods.createDraft(content(unique("发布")), null, null, null);
+        MethodDetail draft = methods.createDraft(content(unique("发布")), null, null, null);
         as("reviewer");
-        CommentView onDraft = comments.post(draft.id(), CommentDraft.anchored("草稿第一版的问题", 1, MethodField.PROBLEM,
+        VisibleComment onDraft = comments.post(draft.id(), CommentDraft.anchored("草稿第一版的问题", 1, MethodField.PROBLEM,
                 null, "草稿里的建议文字"));
         as("secretary");
         methods.saveRevision(draft.id(), withSteps(draft.revision().content(), List.of("调研", "座谈")), 1, null);
@@ -252,27 +252,27 @@ class CommentServiceTest {
     @Test
     void sectionCommentsAreResolvedAndReopenedByThoseConcerned() {
         as("secretary");
-        MethodView draft = methods.createDraft(content(unique("解决")), null, null, null);
+        MethodDetail draft = methods.createDraft(content(unique("解决")), null, null, null);
         as("reviewer");
-        CommentView review = comments.post(draft.id(), CommentDraft.anchored("请补充", 1, MethodField.CONCEPT, null,
+        VisibleComment review = comments.post(draft.id(), CommentDraft.anchored("请补充", 1, MethodField.CONCEPT, null,
                 null));
-        CommentView reply = comments.post(draft.id(), CommentDraft.reply(review.id(), "补充说明"));
+        VisibleComment reply = comments.post(draft.id(), CommentDraft.reply(review.id(), "补充说明"));
         assertRefused(() -> comments.resolve(reply.id(), reply.version()), Kind.INVALID,
                 "comment.not-section-comment");
         as("reviewer2");
-        CommentView resolved = comments.resolve(review.id(), review.version());
+        VisibleComment resolved = comments.resolve(review.id(), review.version());
         assertThat(resolved.resolved()).isTrue();
         assertThat(comments.unresolved(draft.id())).isEmpty();
         as("secretary");
         assertRefused(() -> comments.resolve(review.id(), resolved.version()), Kind.CONFLICT,
                 "comment.already-resolved");
-        CommentView reopened = comments.reopen(review.id(), resolved.version());
+        VisibleComment reopened = comments.reopen(review.id(), resolved.version());
         assertThat(reopened.resolved()).isFalse();
 
         long published = publishedIdByTitle("“一事一议”民主议事工作法");
         int shown = methods.get(published).revision().number();
         as("member");
-        CommentView onPublished = comments.post(published, CommentDraft.anchored("第一条很好", shown,
+        VisibleComment onPublished = comments.post(published, CommentDraft.anchored("第一条很好", shown,
                 MethodField.MEASURES, 0, null));
         assertRefused(() -> comments.post(published, CommentDraft.anchored("改成这样", shown, MethodField.MEASURES, 0,
                 "建议")), Kind.INVALID, "comment.suggestion-on-published");
@@ -286,9 +286,9 @@ class CommentServiceTest {
     @Test
     void theDraftsAuthorAppliesASuggestionAsTheNextRevisionCreditingTheSuggester() {
         as("secretary");
-        MethodView draft = methods.createDraft(content(unique("采纳")), null, null, null);
+        MethodDetail draft = methods.createDraft(content(unique("采纳")), null, null, null);
         as("reviewer");
-        CommentView suggestion = comments.post(draft.id(), CommentDraft.anchored("建议写具体", 1, MethodField.STEPS, 1,
+        VisibleComment suggestion = comments.post(draft.id(), CommentDraft.anchored("建议写具体", 1, MethodField.STEPS, 1,
                 "召开座谈会，逐条听取意见"));
         assertThat(suggestion.suggestionState()).isEqualTo(SuggestionState.PENDING);
         assertThat(suggestion.may().decideSuggestion()).isFalse();
@@ -297,12 +297,12 @@ class CommentServiceTest {
 
         as("secretary");
         assertThat(comments.comment(suggestion.id()).may().decideSuggestion()).isTrue();
-        MethodView applied = comments.applySuggestion(suggestion.id(), suggestion.version());
+        MethodDetail applied = comments.applySuggestion(suggestion.id(), suggestion.version());
         assertThat(applied.revision().number()).isEqualTo(2);
         assertThat(applied.revision().content().steps()).containsExactly("调研", "召开座谈会，逐条听取意见", "回访");
         assertThat(applied.revision().content().problem()).isEqualTo(draft.revision().content().problem());
         assertThat(applied.revision().changeNote()).isEqualTo("采纳 王审核 的建议：操作步骤 2");
-        CommentView after = comments.comment(suggestion.id());
+        VisibleComment after = comments.comment(suggestion.id());
         assertThat(after.suggestionState()).isEqualTo(SuggestionState.APPLIED);
         assertThat(after.resolved()).isTrue();
         assertRefused(() -> comments.applySuggestion(suggestion.id(), after.version()), Kind.CONFLICT,
@@ -312,11 +312,11 @@ class CommentServiceTest {
     @Test
     void aSuggestionWhoseTextChangedMeanwhileIsRefusedAndOthersCanBeDismissed() {
         as("secretary");
-        MethodView draft = methods.createDraft(content(unique("过时")), null, null, null);
+        MethodDetail draft = methods.createDraft(content(unique("过时")), null, null, null);
         as("reviewer");
-        CommentView outdated = comments.post(draft.id(), CommentDraft.anchored("改第一步", 1, MethodField.STEPS, 0,
+        VisibleComment outdated = comments.post(draft.id(), CommentDraft.anchored("改第一步", 1, MethodField.STEPS, 0,
                 "深入调研"));
-        CommentView other = comments.post(draft.id(), CommentDraft.anchored("改问题", 1, MethodField.PROBLEM, null,
+        VisibleComment other = comments.post(draft.id(), CommentDraft.anchored("改问题", 1, MethodField.PROBLEM, null,
                 "另一种问题表述"));
         as("secretary");
         methods.saveRevision(draft.id(), withSteps(draft.revision().content(), List.of("走访调研", "座谈", "回访")), 1,
@@ -325,7 +325,7 @@ class CommentServiceTest {
                 "comment.suggestion-outdated");
         assertThat(methods.get(draft.id()).revision().content().steps()).startsWith("走访调研");
 
-        CommentView dismissed = comments.dismissSuggestion(other.id(), other.version());
+        VisibleComment dismissed = comments.dismissSuggestion(other.id(), other.version());
         assertThat(dismissed.suggestionState()).isEqualTo(SuggestionState.DISMISSED);
         assertThat(dismissed.resolved()).isTrue();
         assertThat(methods.get(draft.id()).latestRevision()).isEqualTo(2);
@@ -336,9 +336,9 @@ class CommentServiceTest {
         long published = publishedIdByTitle("“一事一议”民主议事工作法");
         as("secretary");
         MethodContent current = methods.get(published).revision().content();
-        MethodView change = proposals.proposeChange(published, current, "修改提案");
+        MethodDetail change = proposals.proposeChange(published, current, "修改提案");
         as("reviewer");
-        CommentView suggestion = comments.post(change.id(), CommentDraft.anchored("结果公开要更快", 1,
+        VisibleComment suggestion = comments.post(change.id(), CommentDraft.anchored("结果公开要更快", 1,
                 MethodField.STEPS, current.steps().size() - 1, "会后三天内公开议定结果和执行安排"));
         assertThat(events.stream(CommentPosted.class).filter(e -> e.commentId() == suggestion.id()))
                 .singleElement().satisfies(e -> {
@@ -348,7 +348,7 @@ class CommentServiceTest {
                 });
 
         as("secretary");
-        MethodView applied = comments.applySuggestion(suggestion.id(), suggestion.version());
+        MethodDetail applied = comments.applySuggestion(suggestion.id(), suggestion.version());
         assertThat(applied.id()).isEqualTo(change.id());
         assertThat(applied.revision().content().steps()).last().isEqualTo("会后三天内公开议定结果和执行安排");
         assertThat(methods.get(published).revision().content()).as("the published entry is untouched")
@@ -358,9 +358,9 @@ class CommentServiceTest {
     @Test
     void applyingASuggestionConcurrentlyWithASaveLosesNoText() throws Exception {
         as("secretary");
-        MethodView draft = methods.createDraft(content(unique("并发")), null, null, null);
+        MethodDetail draft = methods.createDraft(content(unique("并发")), null, null, null);
         as("reviewer");
-        CommentView suggestion = comments.post(draft.id(), CommentDraft.anchored("改第三步", 1, MethodField.STEPS, 2,
+        VisibleComment suggestion = comments.post(draft.id(), CommentDraft.anchored("改第三步", 1, MethodField.STEPS, 2,
                 "电话回访并记录"));
         MethodContent saved = withSteps(draft.revision().content(), List.of("调研", "座谈", "回访"));
         saved = new MethodContent(saved.title(), saved.summary(), saved.category(), "并发保存的问题描述", saved.concept(),
@@ -387,7 +387,7 @@ class CommentServiceTest {
                 assertThat(latest.steps().get(2)).isEqualTo("电话回访并记录");
             }
             assertThat(methods.get(draft.id()).latestRevision()).isEqualTo(1 + (saveWon ? 1 : 0) + (applyWon ? 1 : 0));
-            CommentView after = comments.comment(suggestion.id());
+            VisibleComment after = comments.comment(suggestion.id());
             assertThat(after.suggestionState()).isEqualTo(applyWon ? SuggestionState.APPLIED : SuggestionState.PENDING);
         } finally {
             pool.shutdownNow();

@@ -30,7 +30,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 import org.methodportal.shared.ServiceTest;
@@ -76,7 +76,7 @@ class ExportRoundTripTest {
         service.importLines(stream(file(entry(u + "-3", "导入的草稿"))), MethodStatus.DRAFT, "source.jsonl",
                 ImportProgress.NONE);
         signInAs(users, securityContexts, "secretary");
-        MethodView draft = methods.createDraft(content("本地草稿" + u, null), null, null, "初稿");
+        MethodDetail draft = methods.createDraft(content("本地草稿" + u, null), null, null, "初稿");
         methods.saveRevision(draft.id(), content("本地草稿（修订）" + u, "**正文**与[链接](https://example.org)"), 1, "修订");
         signInAs(users, securityContexts, "admin");
         byte[] exported = export(service);

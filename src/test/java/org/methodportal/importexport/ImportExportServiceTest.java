@@ -38,7 +38,7 @@ import org.methodportal.method.MethodImported;
 import org.methodportal.method.MethodRevisionEvent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.shared.CurrentUser;
@@ -111,7 +111,7 @@ class ImportExportServiceTest {
         assertThat(first).isEqualTo(new ImportReport(2, 0, 0, 0, List.of()));
         assertThat(second).isEqualTo(new ImportReport(0, 0, 2, 0, List.of()));
         signInAs(users, securityContexts, "member");
-        MethodView method = byExternalId(u + "-1");
+        MethodDetail method = byExternalId(u + "-1");
         assertThat(method.status()).isEqualTo(MethodStatus.PUBLISHED);
         assertThat(method.publishedRevision()).isEqualTo(1);
         assertThat(method.latestRevision()).isEqualTo(1);
@@ -143,7 +143,7 @@ class ImportExportServiceTest {
 
         assertThat(again).isEqualTo(new ImportReport(0, 1, 1, 0, List.of()));
         signInAs(users, securityContexts, "member");
-        MethodView changed = byExternalId(u + "-1");
+        MethodDetail changed = byExternalId(u + "-1");
         assertThat(changed.publishedRevision()).isEqualTo(2);
         assertThat(changed.revision().content().problem()).isEqualTo("审计发现问题整改难、落实慢。");
         assertThat(changed.revision().baseNumber()).isEqualTo(1);
@@ -163,7 +163,7 @@ class ImportExportServiceTest {
                 MethodStatus.PUBLISHED);
 
         assertThat(again.updated()).isEqualTo(1);
-        MethodView method = byExternalId(u);
+        MethodDetail method = byExternalId(u);
         assertThat(method.latestRevision()).isEqualTo(1);
         assertThat(method.branchName()).isEqualTo("国库司党支部");
         assertThat(method.rawPractice()).isEqualTo("原话改了");
@@ -226,7 +226,7 @@ class ImportExportServiceTest {
         importFile(file(with(with(entry(u, "新部门的工作法"), "department", department), "branch", "办公室党支部")),
                 MethodStatus.PUBLISHED);
 
-        MethodView method = byExternalId(u);
+        MethodDetail method = byExternalId(u);
         assertThat(method.departmentName()).isEqualTo(department);
         assertThat(method.branchName()).isEqualTo("办公室党支部");
         assertThat(organisation.findBranches(new BranchFilter(null, method.originDepartmentId(), null),
@@ -250,7 +250,7 @@ class ImportExportServiceTest {
         assertThat(report.errors()).extracting(ImportError::line, ImportError::code)
                 .containsExactly(tuple(1L, "import.published-as-draft"));
         assertThat(organisation.countDepartments(department, null)).isZero();
-        MethodView method = byExternalId(u);
+        MethodDetail method = byExternalId(u);
         assertThat(method.latestRevision()).isEqualTo(1);
         assertThat(method.departmentName()).isEqualTo("财政部");
         assertThat(method.revision().content().problem()).isEqualTo("项目多、时间紧，评审口径不一。");
@@ -264,7 +264,7 @@ class ImportExportServiceTest {
         ImportReport report = importFile(file(entry(u, "第一稿"), entry(u, "第二稿")), MethodStatus.PUBLISHED);
 
         assertThat(report).isEqualTo(new ImportReport(1, 1, 0, 0, List.of()));
-        MethodView method = byExternalId(u);
+        MethodDetail method = byExternalId(u);
         assertThat(method.latestRevision()).isEqualTo(2);
         assertThat(method.revision().content().title()).isEqualTo("第二稿");
     }
@@ -289,7 +289,7 @@ class ImportExportServiceTest {
 
         signInAs(users, securityContexts, "admin");
         assertThat(importFile(file, MethodStatus.PUBLISHED).updated()).isEqualTo(1);
-        MethodView published = methods.get(id);
+        MethodDetail published = methods.get(id);
         assertThat(published.status()).isEqualTo(MethodStatus.PUBLISHED);
         assertThat(published.publishedRevision()).isEqualTo(1);
         assertThat(published.latestRevision()).isEqualTo(1);
@@ -301,7 +301,7 @@ class ImportExportServiceTest {
     void exportWritesTheCorpusFormatWithPortalIdsForMethodsWithoutASourceId() throws IOException {
         signInAs(users, securityContexts, "secretary");
         String title = "本地起草" + unique();
-        MethodView draft = methods.createDraft(new org.methodportal.method.MethodContent(title, null,
+        MethodDetail draft = methods.createDraft(new org.methodportal.method.MethodContent(title, null,
                 org.methodportal.method.Category.COHESION, "问题", null, List.of("措施"), List.of(), null, null,
                 List.of("标签"), "**正文**"), null, null, null);
 
@@ -411,7 +411,7 @@ class ImportExportServiceTest {
 
         assertThat(first).isEqualTo(new ImportReport(60, 0, 0, 0, List.of()));
         assertThat(second).isEqualTo(new ImportReport(0, 0, 60, 0, List.of()));
-        MethodView m001 = byExternalId("m001");
+        MethodDetail m001 = byExternalId("m001");
         assertThat(m001.revision().content().title()).isEqualTo("“三审三核”工作法");
         assertThat(m001.departmentName()).isEqualTo("某部财务司");
         assertThat(m001.rawPractice()).startsWith("我们处一到编预算就跟打仗一样");
@@ -428,7 +428,7 @@ class ImportExportServiceTest {
     }
 
     /** The method as the signed-in user sees it. */
-    private MethodView byExternalId(String externalId) {
+    private MethodDetail byExternalId(String externalId) {
         return methods.get(mapper.findIdByExternalId(externalId).orElseThrow());
     }
 

@@ -19,7 +19,7 @@ import org.methodportal.method.MergeSource;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Provenance;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.proposal.ProposalService;
@@ -106,7 +106,7 @@ class MergeServiceTest {
         long b = published("secretary", "乙");
         long c = draft("secretary", "丙");
         signInAs(users, securityContexts, "reviewer");
-        MethodView merge = merges.start(List.of(a, b), null);
+        MethodDetail merge = merges.start(List.of(a, b), null);
 
         assertRefused(() -> merges.start(List.of(c, b), null), Kind.CONFLICT, "merge.source-in-merge");
         assertRefused(() -> merges.start(List.of(c), b), Kind.CONFLICT, "merge.source-in-merge");
@@ -125,7 +125,7 @@ class MergeServiceTest {
         long entry = published("secretary", "已有条目 " + word);
         signInAs(users, securityContexts, "reviewer");
 
-        MethodView merge = merges.start(List.of(raw, entry), null);
+        MethodDetail merge = merges.start(List.of(raw, entry), null);
         assertThat(merge.ownerId()).isEqualTo(signInAs(users, securityContexts, "reviewer").id());
         assertThat(merge.revision().content().title()).startsWith("原生态做法");
         assertThat(merges.draft(merge.id()).sources()).extracting(MergeDraft.SourceText::id).containsExactly(raw, entry);
@@ -138,7 +138,7 @@ class MergeServiceTest {
         assertThat(merges.draft(merge.id()).sources().getFirst().revision().number())
                 .as("an open merge shows the source as it is now").isEqualTo(2);
 
-        MethodView composed = merges.compose(merge.id(), content("标准条目 " + word), 1, "总结提炼");
+        MethodDetail composed = merges.compose(merge.id(), content("标准条目 " + word), 1, "总结提炼");
         assertThat(composed.latestRevision()).isEqualTo(2);
         merges.submit(merge.id(), 2);
         assertRefused(() -> reviews.review(merge.id(), approve(2)), Kind.FORBIDDEN, "review.self-review");
@@ -215,7 +215,7 @@ class MergeServiceTest {
         signInAs(users, securityContexts, "admin");
         assertRefused(() -> merges.unmerge(standard, "  "), Kind.INVALID, "merge.reason-required");
 
-        MethodView after = merges.unmerge(standard, "误合并");
+        MethodDetail after = merges.unmerge(standard, "误合并");
 
         assertThat(after.status()).isEqualTo(MethodStatus.ARCHIVED);
         assertThat(methods.get(raw).status()).isEqualTo(MethodStatus.DRAFT);
@@ -250,7 +250,7 @@ class MergeServiceTest {
 
         assertThat(request).isNotEqualTo(target);
         signInAs(users, securityContexts, "member");
-        MethodView standard = methods.get(target);
+        MethodDetail standard = methods.get(target);
         assertThat(standard.publishedRevision()).isEqualTo(2);
         assertThat(standard.revision().content().title()).isEqualTo("并入后 " + word);
         signInAs(users, securityContexts, "reviewer");
@@ -269,13 +269,13 @@ class MergeServiceTest {
         long b = draft("secretary", "改投乙");
         long target = published("secretary", "改投目标");
         signInAs(users, securityContexts, "reviewer");
-        MethodView merge = merges.start(List.of(a, b), null);
+        MethodDetail merge = merges.start(List.of(a, b), null);
 
         assertRefused(() -> merges.mergeIntoExisting(merge.id(), target, content(""), null), Kind.INVALID,
                 "method.title-required");
         assertThat(methods.get(merge.id()).status()).as("all or nothing").isEqualTo(MethodStatus.DRAFT);
 
-        MethodView request = merges.mergeIntoExisting(merge.id(), target, content("改投后的文本"), "改为并入");
+        MethodDetail request = merges.mergeIntoExisting(merge.id(), target, content("改投后的文本"), "改为并入");
 
         assertThat(request.changeOfMethodId()).isEqualTo(target);
         assertThat(request.latestRevision()).isEqualTo(2);
@@ -292,7 +292,7 @@ class MergeServiceTest {
     /** Starts (as reviewer), composes, submits and approves (as reviewer2) a merge; returns the merge proposal. */
     private long approvedMerge(List<Long> sources, Long target, String title) {
         signInAs(users, securityContexts, "reviewer");
-        MethodView merge = merges.start(sources, target);
+        MethodDetail merge = merges.start(sources, target);
         merges.compose(merge.id(), content(title), 1, null);
         merges.submit(merge.id(), 2);
         signInAs(users, securityContexts, "reviewer2");

@@ -62,7 +62,7 @@ class MethodServiceTest {
     void createsADraftWithItsFirstRevisionInTheAuthorsBranch() {
         var secretary = signInAs(users, securityContexts, "secretary");
 
-        MethodView created = methods.createDraft(content("“五对接”工作法", "tag-" + UUID.randomUUID()), null, null,
+        MethodDetail created = methods.createDraft(content("“五对接”工作法", "tag-" + UUID.randomUUID()), null, null,
                 "初稿");
 
         assertThat(created.status()).isEqualTo(MethodStatus.DRAFT);
@@ -93,11 +93,11 @@ class MethodServiceTest {
     @Test
     void everySaveCreatesANewRevisionAndLeavesTheOldOnesUnchanged() {
         signInAs(users, securityContexts, "secretary");
-        MethodView created = methods.createDraft(content("三抓四比", null), null, null, "初稿");
+        MethodDetail created = methods.createDraft(content("三抓四比", null), null, null, "初稿");
         Revision first = methods.revision(created.id(), 1);
 
-        MethodView second = methods.saveRevision(created.id(), edited(first.content(), "三抓四比（修订）"), 1, "改名");
-        MethodView third = methods.saveRevision(created.id(), edited(second.revision().content(), "三抓四比（定稿）"), 2,
+        MethodDetail second = methods.saveRevision(created.id(), edited(first.content(), "三抓四比（修订）"), 1, "改名");
+        MethodDetail third = methods.saveRevision(created.id(), edited(second.revision().content(), "三抓四比（定稿）"), 2,
                 null);
 
         assertThat(third.latestRevision()).isEqualTo(3);
@@ -137,12 +137,12 @@ class MethodServiceTest {
         signInAs(users, securityContexts, "secretary");
         long id = methods.createDraft(content("支点", null), null, null, null).id();
         var barrier = new CyclicBarrier(2);
-        Callable<MethodView> secretarySave = () -> {
+        Callable<MethodDetail> secretarySave = () -> {
             signInAs(users, securityContexts, "secretary");
             barrier.await();
             return methods.saveRevision(id, edited(content("支点", null), "支点（书记）"), 1, null);
         };
-        Callable<MethodView> adminSave = () -> {
+        Callable<MethodDetail> adminSave = () -> {
             signInAs(users, securityContexts, "admin");
             barrier.await();
             return methods.saveRevision(id, edited(content("支点", null), "支点（管理员）"), 1, null);
@@ -150,8 +150,8 @@ class MethodServiceTest {
 
         List<Object> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            List<Future<MethodView>> futures = List.of(pool.submit(secretarySave), pool.submit(adminSave));
-            for (Future<MethodView> future : futures) {
+            List<Future<MethodDetail>> futures = List.of(pool.submit(secretarySave), pool.submit(adminSave));
+            for (Future<MethodDetail> future : futures) {
                 try {
                     outcomes.add(future.get());
                 } catch (ExecutionException e) {
@@ -160,9 +160,9 @@ class MethodServiceTest {
             }
         }
 
-        assertThat(outcomes).filteredOn(MethodView.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(MethodDetail.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(MethodStaleException.class::isInstance).hasSize(1);
-        MethodView winner = (MethodView) outcomes.stream().filter(MethodView.class::isInstance).findFirst().orElseThrow();
+        MethodDetail winner = (MethodDetail) outcomes.stream().filter(MethodDetail.class::isInstance).findFirst().orElseThrow();
         assertThat(methods.revisions(id)).extracting(RevisionSummary::number).containsExactly(2, 1);
         assertThat(methods.get(id).revision().content().title()).isEqualTo(winner.revision().content().title());
     }
@@ -201,7 +201,7 @@ class MethodServiceTest {
         var byTag = new MethodFilter(null, null, null, tag, null, false, null);
 
         signInAs(users, securityContexts, "member");
-        MethodView seen = methods.get(id);
+        MethodDetail seen = methods.get(id);
         assertThat(seen.status()).isEqualTo(MethodStatus.PUBLISHED);
         assertThat(seen.revision().number()).isEqualTo(2);
         assertThat(methods.revisions(id)).as("only published versions").extracting(RevisionSummary::number)
@@ -222,7 +222,7 @@ class MethodServiceTest {
     void browseFiltersAndMyDrafts() {
         String tag = "tag-" + UUID.randomUUID();
         signInAs(users, securityContexts, "secretary");
-        MethodView mine = methods.createDraft(content("我的草稿", tag), null, null, null);
+        MethodDetail mine = methods.createDraft(content("我的草稿", tag), null, null, null);
         signInAs(users, securityContexts, "reviewer");
         var other = methods.createDraft(new MethodContent("审核人起草", null, Category.TEAM_BUILDING, "问题", null,
                 List.of("措施"), List.of(), null, null, List.of(tag), null), null, null, null);
@@ -289,7 +289,7 @@ class MethodServiceTest {
         assertThat(methods.browse(new MethodFilter(null, null, null, null, null, true, title), FIRST_PAGE).total())
                 .isZero();
 
-        MethodView own = methods.createDraft(content(title, null), secretary.departmentId(), secretary.branchId(),
+        MethodDetail own = methods.createDraft(content(title, null), secretary.departmentId(), secretary.branchId(),
                 null);
         assertThat(own.originBranchId()).isEqualTo(secretary.branchId());
     }
@@ -299,7 +299,7 @@ class MethodServiceTest {
         var secretary2 = signInAs(users, securityContexts, "secretary2");
         var admin = signInAs(users, securityContexts, "admin");
 
-        MethodView created = methods.createDraft(content("代为录入", null), null, secretary2.branchId(), null);
+        MethodDetail created = methods.createDraft(content("代为录入", null), null, secretary2.branchId(), null);
 
         assertThat(created.originBranchId()).isEqualTo(secretary2.branchId()).isNotEqualTo(admin.branchId());
         assertThat(created.originDepartmentId()).isEqualTo(secretary2.departmentId());
@@ -343,7 +343,7 @@ class MethodServiceTest {
     @Test
     void storesTrimmedContentWithoutBlankEntriesOrDuplicateTags() {
         signInAs(users, securityContexts, "secretary");
-        MethodView created = methods.createDraft(new MethodContent(" 名称 ", " ", Category.COHESION, " 问题 ", null,
+        MethodDetail created = methods.createDraft(new MethodContent(" 名称 ", " ", Category.COHESION, " 问题 ", null,
                 List.of(" a ", "", "b"), List.of(), null, null, List.of("x", " x ", "y"), "  "), null, null, "  ");
 
         MethodContent stored = created.revision().content();

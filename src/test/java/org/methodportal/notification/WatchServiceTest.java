@@ -140,7 +140,7 @@ class WatchServiceTest {
         comment("admin", id, "四", null);
         comment("reviewer", id, "五", null);
 
-        Notification folded = items("secretary", id).getFirst();
+        InboxItem folded = items("secretary", id).getFirst();
         assertThat(items("secretary", id)).hasSize(1);
         assertThat(folded.kind()).isEqualTo("comment.posted");
         assertThat(folded.eventCount()).isEqualTo(5);
@@ -165,14 +165,14 @@ class WatchServiceTest {
         comment("reviewer", id, "请 @reviewer2 和 @secretary2 以及 @member 看看，也请@admin。 还有 @SECRETARY",
                 null);
 
-        assertThat(items("reviewer2", id)).singleElement().extracting(Notification::kind)
+        assertThat(items("reviewer2", id)).singleElement().extracting(InboxItem::kind)
                 .isEqualTo("comment.mentioned");
         assertThat(items("secretary2", id)).as("may not see the draft").isEmpty();
         assertThat(items("member", id)).as("may not see the draft").isEmpty();
         assertThat(items("admin", id)).as("Chinese text needs no space before @").singleElement()
-                .extracting(Notification::kind).isEqualTo("comment.mentioned");
+                .extracting(InboxItem::kind).isEqualTo("comment.mentioned");
         assertThat(items("secretary", id)).as("watcher and mentioned: one item, the mention").singleElement()
-                .extracting(Notification::kind).isEqualTo("comment.mentioned");
+                .extracting(InboxItem::kind).isEqualTo("comment.mentioned");
     }
 
     @Test
@@ -222,8 +222,8 @@ class WatchServiceTest {
 
         signInAs(users, securityContexts, "secretary");
         proposals.submit(id, 1);
-        assertThat(items("admin", id)).extracting(Notification::kind).containsExactly("watch.submitted");
-        assertThat(items("reviewer", id)).as("told as reviewer only").extracting(Notification::kind)
+        assertThat(items("admin", id)).extracting(InboxItem::kind).containsExactly("watch.submitted");
+        assertThat(items("reviewer", id)).as("told as reviewer only").extracting(InboxItem::kind)
                 .containsExactly("proposal.submitted");
         assertThat(items("secretary", id)).as("the actor").isEmpty();
 
@@ -231,11 +231,11 @@ class WatchServiceTest {
         signInAs(users, securityContexts, "reviewer");
         assertThat(reviews.review(id, new ReviewRequest(1, Decision.APPROVE, new Scores(4, 4, 4, 4, 4, 4), "同意"))
                 .status()).isEqualTo(MethodStatus.PUBLISHED);
-        assertThat(items("admin", id)).extracting(Notification::kind)
+        assertThat(items("admin", id)).extracting(InboxItem::kind)
                 .containsExactly("watch.published", "watch.submitted");
-        assertThat(items("secretary", id)).as("told as author only").extracting(Notification::kind)
+        assertThat(items("secretary", id)).as("told as author only").extracting(InboxItem::kind)
                 .containsExactly("method.published");
-        assertThat(items("reviewer", id)).as("the actor").extracting(Notification::kind)
+        assertThat(items("reviewer", id)).as("the actor").extracting(InboxItem::kind)
                 .containsExactly("proposal.submitted");
 
         // Published: anyone may watch now, and change requests against it are news for watchers who may see them.
@@ -247,7 +247,7 @@ class WatchServiceTest {
         signInAs(users, securityContexts, "secretary");
         assertThat(watches.state(change)).as("a change request is watched through its target")
                 .isEqualTo(new WatchState(id, true));
-        assertThat(items("admin", change)).extracting(Notification::kind).containsExactly("watch.change-proposed");
+        assertThat(items("admin", change)).extracting(InboxItem::kind).containsExactly("watch.change-proposed");
         assertThat(items("member", change)).as("may not see the change request").isEmpty();
     }
 
@@ -275,7 +275,7 @@ class WatchServiceTest {
     }
 
     /** The items of {@code login} about the method, once the after-commit listeners have run. */
-    private List<Notification> items(String login, long methodId) {
+    private List<InboxItem> items(String login, long methodId) {
         AfterCommitListeners.awaitMethodEvents(registry);
         signInAs(users, securityContexts, login);
         return notifications.inbox(false, ALL).content().stream().filter(n -> n.methodId() != null

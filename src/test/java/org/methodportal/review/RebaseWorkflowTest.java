@@ -19,8 +19,8 @@ import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
-import org.methodportal.notification.Notification;
+import org.methodportal.method.MethodDetail;
+import org.methodportal.notification.InboxItem;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.proposal.ChangeRequestOutdated;
 import org.methodportal.proposal.ConflictResolution;
@@ -98,7 +98,7 @@ class RebaseWorkflowTest {
                         e -> assertThat(e.code()).isEqualTo("proposal.rebase-required"));
 
         signInAs(users, securityContexts, "secretary2");
-        MethodView stale = methods.get(scopeChange);
+        MethodDetail stale = methods.get(scopeChange);
         assertThat(stale.baseOutdated()).isTrue();
         assertThat(stale.basePublishedRevision()).isEqualTo(2);
         assertThat(stale.targetPublishedRevision()).isEqualTo(3);
@@ -114,7 +114,7 @@ class RebaseWorkflowTest {
         assertThat(plan.baseRevision()).isEqualTo(2);
         assertThat(plan.currentRevision()).isEqualTo(3);
         assertThat(plan.publishedChanges()).containsExactly(MethodField.OUTCOMES);
-        MethodView rebased = proposals.rebase(scopeChange);
+        MethodDetail rebased = proposals.rebase(scopeChange);
         assertThat(rebased.latestRevision()).isEqualTo(2);
         assertThat(rebased.basePublishedRevision()).isEqualTo(3);
         assertThat(rebased.baseOutdated()).isFalse();
@@ -125,7 +125,7 @@ class RebaseWorkflowTest {
         signInAs(users, securityContexts, "reviewer");
         assertThat(reviews.review(scopeChange, approve(2)).status()).isEqualTo(MethodStatus.MERGED);
         signInAs(users, securityContexts, "member");
-        MethodView published = methods.get(id);
+        MethodDetail published = methods.get(id);
         assertThat(published.publishedRevision()).isEqualTo(4);
         assertThat(published.revision().content().outcomes()).isEqualTo("工作成效：满意度提升到九成");
         assertThat(published.revision().content().applicability()).isEqualTo("适用范围：中央和国家机关各部门");
@@ -148,7 +148,7 @@ class RebaseWorkflowTest {
         reviews.review(first, approve(1));
 
         signInAs(users, securityContexts, "secretary2");
-        MethodView rebased = proposals.rebase(second);
+        MethodDetail rebased = proposals.rebase(second);
 
         assertThat(rebased.status()).isEqualTo(MethodStatus.DRAFT);
         assertThat(rebased.revision().content().outcomes()).isEqualTo("甲的成效");
@@ -193,7 +193,7 @@ class RebaseWorkflowTest {
         ConflictResolution resolution = choice == Choice.EDITED
                 ? new ConflictResolution(0, choice, List.of("甲乙合写的成效"))
                 : ConflictResolution.of(0, choice);
-        MethodView rebased = proposals.rebase(second, plan.requestRevision(), plan.currentRevision(),
+        MethodDetail rebased = proposals.rebase(second, plan.requestRevision(), plan.currentRevision(),
                 List.of(resolution));
 
         String expected = switch (choice) {
@@ -251,7 +251,7 @@ class RebaseWorkflowTest {
     }
 
     /** The caller's inbox once the after-commit listeners have run. */
-    private List<Notification> inbox() {
+    private List<InboxItem> inbox() {
         AfterCommitListeners.awaitCompleted(registry,
                 event -> event instanceof MethodEvent || event instanceof ChangeRequestOutdated);
         return notifications.inbox(false, FIRST_PAGE).content();

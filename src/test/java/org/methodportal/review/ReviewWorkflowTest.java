@@ -27,9 +27,9 @@ import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.RevisionSummary;
-import org.methodportal.notification.Notification;
+import org.methodportal.notification.InboxItem;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.proposal.ConflictResolution;
 import org.methodportal.proposal.MergeConflict;
@@ -146,7 +146,7 @@ class ReviewWorkflowTest {
                     .isEqualTo(MethodStatus.CHANGES_REQUESTED);
 
             signInAs(users, securityContexts, "secretary");
-            assertThat(inbox()).extracting(Notification::kind).contains("review.approved-partly",
+            assertThat(inbox()).extracting(InboxItem::kind).contains("review.approved-partly",
                     "proposal.changes-requested");
             methods.saveRevision(id, content("两人审核（修改）"), 1, "补充步骤");
             assertThat(proposals.submit(id, 2).reviewRound()).isEqualTo(2);
@@ -235,7 +235,7 @@ class ReviewWorkflowTest {
     void changeRequestKeepsThePublishedPageUntilApproved() {
         long id = publishedMethod("改进前");
         signInAs(users, securityContexts, "secretary2");
-        MethodView request = proposals.proposeChange(id, content("改进后"), "补充做法");
+        MethodDetail request = proposals.proposeChange(id, content("改进后"), "补充做法");
         assertThat(request.isChangeRequest()).isTrue();
         assertThat(request.basePublishedRevision()).isEqualTo(1);
         proposals.submit(request.id(), 1);
@@ -250,7 +250,7 @@ class ReviewWorkflowTest {
         assertThat(reviews.review(request.id(), approve(1)).status()).isEqualTo(MethodStatus.MERGED);
 
         signInAs(users, securityContexts, "member");
-        MethodView after = methods.get(id);
+        MethodDetail after = methods.get(id);
         assertThat(after.revision().content().title()).startsWith("改进后");
         assertThat(after.publishedRevision()).isEqualTo(2);
         assertThat(after.revision().authorName()).isEqualTo("陈书记");
@@ -335,7 +335,7 @@ class ReviewWorkflowTest {
         signInAs(users, securityContexts, "admin");
         assertThat(proposals.restore(id).status()).isEqualTo(MethodStatus.PUBLISHED);
         signInAs(users, securityContexts, "secretary");
-        assertThat(inbox()).extracting(Notification::kind).contains("method.archived",
+        assertThat(inbox()).extracting(InboxItem::kind).contains("method.archived",
                 "method.restored");
     }
 
@@ -353,7 +353,7 @@ class ReviewWorkflowTest {
     void notificationsAreMarkedReadOnlyByTheirRecipient() {
         long id = submittedDraft("secretary", "通知已读");
         signInAs(users, securityContexts, "reviewer");
-        Notification mine = inbox().stream().filter(n -> id == n.methodId()).findFirst().orElseThrow();
+        InboxItem mine = inbox().stream().filter(n -> id == n.methodId()).findFirst().orElseThrow();
         long unread = notifications.unreadCount();
 
         signInAs(users, securityContexts, "reviewer2");
@@ -383,7 +383,7 @@ class ReviewWorkflowTest {
     }
 
     /** The caller's inbox once the after-commit listeners have run. */
-    private List<Notification> inbox() {
+    private List<InboxItem> inbox() {
         AfterCommitListeners.awaitMethodEvents(registry);
         return notifications.inbox(false, FIRST_PAGE).content();
     }

@@ -29,7 +29,7 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.search.engine.Embedder;
 import org.methodportal.search.engine.GlossaryTerm;
@@ -207,12 +207,12 @@ class DuplicateWarningQualityTest {
     }
 
     /** The method page's view of a corpus method (its published revision). */
-    private static MethodView view(IndexDocument d) {
+    private static MethodDetail view(IndexDocument d) {
         var content = new MethodContent(d.title(), d.summary(), Category.valueOf(d.category()), d.problem(), d.concept(),
                 d.measures(), d.steps(), d.outcomes(), d.applicability(), d.tags(), d.body());
         var revision = new Revision(d.id(), 1, null, content, d.ownerId(), "作者", d.createdAt(), null,
                 MethodStatus.PUBLISHED);
-        return new MethodView(d.id(), d.externalId(), MethodStatus.PUBLISHED, d.departmentId(), d.departmentName(), 1,
+        return new MethodDetail(d.id(), d.externalId(), MethodStatus.PUBLISHED, d.departmentId(), d.departmentName(), 1,
                 "支部", d.ownerId(), "作者", null, d.createdAt(), d.createdAt(), 1, 1, revision, null, null, null, null, 0,
                 null, null, false);
     }

@@ -16,7 +16,7 @@ import org.methodportal.review.QueueEntry;
 import org.methodportal.review.ReviewService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.shared.PageRequest;
@@ -53,15 +53,15 @@ class DemoDataTest {
         List<String> ids = List.of("seed-mof-wuduijie", "seed-mlr-sanzhuasibi", "seed-cdb-sanrongru", "seed-moa-jiediqi",
                 "seed-cnao-zhidian", "seed-npfpc-gongjiangongxiang", "seed-mfa-zhuhun", "seed-gacc-yuren");
 
-        List<MethodView> seeded = ids.stream().map(id -> methods.get(mapper.findIdByExternalId(id).orElseThrow()))
+        List<MethodDetail> seeded = ids.stream().map(id -> methods.get(mapper.findIdByExternalId(id).orElseThrow()))
                 .toList();
 
-        assertThat(seeded).extracting(m -> m.revision().content().title(), MethodView::departmentName).containsExactly(
+        assertThat(seeded).extracting(m -> m.revision().content().title(), MethodDetail::departmentName).containsExactly(
                 tuple("“五对接”工作法", "财政部"), tuple("“三抓四比”工作法", "国土资源部"),
                 tuple("“三融入”工作法", "国家开发银行"), tuple("“接地气”工作法", "农业部"),
                 tuple("“支点”工作法", "审计署"), tuple("“共建共享”工作法", "国家人口计生委"),
                 tuple("“铸魂”工作法", "外交部"), tuple("“育人”工作法", "海关总署"));
-        assertThat(seeded).extracting(MethodView::status).as("one archived to show the banner")
+        assertThat(seeded).extracting(MethodDetail::status).as("one archived to show the banner")
                 .containsExactly(MethodStatus.PUBLISHED, MethodStatus.PUBLISHED, MethodStatus.PUBLISHED,
                         MethodStatus.PUBLISHED, MethodStatus.PUBLISHED, MethodStatus.PUBLISHED, MethodStatus.PUBLISHED,
                         MethodStatus.ARCHIVED);

@@ -8,9 +8,9 @@ import org.methodportal.comment.CommentDraft;
 import org.methodportal.comment.CommentEdit;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentThread;
-import org.methodportal.comment.CommentView;
+import org.methodportal.comment.VisibleComment;
 import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.shared.ETags;
 import org.methodportal.shared.PageResult;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +63,7 @@ class CommentController {
     record HideRequest(@Nullable String reason, @Nullable Integer version) {
     }
 
-    record AppliedSuggestion(long methodId, int revisionNumber, @Nullable String changeNote, CommentView comment) {
+    record AppliedSuggestion(long methodId, int revisionNumber, @Nullable String changeNote, VisibleComment comment) {
     }
 
     @GetMapping("/methods/{id}/comments")
@@ -78,22 +78,22 @@ class CommentController {
 
     @GetMapping("/methods/{id}/comments/unresolved")
     @Operation(summary = "Section comments of a method that are not resolved, oldest first")
-    List<CommentView> unresolved(@PathVariable long id) {
+    List<VisibleComment> unresolved(@PathVariable long id) {
         return comments.unresolved(id);
     }
 
     @PostMapping("/methods/{id}/comments")
     @Operation(summary = "Posts a comment {text}, a reply {text, parentId} or a section comment {text, "
             + "revisionNumber, field, itemIndex?, suggestion?}")
-    ResponseEntity<CommentView> post(@PathVariable long id, @RequestBody CommentRequest request) {
-        CommentView comment = comments.post(id, request.draft());
+    ResponseEntity<VisibleComment> post(@PathVariable long id, @RequestBody CommentRequest request) {
+        VisibleComment comment = comments.post(id, request.draft());
         return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id()))
                 .eTag(ETags.of(comment.version())).body(comment);
     }
 
     @GetMapping("/comments/{id}")
     @Operation(summary = "One comment; the ETag is its version")
-    ResponseEntity<CommentView> get(@PathVariable long id) {
+    ResponseEntity<VisibleComment> get(@PathVariable long id) {
         return withETag(comments.comment(id));
     }
 
@@ -105,7 +105,7 @@ class CommentController {
 
     @PatchMapping("/comments/{id}")
     @Operation(summary = "Edits the caller's own comment {text, version}; the old text is kept in the history")
-    ResponseEntity<CommentView> edit(@PathVariable long id, @RequestBody EditRequest request,
+    ResponseEntity<VisibleComment> edit(@PathVariable long id, @RequestBody EditRequest request,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                      @Nullable String ifMatch) {
         return withETag(comments.edit(id, request.text() == null ? "" : request.text(),
@@ -122,7 +122,7 @@ class CommentController {
 
     @PostMapping("/comments/{id}/hide")
     @Operation(summary = "Hides a comment with a reason {reason, version} (reviewers of the department, admins)")
-    ResponseEntity<CommentView> hide(@PathVariable long id, @RequestBody HideRequest request,
+    ResponseEntity<VisibleComment> hide(@PathVariable long id, @RequestBody HideRequest request,
                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                      @Nullable String ifMatch) {
         return withETag(comments.hide(id, request.reason() == null ? "" : request.reason(),
@@ -132,7 +132,7 @@ class CommentController {
     @PostMapping("/comments/{id}/{action:unhide|resolve|reopen|dismiss}")
     @Operation(summary = "unhide: shows a hidden comment again (reviewers of the department, admins); resolve / "
             + "reopen: a section comment's thread; dismiss: the draft's author dismisses a suggested edit")
-    ResponseEntity<CommentView> act(@PathVariable long id, @PathVariable String action,
+    ResponseEntity<VisibleComment> act(@PathVariable long id, @PathVariable String action,
                                     @RequestBody(required = false) @Nullable VersionRequest request,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
                                     @Nullable String ifMatch) {
@@ -150,7 +150,7 @@ class CommentController {
             + "409 comment.suggestion-outdated when the section changed since")
     AppliedSuggestion apply(@PathVariable long id, @RequestBody(required = false) @Nullable VersionRequest request,
                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        MethodView method = comments.applySuggestion(id, version(ifMatch, request));
+        MethodDetail method = comments.applySuggestion(id, version(ifMatch, request));
         return new AppliedSuggestion(method.id(), method.revision().number(), method.revision().changeNote(),
                 comments.comment(id));
     }
@@ -159,7 +159,7 @@ class CommentController {
         return ETags.expectedVersion(ifMatch, request == null ? null : request.version());
     }
 
-    private static ResponseEntity<CommentView> withETag(CommentView comment) {
+    private static ResponseEntity<VisibleComment> withETag(VisibleComment comment) {
         return ResponseEntity.ok().eTag(ETags.of(comment.version())).body(comment);
     }
 }

@@ -11,10 +11,10 @@ import org.methodportal.comment.CommentEdit;
 import org.methodportal.comment.CommentRenderer;
 import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
-import org.methodportal.comment.CommentView;
+import org.methodportal.comment.VisibleComment;
 import org.methodportal.comment.SuggestionState;
 import org.methodportal.method.InlineDiff;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Segment;
 import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
@@ -40,11 +40,11 @@ class CommentCard extends Div {
 
     private final transient CommentService comments;
     private final transient AccountService accounts;
-    private final CommentView comment;
+    private final VisibleComment comment;
     private final Runnable changed;
     private final Div actions = new Div();
 
-    CommentCard(CommentService comments, AccountService accounts, CommentView comment, Runnable changed) {
+    CommentCard(CommentService comments, AccountService accounts, VisibleComment comment, Runnable changed) {
         this.comments = comments;
         this.accounts = accounts;
         this.comment = comment;
@@ -139,7 +139,7 @@ class CommentCard extends Div {
         }
         if (comment.may().decideSuggestion()) {
             Button apply = new Button(getTranslation("comment.card.apply"), e -> CommentActions.run(() -> {
-                MethodView saved = comments.applySuggestion(comment.id(), comment.version());
+                MethodDetail saved = comments.applySuggestion(comment.id(), comment.version());
                 Notifications.success(getTranslation("comment.card.applied-notice", saved.revision().number()));
             }, changed));
             apply.setId("comment-apply-" + comment.id());

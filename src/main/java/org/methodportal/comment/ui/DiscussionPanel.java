@@ -10,7 +10,7 @@ import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentThread;
 import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PageResult;
 import org.methodportal.ui.Notifications;
@@ -39,7 +39,7 @@ class DiscussionPanel extends Section {
     private final Button more = new Button();
     private int pagesShown = 1;
 
-    DiscussionPanel(CommentService comments, AccountService accounts, MethodView method, Revision revision) {
+    DiscussionPanel(CommentService comments, AccountService accounts, MethodDetail method, Revision revision) {
         this.comments = comments;
         this.accounts = accounts;
         this.methodId = method.id();

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.method.ui.MethodPageSection;
 import org.springframework.core.annotation.Order;
@@ -24,17 +24,17 @@ class DiscussionSection implements MethodPageSection {
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> create(MethodView method) {
+    public Optional<com.vaadin.flow.component.Component> create(MethodDetail method) {
         return create(method, method.revision());
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> create(MethodView method, Revision revision) {
+    public Optional<com.vaadin.flow.component.Component> create(MethodDetail method, Revision revision) {
         return Optional.of(new DiscussionPanel(comments, accounts, method, revision));
     }
 
     @Override
-    public Optional<FieldAnnotations> annotations(MethodView method, Revision revision) {
+    public Optional<FieldAnnotations> annotations(MethodDetail method, Revision revision) {
         return Optional.of(new SectionComments(comments, accounts, method, revision));
     }
 }

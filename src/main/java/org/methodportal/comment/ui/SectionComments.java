@@ -12,7 +12,7 @@ import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.CommentThread;
 import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.method.ui.MethodPageSection.FieldAnnotations;
 
@@ -36,11 +36,11 @@ class SectionComments implements FieldAnnotations {
 
     private final transient CommentService comments;
     private final transient AccountService accounts;
-    private final MethodView method;
+    private final MethodDetail method;
     private final Revision revision;
     private final List<CommentThread> threads;
 
-    SectionComments(CommentService comments, AccountService accounts, MethodView method, Revision revision) {
+    SectionComments(CommentService comments, AccountService accounts, MethodDetail method, Revision revision) {
         this.comments = comments;
         this.accounts = accounts;
         this.method = method;

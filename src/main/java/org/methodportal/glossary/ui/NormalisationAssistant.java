@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.Finding;
 import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodForm;
 import org.methodportal.proposal.ui.MethodEditorExtension;
 import org.methodportal.shared.PortalException;
@@ -420,7 +420,7 @@ class NormalisationAssistant extends Details {
                 }
 
                 @Override
-                public void opened(@Nullable MethodView method, boolean proposingChange) {
+                public void opened(@Nullable MethodDetail method, boolean proposingChange) {
                     // A change request not saved yet has no kept wordings of its own.
                     assistant.start(method == null || proposingChange ? null : method.id());
                 }

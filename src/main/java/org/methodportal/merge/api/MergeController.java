@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.merge.MergeDraft;
 import org.methodportal.merge.MergeService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.ProposalRequest;
 import org.methodportal.method.api.MethodJson.RevisionRequest;
@@ -65,7 +65,7 @@ class MergeController {
     @ApiResponse(responseCode = "201", description = "The merge draft, with Location and ETag \"1\"",
             useReturnTypeSchema = true)
     ResponseEntity<MethodResponse> start(@RequestBody StartRequest body) {
-        MethodView merge = merges.start(body.sourceIds() == null ? List.of() : body.sourceIds(),
+        MethodDetail merge = merges.start(body.sourceIds() == null ? List.of() : body.sourceIds(),
                 body.targetMethodId());
         return ResponseEntity.created(URI.create("/api/v1/merges/" + merge.id()))
                 .eTag(ETags.of(merge.latestRevision())).body(MethodResponse.of(merge, merges.provenance(merge.id())));
@@ -84,7 +84,7 @@ class MergeController {
                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                            @RequestBody ProposalRequest body) {
         int base = ETags.expectedVersion(ifMatch, body.baseRevision());
-        MethodView saved = merges.compose(id, body.toContent(), base, body.changeNote());
+        MethodDetail saved = merges.compose(id, body.toContent(), base, body.changeNote());
         return ResponseEntity.ok().eTag(ETags.of(saved.latestRevision())).body(MethodResponse.of(saved));
     }
 
@@ -94,7 +94,7 @@ class MergeController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                           @RequestBody(required = false) @Nullable RevisionRequest body) {
         int revision = ETags.expectedVersion(ifMatch, body == null ? null : body.revision());
-        MethodView submitted = merges.submit(id, revision);
+        MethodDetail submitted = merges.submit(id, revision);
         return ResponseEntity.ok().eTag(ETags.of(submitted.latestRevision())).body(MethodResponse.of(submitted));
     }
 
@@ -102,7 +102,7 @@ class MergeController {
     @Operation(summary = "Undo the merges into this entry (administrators, with a reason): sources back to their "
             + "previous status, an entry created by the merge archived")
     MethodResponse unmerge(@PathVariable long id, @RequestBody(required = false) @Nullable UnmergeRequest body) {
-        MethodView method = merges.unmerge(id, body == null ? null : body.reason());
+        MethodDetail method = merges.unmerge(id, body == null ? null : body.reason());
         return MethodResponse.of(method, merges.provenance(id));
     }
 }

@@ -15,7 +15,7 @@ import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.ItemListField;
 import org.methodportal.method.ui.MethodForm;
 import org.methodportal.method.ui.MethodLabels;
@@ -105,7 +105,7 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void show(MergeDraft draft) {
-        MethodView merge = draft.merge();
+        MethodDetail merge = draft.merge();
         baseRevision = merge.latestRevision();
         H1 title = new H1(getTranslation("merge.compose.title"));
         Span mode = new Span(merge.isChangeRequest()
@@ -363,7 +363,7 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
             return false;
         }
         try {
-            MethodView after = merges.compose(mergeId, f.content(), baseRevision, f.changeNote());
+            MethodDetail after = merges.compose(mergeId, f.content(), baseRevision, f.changeNote());
             baseRevision = after.latestRevision();
             saved = f.content();
             f.changeNote.clear();
@@ -417,7 +417,7 @@ public class MergeComposeView extends VerticalLayout implements BeforeEnterObser
                 return;
             }
             try {
-                MethodView request = merges.mergeIntoExisting(mergeId, target.getValue().id(), f.content(),
+                MethodDetail request = merges.mergeIntoExisting(mergeId, target.getValue().id(), f.content(),
                         f.changeNote());
                 dialog.close();
                 UI.getCurrent().navigate(MergeComposeView.class, MethodPageView.parameters(request.id()));

@@ -1,7 +1,7 @@
 package org.methodportal.merge.ui;
 
 import org.methodportal.merge.MergeService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodPageExtension;
 import org.springframework.core.annotation.Order;
 
@@ -20,7 +20,7 @@ class MergePageExtension implements MethodPageExtension {
     }
 
     @Override
-    public Parts create(MethodView method, Component page) {
+    public Parts create(MethodDetail method, Component page) {
         return new MethodPageMerge(merges, page, method);
     }
 }

@@ -16,7 +16,7 @@ import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodLabels;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.shared.PageRequest;
@@ -149,7 +149,7 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private static MethodSummary summary(MethodView m) {
+    private static MethodSummary summary(MethodDetail m) {
         var c = m.revision().content();
         return new MethodSummary(m.id(), m.externalId(), c.title(), c.summary(), c.category(), m.status(),
                 m.originDepartmentId(), m.departmentName(), m.originBranchId(), m.branchName(), m.ownerId(),
@@ -232,7 +232,7 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         try {
-            MethodView merge = merges.start(ids, targetId);
+            MethodDetail merge = merges.start(ids, targetId);
             UI.getCurrent().navigate(MergeComposeView.class, MethodPageView.parameters(merge.id()));
         } catch (PortalException e) {
             Notifications.error(getTranslation(e.messageKey(), e.args()));
@@ -245,7 +245,7 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         String filter = text.strip();
         if (!filter.isEmpty() && filter.chars().allMatch(Character::isDigit) && filter.length() < 19) {
             try {
-                MethodView method = methods.get(Long.parseLong(filter));
+                MethodDetail method = methods.get(Long.parseLong(filter));
                 return offset > 0 || status != null && method.status() != status ? Stream.empty()
                         : Stream.of(summary(method));
             } catch (PortalException e) {

@@ -9,7 +9,7 @@ import org.methodportal.merge.MergePermissions;
 import org.methodportal.merge.MergeService;
 import org.methodportal.method.MergeSource;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Provenance;
 import org.methodportal.method.ui.MethodLabels;
 import org.methodportal.method.ui.MethodPageExtension;
@@ -41,11 +41,11 @@ final class MethodPageMerge implements MethodPageExtension.Parts {
 
     private final MergeService merges;
     private final Component page;
-    private final MethodView method;
+    private final MethodDetail method;
     private final Provenance provenance;
     private final MergePermissions may;
 
-    MethodPageMerge(MergeService merges, Component page, MethodView method) {
+    MethodPageMerge(MergeService merges, Component page, MethodDetail method) {
         this.merges = merges;
         this.page = page;
         this.method = method;

@@ -12,7 +12,7 @@ import org.methodportal.method.MergeSource;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Provenance;
 import org.methodportal.method.Revision;
 import org.methodportal.method.RevisionDiff;
@@ -45,12 +45,12 @@ public final class MethodJson {
                           @Nullable Integer submittedRevision, int reviewRound, @Nullable Instant submittedAt,
                           List<SourceItem> sources, @Nullable MergedIntoItem mergedInto, boolean baseOutdated) {
 
-        public static MethodResponse of(MethodView m) {
+        public static MethodResponse of(MethodDetail m) {
             return of(m, Provenance.none());
         }
 
         /** With provenance: the sources merged into the method, or the entry it was merged into. */
-        public static MethodResponse of(MethodView m, Provenance provenance) {
+        public static MethodResponse of(MethodDetail m, Provenance provenance) {
             Revision r = m.revision();
             MethodContent c = r.content();
             return new MethodResponse(m.id(), m.externalId(), m.status(), r.number(), m.latestRevision(),

@@ -2,7 +2,7 @@ package org.methodportal.method.ui;
 
 import java.util.Optional;
 
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.Component;
@@ -15,5 +15,5 @@ import com.vaadin.flow.component.Component;
 public interface MethodPageAction {
 
     /** The control for this method as the current user may use it, or empty to show nothing. */
-    Optional<Component> create(MethodView method);
+    Optional<Component> create(MethodDetail method);
 }

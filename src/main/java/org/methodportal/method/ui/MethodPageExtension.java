@@ -3,7 +3,7 @@ package org.methodportal.method.ui;
 import java.util.List;
 import java.util.Optional;
 
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.springframework.modulith.NamedInterface;
 
 import com.vaadin.flow.component.Component;
@@ -19,7 +19,7 @@ import com.vaadin.flow.component.Component;
 public interface MethodPageExtension {
 
     /** The parts for this method as the current user may see and use them; {@code page} translates. */
-    Parts create(MethodView method, Component page);
+    Parts create(MethodDetail method, Component page);
 
     /** What one extension shows on one page; every place is empty by default. */
     @NamedInterface("method-page-extension")

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodField;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.springframework.modulith.NamedInterface;
 
@@ -19,10 +19,10 @@ import com.vaadin.flow.component.HasComponents;
 public interface MethodPageSection {
 
     /** The block for this method as the current user may see it, or empty to show nothing. */
-    Optional<Component> create(MethodView method);
+    Optional<Component> create(MethodDetail method);
 
     /** The block for the page showing {@code revision} (the current one or an older one); by default as above. */
-    default Optional<Component> create(MethodView method, Revision revision) {
+    default Optional<Component> create(MethodDetail method, Revision revision) {
         return create(method);
     }
 
@@ -30,7 +30,7 @@ public interface MethodPageSection {
      * Something to show beside the fields of the shown revision (e.g. section comments), or empty.
      * Asked once per page, so an implementation can load what it needs in one go.
      */
-    default Optional<FieldAnnotations> annotations(MethodView method, Revision revision) {
+    default Optional<FieldAnnotations> annotations(MethodDetail method, Revision revision) {
         return Optional.empty();
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
@@ -87,7 +87,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         long id = Long.parseLong(event.getRouteParameters().get("id").orElseThrow());
         Optional<Integer> number = event.getRouteParameters().getInteger("n");
         try {
-            MethodView method = methods.get(id);
+            MethodDetail method = methods.get(id);
             Revision revision = number.isPresent() ? methods.revision(id, number.get()) : method.revision();
             show(method, revision);
         } catch (PortalException e) {
@@ -99,7 +99,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private void show(MethodView method, Revision revision) {
+    private void show(MethodDetail method, Revision revision) {
         MethodContent c = revision.content();
         pageTitle = c.title();
         H1 title = new H1(c.title());
@@ -167,7 +167,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** What a reader must know before the text: archived, a change request and its target, merged. */
-    private Div banners(MethodView method, List<MethodPageExtension.Parts> parts) {
+    private Div banners(MethodDetail method, List<MethodPageExtension.Parts> parts) {
         Div banners = new Div();
         banners.addClassName("method-banners");
         if (method.status() == MethodStatus.ARCHIVED) {
@@ -194,7 +194,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** A change request written against an older published version; its author gets the update at hand. */
-    private Div outdatedBanner(MethodView method, List<MethodPageExtension.Parts> parts) {
+    private Div outdatedBanner(MethodDetail method, List<MethodPageExtension.Parts> parts) {
         Div banner = banner("method-outdated-banner", getTranslation("method.page.outdated",
                 Objects.requireNonNullElse(method.basePublishedRevision(), 0),
                 Objects.requireNonNullElse(method.targetPublishedRevision(), 0)));

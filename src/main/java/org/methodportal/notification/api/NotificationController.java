@@ -2,7 +2,7 @@ package org.methodportal.notification.api;
 
 import java.util.Map;
 
-import org.methodportal.notification.Notification;
+import org.methodportal.notification.InboxItem;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
@@ -31,7 +31,7 @@ class NotificationController {
 
     @GetMapping
     @Operation(summary = "The caller's notifications, newest first; unread=true for unread ones only")
-    PageResult<Notification> list(@RequestParam(defaultValue = "false") boolean unread,
+    PageResult<InboxItem> list(@RequestParam(defaultValue = "false") boolean unread,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
         return notifications.inbox(unread, PageRequest.ofPage(page, size, "createdAt", false));

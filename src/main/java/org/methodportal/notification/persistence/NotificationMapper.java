@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.jspecify.annotations.Nullable;
-import org.methodportal.notification.Notification;
+import org.methodportal.notification.InboxItem;
 
 @Mapper
 public interface NotificationMapper {
@@ -17,7 +17,7 @@ public interface NotificationMapper {
                 @Param("actorId") @Nullable Long actorId, @Param("createdAt") Instant createdAt);
 
     /** Newest first; {@code unreadOnly} limits to unread items. */
-    List<Notification> findPage(@Param("recipientId") long recipientId, @Param("unreadOnly") boolean unreadOnly,
+    List<InboxItem> findPage(@Param("recipientId") long recipientId, @Param("unreadOnly") boolean unreadOnly,
                                 @Param("offset") int offset, @Param("limit") int limit);
 
     long count(@Param("recipientId") long recipientId, @Param("unreadOnly") boolean unreadOnly);

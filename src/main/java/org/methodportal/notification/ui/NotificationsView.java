@@ -3,7 +3,7 @@ package org.methodportal.notification.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import org.methodportal.notification.Notification;
+import org.methodportal.notification.InboxItem;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.ui.UnreadNotifications;
@@ -36,7 +36,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
-    final Grid<Notification> grid = new Grid<>(Notification.class, false);
+    final Grid<InboxItem> grid = new Grid<>(InboxItem.class, false);
     final Checkbox unreadOnly = new Checkbox();
     private final transient NotificationService notifications;
 
@@ -73,7 +73,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         add(new H2(getTranslation("shell.notifications")), toolbar, grid);
     }
 
-    private Span text(Notification n) {
+    private Span text(InboxItem n) {
         Span text = new Span(getTranslation(messageKey(n), n.title(), n.actorName() == null ? "" : n.actorName(),
                 n.actorCount(), n.eventCount()));
         text.addClassName(n.unread() ? "notification-unread" : "notification-read");
@@ -84,7 +84,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
      * The bundle key wording the item, given the title, the latest actor, the number of actors and
      * of events: a folded item says how many comments by how many people.
      */
-    static String messageKey(Notification n) {
+    static String messageKey(InboxItem n) {
         String key = "notification.kind." + n.kind();
         if (n.eventCount() <= 1) {
             return key;
@@ -92,7 +92,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
         return key + (n.actorCount() <= 1 ? ".by-one" : ".many");
     }
 
-    private void open(Notification n) {
+    private void open(InboxItem n) {
         notifications.markRead(n.id());
         if (n.methodId() != null) {
             UI.getCurrent().navigate("methods/" + n.methodId());

@@ -2,7 +2,7 @@ package org.methodportal.notification.ui;
 
 import java.util.Optional;
 
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodPageAction;
 import org.methodportal.notification.WatchService;
 import org.methodportal.notification.WatchState;
@@ -27,7 +27,7 @@ class WatchToggle implements MethodPageAction {
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> create(MethodView method) {
+    public Optional<com.vaadin.flow.component.Component> create(MethodDetail method) {
         return Optional.of(new WatchButton(watches, method.id(), watches.state(method.id())));
     }
 

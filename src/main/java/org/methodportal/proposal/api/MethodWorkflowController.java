@@ -3,7 +3,7 @@ package org.methodportal.proposal.api;
 import java.net.URI;
 import java.util.List;
 
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.api.MethodJson.MethodListItem;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.ProposalRequest;
@@ -43,7 +43,7 @@ class MethodWorkflowController {
     @ApiResponse(responseCode = "201", description = "The new change request, with Location and ETag \"1\"",
             useReturnTypeSchema = true)
     ResponseEntity<MethodResponse> proposeChange(@PathVariable long id, @RequestBody ProposalRequest body) {
-        MethodView created = proposals.proposeChange(id, body.toContent(), body.changeNote());
+        MethodDetail created = proposals.proposeChange(id, body.toContent(), body.changeNote());
         return ResponseEntity.created(URI.create("/api/v1/methods/" + created.id()))
                 .eTag(ETags.of(created.latestRevision())).body(MethodResponse.of(created));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.api.MethodJson.MethodResponse;
 import org.methodportal.method.api.MethodJson.ProposalRequest;
 import org.methodportal.method.api.MethodJson.RevisionRequest;
@@ -52,7 +52,7 @@ class ProposalController {
     @Operation(summary = "Create a draft with its first revision; origin defaults to the caller's branch")
     @ApiResponse(responseCode = "201", description = "Created, with Location and ETag \"1\"", useReturnTypeSchema = true)
     ResponseEntity<MethodResponse> create(@RequestBody ProposalRequest body) {
-        MethodView created = methods.createDraft(body.toContent(), body.departmentId(), body.branchId(),
+        MethodDetail created = methods.createDraft(body.toContent(), body.departmentId(), body.branchId(),
                 body.changeNote());
         return ResponseEntity.created(URI.create("/api/v1/methods/" + created.id()))
                 .eTag(ETags.of(created.latestRevision())).body(MethodResponse.of(created));
@@ -65,7 +65,7 @@ class ProposalController {
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                         @RequestBody ProposalRequest body) {
         int base = ETags.expectedVersion(ifMatch, body.baseRevision());
-        MethodView saved = methods.saveRevision(id, body.toContent(), base, body.changeNote());
+        MethodDetail saved = methods.saveRevision(id, body.toContent(), base, body.changeNote());
         return ResponseEntity.ok().eTag(ETags.of(saved.latestRevision())).body(MethodResponse.of(saved));
     }
 
@@ -76,7 +76,7 @@ class ProposalController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                           @RequestBody(required = false) @Nullable RevisionRequest body) {
         int revision = ETags.expectedVersion(ifMatch, body == null ? null : body.revision());
-        MethodView submitted = proposals.submit(id, revision);
+        MethodDetail submitted = proposals.submit(id, revision);
         return ResponseEntity.ok().eTag(ETags.of(submitted.latestRevision())).body(MethodResponse.of(submitted));
     }
 

@@ -1,7 +1,7 @@
 package org.methodportal.proposal.ui;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodForm;
 import org.springframework.modulith.NamedInterface;
 
@@ -45,7 +45,7 @@ public interface MethodEditorExtension {
          * The form shows what is to be edited: {@code method} null for a new method; with
          * {@code proposingChange} a change request of {@code method} not saved yet.
          */
-        void opened(@Nullable MethodView method, boolean proposingChange);
+        void opened(@Nullable MethodDetail method, boolean proposingChange);
 
         /** The form was filled from the autosaved working copy. */
         default void restored() {

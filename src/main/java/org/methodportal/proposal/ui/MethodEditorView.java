@@ -18,7 +18,7 @@ import org.methodportal.method.MethodField;
 import org.methodportal.method.MethodProperties;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStaleException;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.method.WorkingCopy;
 import org.methodportal.method.ui.EditorDraft;
@@ -157,9 +157,9 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         form.clear();
         form.setOriginReadOnly(false);
         Optional<Long> id = event.getRouteParameters().getLong("id");
-        @Nullable MethodView opened = null;
+        @Nullable MethodDetail opened = null;
         if (id.isPresent()) {
-            MethodView method;
+            MethodDetail method;
             try {
                 method = methods.get(id.get());
             } catch (PortalException ex) {
@@ -194,7 +194,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
             form.setOriginReadOnly(!origin.mayChooseOrigin());
         }
         form.setVisible(true);
-        MethodView shown = opened;
+        MethodDetail shown = opened;
         helpers.forEach(helper -> helper.opened(shown, false));
         methods.workingCopy(methodId).ifPresent(this::offerRestore);
     }
@@ -318,7 +318,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         MethodContent content = form.content();
         String note = form.changeNote();
         try {
-            MethodView saved;
+            MethodDetail saved;
             if (changeOfId != null) {
                 saved = proposals.proposeChange(changeOfId, content, note);
             } else if (methodId == null) {
@@ -336,7 +336,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         }
     }
 
-    private void saved(MethodView saved) {
+    private void saved(MethodDetail saved) {
         helpers.forEach(helper -> helper.saved(saved.id()));
         dirty = false;
         autosavePending = false;

@@ -2,7 +2,7 @@ package org.methodportal.proposal.ui;
 
 import java.util.function.Supplier;
 
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.proposal.MethodPermissions;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.PortalException;
@@ -24,10 +24,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 class MethodWorkflowBar extends HorizontalLayout {
 
     private final transient ProposalService proposals;
-    private final MethodView method;
+    private final MethodDetail method;
     private final Runnable reload;
 
-    MethodWorkflowBar(ProposalService proposals, MethodView method, MethodPermissions may, Runnable reload) {
+    MethodWorkflowBar(ProposalService proposals, MethodDetail method, MethodPermissions may, Runnable reload) {
         this.proposals = proposals;
         this.method = method;
         this.reload = reload;
@@ -73,14 +73,14 @@ class MethodWorkflowBar extends HorizontalLayout {
     }
 
     private Button action(String id, String labelKey, VaadinIcon icon, boolean primary, String textKey,
-                          Supplier<MethodView> transition) {
+                          Supplier<MethodDetail> transition) {
         Button button = new Button(getTranslation(labelKey), icon.create(), e -> confirm(labelKey, textKey, transition));
         button.setId(id);
         button.addThemeVariants(primary ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
         return button;
     }
 
-    private void confirm(String labelKey, String textKey, Supplier<MethodView> transition) {
+    private void confirm(String labelKey, String textKey, Supplier<MethodDetail> transition) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("method-workflow-dialog");
         dialog.setHeader(getTranslation(labelKey));
@@ -90,7 +90,7 @@ class MethodWorkflowBar extends HorizontalLayout {
         dialog.setConfirmText(getTranslation(labelKey));
         dialog.addConfirmListener(e -> {
             try {
-                MethodView after = transition.get();
+                MethodDetail after = transition.get();
                 Notifications.success(getTranslation("method.workflow.done",
                         getTranslation("method.status." + after.status().name())));
             } catch (PortalException ex) {

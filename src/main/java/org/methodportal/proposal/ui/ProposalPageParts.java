@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodLabels;
 import org.methodportal.method.ui.MethodPageExtension;
 import org.methodportal.method.ui.MethodPageView;
@@ -32,11 +32,11 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 final class ProposalPageParts implements MethodPageExtension.Parts {
 
     private final ProposalService proposals;
-    private final MethodView method;
+    private final MethodDetail method;
     private final Component page;
     private @Nullable MethodPermissions may;
 
-    private ProposalPageParts(ProposalService proposals, MethodView method, Component page) {
+    private ProposalPageParts(ProposalService proposals, MethodDetail method, Component page) {
         this.proposals = proposals;
         this.method = method;
         this.page = page;
@@ -109,7 +109,7 @@ final class ProposalPageParts implements MethodPageExtension.Parts {
         }
 
         @Override
-        public MethodPageExtension.Parts create(MethodView method, Component page) {
+        public MethodPageExtension.Parts create(MethodDetail method, Component page) {
             return new ProposalPageParts(proposals, method, page);
         }
     }

@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 
 import org.methodportal.method.DiffHtml;
 import org.methodportal.method.MethodDiff;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.RebasePlan;
@@ -81,7 +81,7 @@ class RebaseDialog extends Dialog {
 
     private void rebase() {
         try {
-            MethodView after = proposals.rebase(requestId);
+            MethodDetail after = proposals.rebase(requestId);
             Notifications.success(getTranslation("method.rebase.done", after.basePublishedRevision()));
             close();
             reload.run();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ConflictResolution;
 import org.methodportal.proposal.ConflictResolution.Choice;
@@ -127,7 +127,7 @@ public class RebaseView extends VerticalLayout implements BeforeEnterObserver, B
             return;
         }
         try {
-            MethodView after = proposals.rebase(id, current.requestRevision(), current.currentRevision(), resolutions);
+            MethodDetail after = proposals.rebase(id, current.requestRevision(), current.currentRevision(), resolutions);
             saved = true;
             Notifications.success(getTranslation("method.rebase.done", after.basePublishedRevision()));
             UI.getCurrent().navigate(MethodPageView.class, MethodPageView.parameters(id));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodPageSection;
 import org.methodportal.review.Quality;
 import org.methodportal.review.ReviewEntry;
@@ -53,7 +53,7 @@ class ReviewRecordSection implements MethodPageSection {
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> create(MethodView method) {
+    public Optional<com.vaadin.flow.component.Component> create(MethodDetail method) {
         List<ReviewEntry> record = reviews.record(method.id());
         UI ui = UI.getCurrent();
         Section section = new Section(new H3(ui.getTranslation("review.record.title")));

@@ -9,14 +9,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentService;
-import org.methodportal.comment.CommentView;
+import org.methodportal.comment.VisibleComment;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.DiffHtml;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDiff;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.RevisionContent;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.proposal.PublishedComparison;
@@ -72,7 +72,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     private final transient GlossaryService glossary;
     private final transient CommentService comments;
     private final transient ProposalService proposals;
-    private @Nullable MethodView proposal;
+    private @Nullable MethodDetail proposal;
     private String pageTitle = "";
 
     ReviewView(ReviewService reviews, MethodService methods, GlossaryService glossary, CommentService comments,
@@ -102,7 +102,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         show(proposal);
     }
 
-    private void show(MethodView p) {
+    private void show(MethodDetail p) {
         MethodContent content = p.revision().content();
         pageTitle = getTranslation("review.form.title") + " · " + content.title();
         H1 title = new H1(content.title());
@@ -138,14 +138,14 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** The proposal's open section comments, so the reviewer sees what is still pending. */
-    private Details unresolvedComments(MethodView p) {
-        List<CommentView> open = comments.unresolved(p.id());
+    private Details unresolvedComments(MethodDetail p) {
+        List<VisibleComment> open = comments.unresolved(p.id());
         Div list = new Div();
         list.addClassName("review-unresolved-list");
         if (open.isEmpty()) {
             list.add(new Paragraph(getTranslation("review.form.unresolved-none")));
         }
-        for (CommentView c : open) {
+        for (VisibleComment c : open) {
             CommentAnchor anchor = Objects.requireNonNull(c.anchor());
             String place = getTranslation(anchor.field().key()) + (anchor.itemIndex() == null ? ""
                     : " " + (anchor.itemIndex() + 1));
@@ -164,7 +164,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** The diff a reviewer needs, if there is something to compare with. */
-    private Optional<Div> comparison(MethodView p) {
+    private Optional<Div> comparison(MethodDetail p) {
         MethodContent base;
         String captionKey;
         int baseNumber;
@@ -238,7 +238,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     void submit() {
-        MethodView p = Objects.requireNonNull(proposal);
+        MethodDetail p = Objects.requireNonNull(proposal);
         Map<Quality, Integer> values = new EnumMap<>(Quality.class);
         boolean missing = false;
         for (var entry : scores.entrySet()) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodForm;
 import org.methodportal.proposal.ui.MethodEditorExtension;
 import org.methodportal.ui.SimilarMethods;
@@ -167,7 +167,7 @@ class DuplicateWarning extends Div {
                 }
 
                 @Override
-                public void opened(@Nullable MethodView method, boolean proposingChange) {
+                public void opened(@Nullable MethodDetail method, boolean proposingChange) {
                     if (proposingChange) {
                         return;
                     }

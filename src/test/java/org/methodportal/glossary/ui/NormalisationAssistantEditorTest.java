@@ -11,7 +11,7 @@ import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodForm;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ui.MethodEditorView;
@@ -50,7 +50,7 @@ class NormalisationAssistantEditorTest extends SpringBrowserlessTest {
 
     @Test
     void aKeptWordingStaysKeptAfterReopeningAndReplaceAllIsRecordedInTheChangeNote() {
-        MethodView draft = methods.createDraft(new MethodContent("“田间党日”工作法", null, Category.MASS_LINE,
+        MethodDetail draft = methods.createDraft(new MethodContent("“田间党日”工作法", null, Category.MASS_LINE,
                 "先锋岗不亮", null, List.of("每月搞党日活动", "挂牌上岗"), List.of(), null, null, List.of(), null),
                 null, null, null);
         MethodEditorView editor = target(navigate("methods/" + draft.id() + "/edit", MethodEditorView.class));

@@ -15,7 +15,7 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.NewMethod;
-import org.methodportal.notification.Notification;
+import org.methodportal.notification.InboxItem;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.OrganisationRows;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,8 +57,8 @@ class NotificationMapperTest {
         notifications.insert(List.of(wang, zhao), "proposal.submitted", null, "五对接", li, T0);
         notifications.insert(List.of(wang), "proposal.submitted", null, "三会一课", li, T0.plusSeconds(5));
 
-        List<Notification> inbox = notifications.findPage(wang, false, 0, 10);
-        assertThat(inbox).extracting(Notification::title).containsExactly("三会一课", "五对接");
+        List<InboxItem> inbox = notifications.findPage(wang, false, 0, 10);
+        assertThat(inbox).extracting(InboxItem::title).containsExactly("三会一课", "五对接");
         assertThat(inbox.getFirst().actorName()).isEqualTo("李书记");
         assertThat(inbox.getFirst().kind()).isEqualTo("proposal.submitted");
         assertThat(inbox.getFirst().unread()).isTrue();
@@ -70,11 +70,11 @@ class NotificationMapperTest {
         assertThat(notifications.markRead(first, wang, T0.plusSeconds(9))).isEqualTo(1);
         assertThat(notifications.markRead(first, wang, T0.plusSeconds(99))).as("idempotent").isEqualTo(1);
         assertThat(notifications.findPage(wang, false, 0, 10).getFirst().readAt()).isEqualTo(T0.plusSeconds(9));
-        assertThat(notifications.findPage(wang, true, 0, 10)).extracting(Notification::title).containsExactly("五对接");
+        assertThat(notifications.findPage(wang, true, 0, 10)).extracting(InboxItem::title).containsExactly("五对接");
         assertThat(notifications.markAllRead(wang, T0)).isEqualTo(1);
         assertThat(notifications.count(wang, true)).isZero();
         assertThat(notifications.count(zhao, true)).isEqualTo(1);
-        assertThat(notifications.findPage(wang, false, 1, 1)).extracting(Notification::title).containsExactly("五对接");
+        assertThat(notifications.findPage(wang, false, 1, 1)).extracting(InboxItem::title).containsExactly("五对接");
     }
 
     @Test
@@ -95,7 +95,7 @@ class NotificationMapperTest {
         fold(ids, li, T0.plusSeconds(20));
         fold(ids, zhao, T0.plusSeconds(30));
 
-        Notification folded = notifications.findPage(wang, false, 0, 10).getFirst();
+        InboxItem folded = notifications.findPage(wang, false, 0, 10).getFirst();
         assertThat(folded.id()).isEqualTo(ids.getFirst());
         assertThat(folded.eventCount()).isEqualTo(4);
         assertThat(folded.actorCount()).as("李 and 赵").isEqualTo(2);
@@ -103,7 +103,7 @@ class NotificationMapperTest {
         assertThat(folded.title()).isEqualTo("五对接（新）");
         assertThat(folded.createdAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(notifications.count(wang, true)).isEqualTo(3);
-        Notification single = notifications.findPage(wang, false, 2, 1).getFirst();
+        InboxItem single = notifications.findPage(wang, false, 2, 1).getFirst();
         assertThat(single.eventCount()).isEqualTo(1);
         assertThat(single.actorCount()).isEqualTo(1);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.methodportal.notification.Notification;
+import org.methodportal.notification.InboxItem;
 
 class NotificationsViewTest {
 
@@ -21,7 +21,7 @@ class NotificationsViewTest {
                 .isEqualTo("notification.kind.watch.published");
     }
 
-    private static Notification item(String kind, int events, int actors) {
-        return new Notification(1, kind, 2L, "五对接", 3L, "王审核", Instant.EPOCH, null, events, actors);
+    private static InboxItem item(String kind, int events, int actors) {
+        return new InboxItem(1, kind, 2L, "五对接", 3L, "王审核", Instant.EPOCH, null, events, actors);
     }
 }

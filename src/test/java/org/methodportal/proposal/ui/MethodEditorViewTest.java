@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.WorkingCopy;
 import org.methodportal.method.ui.MethodListView;
 import org.methodportal.method.ui.MethodPageView;
@@ -68,7 +68,7 @@ class MethodEditorViewTest extends SpringBrowserlessTest {
     @Test
     void secondSaveFromTheSameBaseShowsBothVersionsAndSavesTheUsersTextOnTop() {
         String title = "冲突法-" + UUID.randomUUID();
-        MethodView draft = methods.createDraft(content(title, "原来的问题"), null, null, "初稿");
+        MethodDetail draft = methods.createDraft(content(title, "原来的问题"), null, null, "初稿");
         MethodEditorView editor = target(navigate("methods/" + draft.id() + "/edit", MethodEditorView.class));
         test(editor.form.problem).setValue("我写的问题");
         // Meanwhile the draft is saved from another window, from the same revision 1.

@@ -10,7 +10,7 @@ import org.methodportal.glossary.GlossaryService;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,7 @@ class ReviewViewNormalisationTest extends SpringBrowserlessTest {
     @Test
     void theReviewerSeesHowManyLocalWordingsRemainAndWhichTheAuthorKept() {
         signInAs(users, securityContexts, "secretary");
-        MethodView draft = methods.createDraft(new MethodContent("“田间党日”工作法", null, Category.MASS_LINE,
+        MethodDetail draft = methods.createDraft(new MethodContent("“田间党日”工作法", null, Category.MASS_LINE,
                 "先锋岗不亮", null, List.of("每月搞党日活动"), List.of(), null, null, List.of(), null), null, null, null);
         glossary.keepVariant(draft.id(), "先锋岗");
         proposals.submit(draft.id(), 1);

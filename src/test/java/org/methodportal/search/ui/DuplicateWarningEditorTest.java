@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
-import org.methodportal.method.MethodView;
+import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodForm;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ui.MethodEditorView;
@@ -71,7 +71,7 @@ class DuplicateWarningEditorTest extends SpringBrowserlessTest {
 
     @Test
     void aChangeRequestGetsNoDuplicateWarning() {
-        MethodView draft = methods.createDraft(content(SEED_TITLE, "支部活动和预算业务两张皮，党建活动脱离处室手头的工作"),
+        MethodDetail draft = methods.createDraft(content(SEED_TITLE, "支部活动和预算业务两张皮，党建活动脱离处室手头的工作"),
                 null, null, null);
         MethodEditorView editor = target(navigate("methods/" + draft.id() + "/edit", MethodEditorView.class));
         assertThat(warning(editor).isVisible()).as("a draft like a published method").isTrue();

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * item ({@code comment.posted}) stands for {@code eventCount} events by {@code actorCount} people,
  * the latest of whom is the actor.
  */
-public record Notification(long id, String kind, @Nullable Long methodId, String title, @Nullable Long actorId,
+public record InboxItem(long id, String kind, @Nullable Long methodId, String title, @Nullable Long actorId,
                            @Nullable String actorName, Instant createdAt, @Nullable Instant readAt, int eventCount,
                            int actorCount) {
 

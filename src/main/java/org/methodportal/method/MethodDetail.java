@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * request whose target published {@code targetPublishedRevision} since its base, so that it must
  * be updated (rebased) before it can be approved.
  */
-public record MethodView(long id, @Nullable String externalId, MethodStatus status, long originDepartmentId,
+public record MethodDetail(long id, @Nullable String externalId, MethodStatus status, long originDepartmentId,
                          String departmentName, long originBranchId, String branchName, long ownerId,
                          String ownerName, @Nullable String rawPractice, Instant createdAt, Instant updatedAt,
                          int latestRevision, @Nullable Integer publishedRevision, Revision revision,

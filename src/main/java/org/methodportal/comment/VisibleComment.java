@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * says that a later revision changed the anchored text. The {@code may*} flags tell the UI which
  * actions the service would accept.
  */
-public record CommentView(long id, long methodId, @Nullable Long parentId, long threadId, int depth, long authorId,
+public record VisibleComment(long id, long methodId, @Nullable Long parentId, long threadId, int depth, long authorId,
                           String authorName, String authorLogin, @Nullable String text, @Nullable String html,
                           Instant createdAt, @Nullable Instant editedAt, boolean deleted, boolean hidden,
                           @Nullable String hiddenReason, @Nullable CommentAnchor anchor,
