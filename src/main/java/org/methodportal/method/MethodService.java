@@ -1,5 +1,7 @@
 package org.methodportal.method;
 
+import org.methodportal.method.diff.RevisionDiff;
+import org.methodportal.method.diff.MethodDiff;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodAccess;
 import org.methodportal.method.MethodContent;
-import org.methodportal.method.MethodDiff;
+import org.methodportal.method.diff.MethodDiff;
 import org.methodportal.method.MethodRecords;
 import org.methodportal.method.MethodRevisionEvent.MethodRevised;
 import org.methodportal.method.MethodRow;

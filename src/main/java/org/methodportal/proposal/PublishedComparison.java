@@ -3,7 +3,7 @@ package org.methodportal.proposal;
 import java.util.Map;
 
 import org.methodportal.method.MethodField;
-import org.methodportal.method.RevisionDiff;
+import org.methodportal.method.diff.RevisionDiff;
 
 /**
  * A change request compared with its method's current published revision {@code publishedRevision};

@@ -11,9 +11,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
-import org.methodportal.method.FieldDiff;
+import org.methodportal.method.diff.FieldDiff;
 import org.methodportal.method.MethodContent;
-import org.methodportal.method.MethodDiff;
+import org.methodportal.method.diff.MethodDiff;
 import org.methodportal.method.MethodField;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;

@@ -13,9 +13,9 @@ import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.VisibleComment;
 import org.methodportal.comment.SuggestionState;
-import org.methodportal.method.InlineDiff;
+import org.methodportal.method.diff.InlineDiff;
 import org.methodportal.method.MethodDetail;
-import org.methodportal.method.Segment;
+import org.methodportal.method.diff.Segment;
 import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
-import org.methodportal.method.FieldDiff;
-import org.methodportal.method.ItemDiff;
+import org.methodportal.method.diff.FieldDiff;
+import org.methodportal.method.diff.ItemDiff;
 import org.methodportal.method.MergeSource;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodStatus;
@@ -15,9 +15,9 @@ import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Provenance;
 import org.methodportal.method.Revision;
-import org.methodportal.method.RevisionDiff;
+import org.methodportal.method.diff.RevisionDiff;
 import org.methodportal.method.RevisionSummary;
-import org.methodportal.method.Segment;
+import org.methodportal.method.diff.Segment;
 import org.methodportal.shared.PortalException;
 import org.springframework.modulith.NamedInterface;
 

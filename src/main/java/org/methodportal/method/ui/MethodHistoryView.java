@@ -2,7 +2,7 @@ package org.methodportal.method.ui;
 
 import java.util.List;
 
-import org.methodportal.method.DiffHtml;
+import org.methodportal.method.diff.DiffHtml;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.shared.PortalException;

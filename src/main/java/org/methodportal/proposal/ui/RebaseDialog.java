@@ -2,8 +2,8 @@ package org.methodportal.proposal.ui;
 
 import java.util.stream.Collectors;
 
-import org.methodportal.method.DiffHtml;
-import org.methodportal.method.MethodDiff;
+import org.methodportal.method.diff.DiffHtml;
+import org.methodportal.method.diff.MethodDiff;
 import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodPageView;
 import org.methodportal.proposal.ProposalService;

@@ -1,5 +1,8 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
+import org.methodportal.method.MethodField;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.Category;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
 import java.util.ArrayList;
 import java.util.List;

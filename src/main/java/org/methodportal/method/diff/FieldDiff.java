@@ -1,5 +1,6 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
+import org.methodportal.method.MethodField;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
 import java.util.List;
 

@@ -1,15 +1,15 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.methodportal.method.ItemDiff.Change.ADDED;
-import static org.methodportal.method.ItemDiff.Change.CHANGED;
-import static org.methodportal.method.ItemDiff.Change.KEPT;
-import static org.methodportal.method.ItemDiff.Change.MOVED;
-import static org.methodportal.method.ItemDiff.Change.REMOVED;
-import static org.methodportal.method.Segment.Kind.DELETED;
-import static org.methodportal.method.Segment.Kind.EQUAL;
-import static org.methodportal.method.Segment.Kind.INSERTED;
+import static org.methodportal.method.diff.ItemDiff.Change.ADDED;
+import static org.methodportal.method.diff.ItemDiff.Change.CHANGED;
+import static org.methodportal.method.diff.ItemDiff.Change.KEPT;
+import static org.methodportal.method.diff.ItemDiff.Change.MOVED;
+import static org.methodportal.method.diff.ItemDiff.Change.REMOVED;
+import static org.methodportal.method.diff.Segment.Kind.DELETED;
+import static org.methodportal.method.diff.Segment.Kind.EQUAL;
+import static org.methodportal.method.diff.Segment.Kind.INSERTED;
 
 import java.io.IOException;
 import java.util.ArrayList;

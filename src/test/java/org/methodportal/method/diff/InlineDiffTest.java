@@ -1,9 +1,9 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.methodportal.method.Segment.Kind.DELETED;
-import static org.methodportal.method.Segment.Kind.EQUAL;
-import static org.methodportal.method.Segment.Kind.INSERTED;
+import static org.methodportal.method.diff.Segment.Kind.DELETED;
+import static org.methodportal.method.diff.Segment.Kind.EQUAL;
+import static org.methodportal.method.diff.Segment.Kind.INSERTED;
 
 import java.io.IOException;
 import java.util.List;

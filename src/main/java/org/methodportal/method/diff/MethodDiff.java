@@ -1,5 +1,8 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
+import org.methodportal.method.MethodField;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.Category;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
+import org.methodportal.method.diff.Segment;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;

@@ -1,9 +1,12 @@
-package org.methodportal.method;
+package org.methodportal.method.diff;
 
+import org.methodportal.method.MethodField;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.Category;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.methodportal.method.Segment.Kind.DELETED;
-import static org.methodportal.method.Segment.Kind.EQUAL;
-import static org.methodportal.method.Segment.Kind.INSERTED;
+import static org.methodportal.method.diff.Segment.Kind.DELETED;
+import static org.methodportal.method.diff.Segment.Kind.EQUAL;
+import static org.methodportal.method.diff.Segment.Kind.INSERTED;
 
 import java.util.List;
 
