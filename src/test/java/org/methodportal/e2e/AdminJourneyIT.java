@@ -55,7 +55,7 @@ class AdminJourneyIT extends JourneySupport {
         // 党员 is ticked for a new account; make this one a secretary as well.
         browser.waitFor(By.xpath("//*[@id='account-roles']//vaadin-checkbox//label[normalize-space()='支部书记']"))
                 .click();
-        type(By.id("account-password"), "welcome-2026");
+        type(By.id("account-password"), "lantern-ferry-2026");
         save(By.id("account-save"));
         type(By.id("filter"), "lx");
         waitForGridText("liuxin");
@@ -66,7 +66,7 @@ class AdminJourneyIT extends JourneySupport {
         browser.screenshot("admin-audit");
 
         browser.signOutHard();
-        signIn("liuxin", "welcome-2026");
+        signIn("liuxin", "lantern-ferry-2026");
         assertThat(browser.waitFor(By.id("home-greeting")).getText()).isEqualTo("您好，刘新");
         assertThat(browser.isPresent(By.id("home-role-secretary"))).isTrue();
         assertThat(browser.isPresent(By.id("nav-admin-accounts"))).isFalse();
@@ -94,7 +94,7 @@ class AdminJourneyIT extends JourneySupport {
         browser.waitFor(confirm).click();
         waitForGridText("已停用");
         browser.signOutHard();
-        signIn("liuxin", "welcome-2026");
+        signIn("liuxin", "lantern-ferry-2026");
         assertThat(loginError()).contains("账号已停用");
     }
 
@@ -106,7 +106,7 @@ class AdminJourneyIT extends JourneySupport {
         type(By.id("account-login"), "member");
         type(By.id("account-display-name"), "重名测试");
         pick(By.id("account-branch"), "预算司党支部");
-        type(By.id("account-password"), "welcome-2026");
+        type(By.id("account-password"), "lantern-ferry-2026");
         browser.waitFor(By.id("account-save")).click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("account-login"), "已被使用"));
