@@ -5,6 +5,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.methodportal.account.ui.LoginView;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.ForbiddenView;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -22,6 +23,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -65,11 +67,19 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 MessageSource messages, JsonMapper json, ApiTokenService tokens,
+                                 MessageSource messages, JsonMapper json, ApiTokenService tokens, MfaService mfa,
                                  ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         var problems = new ApiProblemWriter(messages, json);
+        // HTTP Basic carries only the password: an account with a second factor uses an API token.
+        AuthenticationManager passwordOnly = authentication -> {
+            Authentication result = authenticationManager.authenticate(authentication);
+            if (result.getPrincipal() instanceof PortalUser user && mfa.isEnrolled(user.id())) {
+                throw new MfaRequiredException();
+            }
+            return result;
+        };
         http.securityMatcher("/api/**")
-                .authenticationManager(authenticationManager)
+                .authenticationManager(passwordOnly)
                 .addFilterBefore(new ApiTokenFilter(tokens,
                         strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), problems),
                         BasicAuthenticationFilter.class)
