@@ -16,7 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes the API's authentication failures as problem details, as the rest of the API does. */
-record ApiProblemWriter(MessageSource messages, JsonMapper json) {
+final class ApiProblemWriter {
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ApiProblemWriter(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
 
     void unauthorized(HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof SignInThrottledException throttled) {
