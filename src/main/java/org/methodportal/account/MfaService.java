@@ -86,6 +86,11 @@ public class MfaService {
         return properties.requires(user.roles());
     }
 
+    /** Whether the signed-in user's roles require a second factor they have not set up yet. */
+    public boolean mustEnrol() {
+        return currentUser.find().filter(this::isRequired).filter(me -> !isEnrolled(me.id())).isPresent();
+    }
+
     /** Whether the account has a confirmed authenticator, so that sign-in asks for a code. */
     public boolean isEnrolled(long accountId) {
         return mfa.findByAccount(accountId).map(MfaRow::enrolledAt).isPresent();
