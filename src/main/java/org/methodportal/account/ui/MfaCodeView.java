@@ -57,6 +57,8 @@ public class MfaCodeView extends VerticalLayout implements BeforeEnterObserver, 
         code.setLabel(getTranslation("login.code.field"));
         code.setHelperText(getTranslation("login.code.help"));
         code.setMaxLength(40);
+        // the server alone says whether a code is right; no client-side check resets its verdict
+        code.setManualValidation(true);
         code.setWidthFull();
         code.setAutofocus(true);
         code.getElement().setAttribute("autocomplete", "one-time-code");
@@ -89,9 +91,9 @@ public class MfaCodeView extends VerticalLayout implements BeforeEnterObserver, 
                 // a new page load, so that the whole UI starts over signed in
                 case SIGNED_IN -> UI.getCurrent().getPage().setLocation(request.getContextPath() + "/");
                 case WRONG_CODE -> {
+                    code.clear();
                     code.setErrorMessage(getTranslation("login.code.wrong"));
                     code.setInvalid(true);
-                    code.clear();
                 }
                 case EXPIRED -> UI.getCurrent().navigate(LoginView.class);
             }

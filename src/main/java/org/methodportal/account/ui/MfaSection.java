@@ -103,6 +103,7 @@ class MfaSection extends VerticalLayout {
         code.setId("mfa-enrol-code");
         code.setLabel(getTranslation("account.mfa.code"));
         code.setMaxLength(10);
+        code.setManualValidation(true);
         code.clear();
         code.setInvalid(false);
         Button confirm = new Button(getTranslation("account.mfa.confirm"), e -> {
@@ -135,6 +136,7 @@ class MfaSection extends VerticalLayout {
         TextField current = new TextField(getTranslation("account.mfa.code"));
         current.setId("mfa-current-code");
         current.setMaxLength(10);
+        current.setManualValidation(true);
         Button ok = new Button(getTranslation("account.mfa.confirm"), e -> {
             try {
                 if (action.apply(current.getValue())) {
