@@ -82,10 +82,10 @@ public class MfaSignIn {
         }
         session.removeAttribute(PENDING);
         request.changeSessionId();
-        SecurityContextHolderStrategy holder = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        SecurityContext context = holder.createEmptyContext();
+        // Kept in the session only: the code page reloads the whole UI, which then reads it from there.
+        SecurityContext context = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)
+                .createEmptyContext();
         context.setAuthentication(authentication);
-        holder.setContext(context);
         contexts.saveContext(context, request, response);
         log.info("{} signed in with a second factor", authentication.getName());
         return Outcome.SIGNED_IN;

@@ -47,12 +47,12 @@ class MfaServiceTest {
     long accountId;
 
     @BeforeEach
-    void reviewer() {
+    void account() {
         signInAs(users, securityContexts, "admin");
         login = uniqueLogin();
         long branch = organisation.findBranches(BranchFilter.none(), new PageRequest(0, 1, "name", true))
                 .getFirst().id();
-        accountId = accounts.create(new AccountForm(login, "两步测试", branch, Set.of(Role.REVIEWER), Set.of()),
+        accountId = accounts.create(new AccountForm(login, "两步测试", branch, Set.of(Role.MEMBER), Set.of()),
                 "lantern-ferry-17").id();
         signInAs(users, securityContexts, login);
     }

@@ -21,8 +21,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -52,9 +54,15 @@ class MfaSignInTest {
     @Autowired
     Clock clock;
 
+    /**
+     * Signs out of this context's strategy and of the static holder too: signInAs writes through the
+     * latter, whose strategy may be another test context's (set for service tests).
+     */
     @AfterEach
     void signOut() {
         securityContexts.clearContext();
+        SecurityContextHolder.clearContext();
+        TestSecurityContextHolder.clearContext();
     }
 
     @Test
@@ -114,7 +122,7 @@ class MfaSignInTest {
 
     private String create() {
         return system.callAsSystem(() -> accounts.create(new AccountForm(uniqueLogin(), "登录两步", 1,
-                Set.of(Role.REVIEWER), Set.of()), PASSWORD)).login();
+                Set.of(Role.MEMBER), Set.of()), PASSWORD)).login();
     }
 
     private String code(MfaEnrolment enrolment, int steps) throws Exception {

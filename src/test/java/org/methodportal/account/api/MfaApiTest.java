@@ -24,8 +24,10 @@ import org.methodportal.shared.Role;
 import org.methodportal.shared.api.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -52,9 +54,15 @@ class MfaApiTest {
     @Autowired
     Clock clock;
 
+    /**
+     * Signs out of this context's strategy and of the static holder too: signInAs writes through the
+     * latter, whose strategy may be another test context's (set for service tests).
+     */
     @AfterEach
     void signOut() {
         securityContexts.clearContext();
+        SecurityContextHolder.clearContext();
+        TestSecurityContextHolder.clearContext();
     }
 
     @Test
@@ -63,7 +71,7 @@ class MfaApiTest {
         String login = uniqueLogin();
         long branch = organisation.findBranches(BranchFilter.none(), new PageRequest(0, 1, "name", true))
                 .getFirst().id();
-        accounts.create(new AccountForm(login, "接口两步", branch, Set.of(Role.REVIEWER), Set.of()), PASSWORD);
+        accounts.create(new AccountForm(login, "接口两步", branch, Set.of(Role.MEMBER), Set.of()), PASSWORD);
         assertThat(mvc.get().uri("/api/v1/me").with(httpBasic(login, PASSWORD)).exchange()).hasStatusOk();
         signInAs(users, securityContexts, login);
 
