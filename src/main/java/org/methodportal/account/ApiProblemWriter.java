@@ -30,6 +30,9 @@ final class ApiProblemWriter {
         if (e instanceof SignInThrottledException throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds(Instant.now())));
             write(response, HttpStatus.TOO_MANY_REQUESTS, "auth.throttled");
+        } else if (e instanceof MfaRequiredException) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"method-portal\"");
+            write(response, HttpStatus.UNAUTHORIZED, "auth.mfa-required");
         } else {
             response.setHeader("WWW-Authenticate", "Basic realm=\"method-portal\"");
             write(response, HttpStatus.UNAUTHORIZED, "auth.unauthorized");

@@ -65,7 +65,7 @@ public sealed interface LoginEvent extends AuditableEvent {
 
     /** Why a sign-in was refused, with the detail the audit trail has always shown for it. */
     enum Reason {
-        THROTTLED("throttled"), BAD_CREDENTIALS("bad-credentials"), DISABLED("disabled");
+        THROTTLED("throttled"), BAD_CREDENTIALS("bad-credentials"), DISABLED("disabled"), BAD_CODE("bad-code");
 
         private final String detail;
 

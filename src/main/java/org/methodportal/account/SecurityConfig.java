@@ -5,6 +5,7 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.methodportal.account.ui.LoginView;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalUser;
 import org.methodportal.ui.ForbiddenView;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -22,6 +23,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +35,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -65,11 +69,19 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                 MessageSource messages, JsonMapper json, ApiTokenService tokens,
+                                 MessageSource messages, JsonMapper json, ApiTokenService tokens, MfaService mfa,
                                  ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         var problems = new ApiProblemWriter(messages, json);
+        // HTTP Basic carries only the password: an account with a second factor uses an API token.
+        AuthenticationManager passwordOnly = authentication -> {
+            Authentication result = authenticationManager.authenticate(authentication);
+            if (result.getPrincipal() instanceof PortalUser user && mfa.isEnrolled(user.id())) {
+                throw new MfaRequiredException();
+            }
+            return result;
+        };
         http.securityMatcher("/api/**")
-                .authenticationManager(authenticationManager)
+                .authenticationManager(passwordOnly)
                 .addFilterBefore(new ApiTokenFilter(tokens,
                         strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), problems),
                         BasicAuthenticationFilter.class)
@@ -109,12 +121,24 @@ class SecurityConfig {
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager, SecurityStamps stamps,
                                 CurrentUser currentUser, ApplicationEventPublisher events,
                                 ObjectProvider<SecurityContextHolderStrategy> strategy, RequestUtil vaadinRequests,
-                                AccountProperties properties) throws Exception {
+                                AccountProperties properties, MfaService mfa, MfaSignIn mfaSignIn) throws Exception {
         String[] open = properties.publicApiDocs()
                 ? new String[] {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**"}
                 : new String[] {"/actuator/health", "/actuator/health/**", "/styles.css", "/images/**"};
-        http.authenticationManager(authenticationManager)
+        // A right password for an account with a second factor signs in no one yet: the login view
+        // sends such a refusal on to the code page.
+        AuthenticationManager passwordThenCode = authentication -> {
+            Authentication result = authenticationManager.authenticate(authentication);
+            if (result.getPrincipal() instanceof PortalUser user && mfa.isEnrolled(user.id())) {
+                // fails rather than signs in when there is no request to keep the pending sign-in in
+                var request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+                mfaSignIn.begin(request.getRequest(), result);
+                throw new MfaPendingException();
+            }
+            return result;
+        };
+        http.authenticationManager(passwordThenCode)
                 // A session whose account changed since sign-in ends at its next request.
                 .addFilterBefore(new EndedSessionFilter(stamps, currentUser, events,
                         strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),

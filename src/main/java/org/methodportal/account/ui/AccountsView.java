@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.methodportal.account.AccountFilter;
 import org.methodportal.account.AccountService;
+import org.methodportal.account.MfaService;
 import org.methodportal.account.AccountSummary;
 import org.methodportal.account.Branch;
 import org.methodportal.account.Department;
@@ -56,10 +57,12 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
     private final transient AccountService accounts;
     private final transient OrganisationService organisation;
+    private final transient MfaService mfa;
 
-    AccountsView(AccountService accounts, OrganisationService organisation) {
+    AccountsView(AccountService accounts, OrganisationService organisation, MfaService mfa) {
         this.accounts = accounts;
         this.organisation = organisation;
+        this.mfa = mfa;
         setId("accounts-view");
         addClassName("portal-page");
         setSizeFull();
@@ -162,10 +165,15 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
         Button toggle = new Button(getTranslation(account.enabled() ? "admin.disable" : "admin.enable"),
                 e -> confirmToggle(account));
         toggle.setId("account-toggle-" + account.id());
-        for (Button b : new Button[] {edit, reset, toggle}) {
+        Button resetMfa = new Button(getTranslation("admin.account.reset-mfa"), e -> Confirmations.confirmThen(
+                getTranslation("admin.account.reset-mfa"),
+                getTranslation("admin.account.confirm-reset-mfa", account.displayName()),
+                () -> mfa.reset(account.id()), () -> refresh()));
+        resetMfa.setId("account-reset-mfa-" + account.id());
+        for (Button b : new Button[] {edit, reset, toggle, resetMfa}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
-        return new HorizontalLayout(edit, reset, toggle);
+        return new HorizontalLayout(edit, reset, toggle, resetMfa);
     }
 
     private void confirmToggle(AccountSummary account) {

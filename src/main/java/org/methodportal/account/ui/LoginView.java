@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.methodportal.account.MfaPendingException;
 import org.methodportal.account.SignInThrottledException;
 import org.methodportal.account.SessionEndReason;
 import org.methodportal.ui.Languages;
@@ -93,6 +94,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            if (failure instanceof MfaPendingException) {
+                // the password was right; the sign-in goes on with the code
+                session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+                event.forwardTo(MfaCodeView.class);
+                return;
+            }
             form.setI18n(i18n(failure));
             form.setError(true);
         }

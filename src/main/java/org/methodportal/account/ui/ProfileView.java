@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.methodportal.account.AccountService;
 import org.methodportal.account.ApiTokenService;
+import org.methodportal.account.MfaService;
 import org.methodportal.account.AccountSummary;
 import org.methodportal.shared.Role;
 import org.methodportal.ui.Languages;
@@ -28,7 +29,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The signed-in user's own account: who they are, their language, whether they watch the methods
- * they take part in automatically, a link to change the password, and their API tokens.
+ * they take part in automatically, a link to change the password, two-step verification and their
+ * API tokens.
  */
 @Route("profile")
 @PermitAll
@@ -39,7 +41,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     final RadioButtonGroup<Locale> language = new RadioButtonGroup<>();
     final Checkbox autoWatch = new Checkbox();
 
-    ProfileView(AccountService accounts, ApiTokenService tokens) {
+    ProfileView(AccountService accounts, ApiTokenService tokens, MfaService mfa) {
         setId("profile-view");
         addClassName("portal-page");
         AccountSummary me = accounts.me();
@@ -82,7 +84,7 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
                 e -> UI.getCurrent().navigate(PasswordView.class));
         password.setId("profile-change-password");
         add(new H2(getTranslation("account.profile.title")), details, language, autoWatch, password,
-                new ApiTokensSection(tokens, me.roles().contains(Role.ADMIN)));
+                new MfaSection(mfa), new ApiTokensSection(tokens, me.roles().contains(Role.ADMIN)));
     }
 
     @Override

@@ -1,0 +1,10 @@
+package org.methodportal.account.persistence;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** An account's TOTP secret; {@code enrolledAt} is empty while the enrolment is not confirmed. */
+public record MfaRow(long accountId, String secret, Instant createdAt, @Nullable Instant enrolledAt,
+                     @Nullable Long lastTimeStep) {
+}
