@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 import org.methodportal.shared.SystemAuthentication;
+import org.methodportal.shared.TestUsers;
 import org.methodportal.shared.api.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -21,10 +22,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -54,15 +53,9 @@ class MfaSignInTest {
     @Autowired
     Clock clock;
 
-    /**
-     * Signs out of this context's strategy and of the static holder too: signInAs writes through the
-     * latter, whose strategy may be another test context's (set for service tests).
-     */
     @AfterEach
     void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-        TestSecurityContextHolder.clearContext();
+        TestUsers.signOut(securityContexts);
     }
 
     @Test

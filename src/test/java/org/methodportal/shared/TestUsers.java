@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.TestSecurityContextHolder;
@@ -29,6 +30,16 @@ public final class TestUsers {
         context.setAuthentication(authentication);
         strategy.setContext(context);
         return user;
+    }
+
+    /**
+     * Signs out of the application's strategy and of the static holders too: {@link #signInAs}
+     * writes through the latter, whose strategy may be another test context's.
+     */
+    public static void signOut(SecurityContextHolderStrategy strategy) {
+        strategy.clearContext();
+        SecurityContextHolder.clearContext();
+        TestSecurityContextHolder.clearContext();
     }
 
     /** A login name no other test uses, valid for {@code AccountService}. */

@@ -21,13 +21,12 @@ import org.methodportal.account.MfaService;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.Role;
+import org.methodportal.shared.TestUsers;
 import org.methodportal.shared.api.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -54,15 +53,9 @@ class MfaApiTest {
     @Autowired
     Clock clock;
 
-    /**
-     * Signs out of this context's strategy and of the static holder too: signInAs writes through the
-     * latter, whose strategy may be another test context's (set for service tests).
-     */
     @AfterEach
     void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-        TestSecurityContextHolder.clearContext();
+        TestUsers.signOut(securityContexts);
     }
 
     @Test
