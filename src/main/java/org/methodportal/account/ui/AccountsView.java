@@ -170,6 +170,8 @@ public class AccountsView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("admin.account.confirm-reset-mfa", account.displayName()),
                 () -> mfa.reset(account.id()), () -> refresh()));
         resetMfa.setId("account-reset-mfa-" + account.id());
+        // Offered only where there is something to reset (one key lookup per row of the page shown).
+        resetMfa.setVisible(mfa.isEnrolled(account.id()));
         for (Button b : new Button[] {edit, reset, toggle, resetMfa}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
