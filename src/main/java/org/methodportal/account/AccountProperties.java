@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * A change made on this instance ends the account's other sessions at once; one made on another
  * instance sharing the database, within this interval. {@code public-api-docs}: whether the API
  * documentation (OpenAPI and Swagger UI) answers without sign-in; on with the demo data only.
+ * {@code changeHandedOverPasswords}: a password an administrator sets (a new account, a reset) must
+ * be changed by its owner at the next sign-in.
  */
 @ConfigurationProperties("portal.account")
-public record AccountProperties(@DefaultValue("5s") Duration sessionCheckInterval, boolean publicApiDocs) {
+public record AccountProperties(@DefaultValue("5s") Duration sessionCheckInterval, boolean publicApiDocs,
+                                @DefaultValue("true") boolean changeHandedOverPasswords) {
 }

@@ -28,6 +28,9 @@ import org.methodportal.shared.Pinyin;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
+import org.methodportal.shared.SignInObligation;
+import org.methodportal.shared.SignInSetup;
+import org.methodportal.shared.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,9 +61,12 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecurityStamps stamps;
+    private final AccountProperties properties;
 
     AccountService(AccountMapper accounts, OrganisationService organisation, PasswordEncoder passwordEncoder,
-                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, SecurityStamps stamps) {
+                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, SecurityStamps stamps,
+                   AccountProperties properties) {
+        this.properties = properties;
         this.accounts = accounts;
         this.organisation = organisation;
         this.passwordEncoder = passwordEncoder;
@@ -211,14 +217,25 @@ public class AccountService {
 
     /** The signed-in user's own account. */
     @PreAuthorize("isAuthenticated()")
+    @SignInSetup
     public AccountSummary me() {
         return withRoles(List.of(row(currentUser.require().id()))).getFirst();
     }
 
-    /** Creates an account with an initial password the administrator hands over. */
+    /**
+     * Creates an account with an initial password the administrator hands over; its owner must
+     * change it at the first sign-in (unless {@code portal.account.change-handed-over-passwords} is
+     * off, or the portal itself creates the account, e.g. the demo data).
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary create(AccountForm form, String initialPassword) {
+        return create(form, initialPassword, handedOver());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    AccountSummary create(AccountForm form, String initialPassword, boolean mustChange) {
         String login = normaliseLogin(form.login());
         if (!LOGIN_PATTERN.matcher(login).matches()) {
             throw PortalException.invalid("account.login-invalid", login);
@@ -230,7 +247,7 @@ public class AccountService {
         String displayName = form.displayName().strip();
         PasswordPolicy.check(initialPassword, login, displayName);
         accounts.insert(login, displayName, Pinyin.searchKey(displayName), passwordEncoder.encode(initialPassword),
-                form.branchId(), clock.instant());
+                form.branchId(), clock.instant(), mustChange);
         long id = accounts.findByLogin(login).orElseThrow().id();
         writeAssignments(id, form);
         events.publishEvent(new AccountEvent.AccountCreated(id, login, describe(form)));
@@ -286,13 +303,16 @@ public class AccountService {
         return get(id);
     }
 
-    /** An administrator sets a new password for someone who forgot theirs; their open sessions end. */
+    /**
+     * An administrator sets a new password for someone who forgot theirs; their open sessions end,
+     * and they must choose their own at the next sign-in.
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void resetPassword(long id, String newPassword) {
         AccountRow current = row(id);
         PasswordPolicy.check(newPassword, current.login(), current.displayName());
-        accounts.updatePassword(id, passwordEncoder.encode(newPassword));
+        accounts.updatePassword(id, passwordEncoder.encode(newPassword), handedOver());
         events.publishEvent(new AccountEvent.PasswordReset(id, current.login()));
         renewStamp(current, SessionEndReason.PASSWORD_CHANGED);
     }
@@ -303,6 +323,7 @@ public class AccountService {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
+    @SignInSetup
     public void changeOwnPassword(String currentPassword, String newPassword) {
         AccountRow me = row(currentUser.require().id());
         if (!passwordEncoder.matches(currentPassword, me.passwordHash())) {
@@ -312,14 +333,16 @@ public class AccountService {
         if (passwordEncoder.matches(newPassword, me.passwordHash())) {
             throw PortalException.invalid("account.password-unchanged");
         }
-        accounts.updatePassword(me.id(), passwordEncoder.encode(newPassword));
+        accounts.updatePassword(me.id(), passwordEncoder.encode(newPassword), false);
         events.publishEvent(new AccountEvent.PasswordChanged(me.id(), me.login()));
         renewStamp(me, SessionEndReason.PASSWORD_CHANGED);
+        currentUser.require().fulfil(SignInObligation.CHANGE_PASSWORD);
     }
 
     /** Saves the signed-in user's language, so that it follows them to every session. */
     @Transactional
     @PreAuthorize("isAuthenticated()")
+    @SignInSetup
     public void changeOwnLocale(Locale locale) {
         if (!SUPPORTED_LOCALES.contains(locale)) {
             throw PortalException.invalid("account.locale-unsupported", locale.toLanguageTag());
@@ -335,9 +358,13 @@ public class AccountService {
         return accounts.findByLogin(normaliseLogin(login)).map(row -> {
             Map<Long, Set<Role>> roles = rolesOf(List.of(row.id()));
             Map<Long, Set<Long>> reviewed = reviewerDepartmentsOf(List.of(row.id()));
-            return new PortalUser(row.id(), row.login(), row.displayName(), row.passwordHash(), row.enabled(),
+            var user = new PortalUser(row.id(), row.login(), row.displayName(), row.passwordHash(), row.enabled(),
                     row.branchId(), row.departmentId(), roles.getOrDefault(row.id(), Set.of()),
                     reviewed.getOrDefault(row.id(), Set.of()), localeOf(row.locale()), row.securityStamp());
+            if (row.passwordChangeRequired()) {
+                user.oblige(Set.of(SignInObligation.CHANGE_PASSWORD));
+            }
+            return user;
         });
     }
 
@@ -359,6 +386,7 @@ public class AccountService {
         if (rightsChanged) {
             PortalUser fresh = loadPrincipal(account.login()).orElseThrow().withoutPassword();
             fresh.changeLocale(me.locale());
+            fresh.oblige(me.obligations());
             currentUser.replace(fresh);
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -380,9 +408,19 @@ public class AccountService {
                 || !account.reviewerDepartmentIds().equals(Set.copyOf(form.reviewerDepartmentIds()));
     }
 
+    /**
+     * A sign-in finished (after the second factor, where the account has one): the last sign-in is
+     * recorded and audited.
+     */
     @Transactional
-    void recordLogin(String login) {
+    void signedIn(String login, @Nullable String clientAddress) {
         accounts.updateLastLogin(normaliseLogin(login), clock.instant());
+        events.publishEvent(new LoginEvent.LoginSucceeded(login, clientAddress));
+    }
+
+    /** Whether a password set now by the caller is one that its owner must change. */
+    private boolean handedOver() {
+        return properties.changeHandedOverPasswords() && currentUser.require().id() != SystemAuthentication.ACCOUNT_ID;
     }
 
     /** Whether any account exists (the demo data is only loaded into an empty database). */

@@ -16,6 +16,8 @@ import org.methodportal.account.persistence.MfaRow;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.SignInObligation;
+import org.methodportal.shared.SignInSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,6 +76,7 @@ public class MfaService {
 
     /** The signed-in user's second factor. */
     @PreAuthorize("isAuthenticated()")
+    @SignInSetup
     public MfaStatus status() {
         PortalUser me = currentUser.require();
         Optional<MfaRow> row = mfa.findByAccount(me.id()).filter(r -> r.enrolledAt() != null);
@@ -82,16 +85,13 @@ public class MfaService {
     }
 
     /** Whether the account's roles oblige it to sign in with a second factor. */
+    @SignInSetup
     public boolean isRequired(PortalUser user) {
         return properties.requires(user.roles());
     }
 
-    /** Whether the signed-in user's roles require a second factor they have not set up yet. */
-    public boolean mustEnrol() {
-        return currentUser.find().filter(this::isRequired).filter(me -> !isEnrolled(me.id())).isPresent();
-    }
-
     /** Whether the account has a confirmed authenticator, so that sign-in asks for a code. */
+    @SignInSetup
     public boolean isEnrolled(long accountId) {
         return mfa.findByAccount(accountId).map(MfaRow::enrolledAt).isPresent();
     }
@@ -102,6 +102,7 @@ public class MfaService {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
+    @SignInSetup
     public MfaEnrolment startEnrolment() {
         PortalUser me = currentUser.require();
         if (isEnrolled(me.id())) {
@@ -121,6 +122,7 @@ public class MfaService {
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
+    @SignInSetup
     public List<String> confirmEnrolment(String code) {
         PortalUser me = currentUser.require();
         MfaRow row = mfa.findByAccount(me.id()).filter(r -> r.enrolledAt() == null)
@@ -131,6 +133,7 @@ public class MfaService {
         }
         List<String> recovery = renewRecoveryCodes(me.id());
         events.publishEvent(new MfaEvent.MfaEnrolled(me.id(), me.login()));
+        me.fulfil(SignInObligation.ENROL_SECOND_FACTOR);
         log.info("second factor enrolled for {}", me.login());
         return recovery;
     }

@@ -36,12 +36,15 @@ public class MfaSignIn {
     static final Duration PENDING_FOR = Duration.ofMinutes(5);
 
     private final MfaService mfa;
+    private final AccountService accounts;
     private final Clock clock;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    MfaSignIn(MfaService mfa, Clock clock, ObjectProvider<SecurityContextHolderStrategy> strategy) {
+    MfaSignIn(MfaService mfa, AccountService accounts, Clock clock,
+              ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.mfa = mfa;
+        this.accounts = accounts;
         this.clock = clock;
         this.strategy = strategy;
     }
@@ -87,6 +90,7 @@ public class MfaSignIn {
                 .createEmptyContext();
         context.setAuthentication(authentication);
         contexts.saveContext(context, request, response);
+        accounts.signedIn(authentication.getName(), address);
         log.info("{} signed in with a second factor", authentication.getName());
         return Outcome.SIGNED_IN;
     }

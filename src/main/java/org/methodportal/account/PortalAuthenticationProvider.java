@@ -1,5 +1,6 @@
 package org.methodportal.account;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.shared.PortalUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusException;
@@ -13,21 +14,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password sign-in for the login view and HTTP Basic alike: asks the throttle before checking the
- * password, counts failures, audits every attempt and keeps no password hash in the
- * session's principal.
+ * password, counts and audits failures and keeps no password hash in the session's principal. A
+ * right password is not yet a sign-in (a second factor may follow): the callers record that.
  */
 class PortalAuthenticationProvider extends DaoAuthenticationProvider {
 
     private final SignInThrottle throttle;
-    private final AccountService accounts;
     private final ApplicationEventPublisher events;
 
     PortalAuthenticationProvider(PortalUserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
-                                 AccountService accounts, ApplicationEventPublisher events) {
+                                 ApplicationEventPublisher events) {
         super(users);
         setPasswordEncoder(encoder);
         this.throttle = throttle;
-        this.accounts = accounts;
         this.events = events;
     }
 
@@ -44,9 +43,8 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
         }
         try {
             Authentication result = super.authenticate(authentication);
+            // recorded and audited as a sign-in by the caller, once a second factor (if any) is checked too
             throttle.recordSuccess(login, address);
-            accounts.recordLogin(login);
-            events.publishEvent(new LoginEvent.LoginSucceeded(login, address));
             return result;
         } catch (BadCredentialsException e) {
             // counted before the check ends, so that the next admitted check sees it
@@ -68,7 +66,7 @@ class PortalAuthenticationProvider extends DaoAuthenticationProvider {
         return super.createSuccessAuthentication(sessionPrincipal, authentication, user);
     }
 
-    private static String clientAddress(Authentication authentication) {
+    static @Nullable String clientAddress(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
     }

@@ -6,6 +6,7 @@ import org.methodportal.account.ui.LoginView;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.SignInSetup;
 import org.methodportal.ui.ForbiddenView;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -53,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfig {
 
+    /** Set while a {@link SignInSetup} call runs on this thread. */
+    private static final ThreadLocal<Boolean> SETTING_UP = ThreadLocal.withInitial(() -> false);
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -61,15 +65,15 @@ class SecurityConfig {
     /** The one way to sign in; not a bean of its own, so Spring Security builds no second manager. */
     @Bean
     AuthenticationManager authenticationManager(PortalUserDetailsService users, PasswordEncoder encoder,
-                                                SignInThrottle throttle, AccountService accounts,
-                                                ApplicationEventPublisher events) {
-        return new ProviderManager(new PortalAuthenticationProvider(users, encoder, throttle, accounts, events));
+                                                SignInThrottle throttle, ApplicationEventPublisher events) {
+        return new ProviderManager(new PortalAuthenticationProvider(users, encoder, throttle, events));
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                  MessageSource messages, JsonMapper json, ApiTokenService tokens, MfaService mfa,
+                                 AccountService accounts,
                                  ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         var problems = new ApiProblemWriter(messages, json);
         // HTTP Basic carries only the password: an account with a second factor uses an API token.
@@ -78,6 +82,7 @@ class SecurityConfig {
             if (result.getPrincipal() instanceof PortalUser user && mfa.isEnrolled(user.id())) {
                 throw new MfaRequiredException();
             }
+            accounts.signedIn(result.getName(), PortalAuthenticationProvider.clientAddress(authentication));
             return result;
         };
         http.securityMatcher("/api/**")
@@ -99,15 +104,32 @@ class SecurityConfig {
 
     /**
      * Each service call checks the caller's session too, not only each request: a principal whose
-     * account changed since sign-in is refused, whatever path its call took (see {@link SecurityStamps}).
-     * Runs before the method security and transaction interceptors.
+     * account changed since sign-in is refused, whatever path its call took (see {@link SecurityStamps});
+     * so is one whose user must first change the password or set up a second factor, except for the
+     * calls that doing so needs ({@link SignInSetup}). Runs before the method security and transaction
+     * interceptors.
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor endedSessionCheck(ObjectProvider<SecurityStamps> stamps, ObjectProvider<CurrentUser> currentUser) {
+    static Advisor sessionCheck(ObjectProvider<SecurityStamps> stamps, ObjectProvider<CurrentUser> currentUser) {
         MethodInterceptor check = invocation -> {
-            if (currentUser.getObject().find().flatMap(stamps.getObject()::check).isPresent()) {
-                throw PortalException.forbidden("auth.session-ended");
+            PortalUser user = currentUser.getObject().find().orElse(null);
+            if (user != null) {
+                if (stamps.getObject().check(user).isPresent()) {
+                    throw PortalException.forbidden("auth.session-ended");
+                }
+                if (!user.obligations().isEmpty() && !SETTING_UP.get()) {
+                    if (!invocation.getMethod().isAnnotationPresent(SignInSetup.class)) {
+                        throw PortalException.forbidden("auth.sign-in-setup-unfinished");
+                    }
+                    // what an allowed call needs of other services (the audit trail, say) is allowed with it
+                    SETTING_UP.set(true);
+                    try {
+                        return invocation.proceed();
+                    } finally {
+                        SETTING_UP.remove();
+                    }
+                }
             }
             return invocation.proceed();
         };
@@ -121,7 +143,8 @@ class SecurityConfig {
     SecurityFilterChain uiChain(HttpSecurity http, AuthenticationManager authenticationManager, SecurityStamps stamps,
                                 CurrentUser currentUser, ApplicationEventPublisher events,
                                 ObjectProvider<SecurityContextHolderStrategy> strategy, RequestUtil vaadinRequests,
-                                AccountProperties properties, MfaService mfa, MfaSignIn mfaSignIn) throws Exception {
+                                AccountProperties properties, MfaService mfa, MfaSignIn mfaSignIn,
+                                AccountService accounts) throws Exception {
         String[] open = properties.publicApiDocs()
                 ? new String[] {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/swagger-ui.html", "/swagger-ui/**", "/styles.css", "/images/**"}
@@ -136,6 +159,7 @@ class SecurityConfig {
                 mfaSignIn.begin(request.getRequest(), result);
                 throw new MfaPendingException();
             }
+            accounts.signedIn(result.getName(), PortalAuthenticationProvider.clientAddress(authentication));
             return result;
         };
         http.authenticationManager(passwordThenCode)

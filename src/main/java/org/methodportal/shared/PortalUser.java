@@ -1,6 +1,7 @@
 package org.methodportal.shared;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ public final class PortalUser implements UserDetails {
     private final Set<Long> reviewerDepartmentIds;
     private volatile Locale locale;
     private volatile @Nullable Long securityStamp;
+    private volatile Set<SignInObligation> obligations = Set.of();
 
     /** A principal without a security stamp: one the portal makes for its own work, never one from sign-in. */
     public PortalUser(long id, String login, String displayName, @Nullable String passwordHash, boolean enabled,
@@ -109,10 +111,30 @@ public final class PortalUser implements UserDetails {
         this.securityStamp = newStamp;
     }
 
+    /** What the user must do first in this session (empty for almost everyone). */
+    public Set<SignInObligation> obligations() {
+        return obligations;
+    }
+
+    /** Set at sign-in, from the account's state. */
+    public void oblige(Set<SignInObligation> pending) {
+        this.obligations = pending.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(pending));
+    }
+
+    /** Updated in place when the user meets an obligation through this very session. */
+    public void fulfil(SignInObligation done) {
+        EnumSet<SignInObligation> left = obligations.isEmpty() ? EnumSet.noneOf(SignInObligation.class)
+                : EnumSet.copyOf(obligations);
+        left.remove(done);
+        this.obligations = Set.copyOf(left);
+    }
+
     /** A copy without the password hash, for keeping in the session after authentication. */
     public PortalUser withoutPassword() {
-        return new PortalUser(id, login, displayName, null, enabled, branchId, departmentId, roles,
+        PortalUser copy = new PortalUser(id, login, displayName, null, enabled, branchId, departmentId, roles,
                 reviewerDepartmentIds, locale, securityStamp);
+        copy.oblige(obligations);
+        return copy;
     }
 
     @Override

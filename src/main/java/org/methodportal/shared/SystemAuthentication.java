@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class SystemAuthentication {
 
     public static final String LOGIN = "system";
+    /** No account row has it: the system user exists only in memory. */
+    public static final long ACCOUNT_ID = 0;
 
     private final CurrentUser currentUser;
 
@@ -25,7 +27,7 @@ public class SystemAuthentication {
     }
 
     public <T> T callAsSystem(Supplier<T> work) {
-        return callAs(new PortalUser(0, LOGIN, LOGIN, null, true, 0, 0, Set.of(Role.ADMIN), Set.of(),
+        return callAs(new PortalUser(ACCOUNT_ID, LOGIN, LOGIN, null, true, 0, 0, Set.of(Role.ADMIN), Set.of(),
                 Locale.SIMPLIFIED_CHINESE), work);
     }
 

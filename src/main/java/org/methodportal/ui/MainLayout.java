@@ -62,6 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final SideNav nav = new SideNav();
     private final Span unreadBadge = new Span();
     private final Button bell = new Button(VaadinIcon.BELL.create());
+    private final ComboBox<SearchSuggestions.Suggestion> search = new ComboBox<>();
 
     MainLayout(AuthenticationContext authentication, LanguagePreference languagePreference,
                ObjectProvider<UnreadNotifications> unread, ObjectProvider<SearchSuggestions> suggestions) {
@@ -78,7 +79,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private HorizontalLayout header() {
-        ComboBox<SearchSuggestions.Suggestion> search = new ComboBox<>();
         search.setId("global-search");
         search.setPlaceholder(getTranslation("shell.search.placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -181,7 +181,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        refreshUnread();
+        // While the user must first change a password or set up a second factor, the pages that do
+        // it are all they may use: no search, menu or notifications (the services refuse them too).
+        boolean settingUp = currentUser().filter(u -> !u.obligations().isEmpty()).isPresent();
+        search.setVisible(!settingUp);
+        nav.setVisible(!settingUp);
+        if (settingUp) {
+            bell.setVisible(false);
+            unreadBadge.setVisible(false);
+        } else {
+            refreshUnread();
+        }
         String path = event.getLocation().getPath();
         if (!path.equals(lastPath) && getContent() != null) {
             // another page starts at its top: the layout would keep the scroll offset of the page before

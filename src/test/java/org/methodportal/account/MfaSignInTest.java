@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.methodportal.audit.AuditFilter;
+import org.methodportal.audit.AuditService;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 import org.methodportal.shared.SystemAuthentication;
@@ -52,6 +54,8 @@ class MfaSignInTest {
     SecurityContextHolderStrategy securityContexts;
     @Autowired
     Clock clock;
+    @Autowired
+    AuditService audit;
 
     @AfterEach
     void signOut() {
@@ -75,6 +79,7 @@ class MfaSignInTest {
         MvcTestResult page = mvc.get().uri("/methods").accept(MediaType.TEXT_HTML).session(session).exchange();
         assertThat(page.getResponse().getRedirectedUrl()).as("not signed in yet").endsWith("/login");
         assertThat(signIn.pendingLogin(session)).contains(login);
+        assertThat(signIns(login)).as("a right password alone is no sign-in in the audit trail").isZero();
 
         assertThat(complete(session, code(enrolment, 0))).as("the enrolment's code again")
                 .isEqualTo(MfaSignIn.Outcome.WRONG_CODE);
@@ -82,6 +87,7 @@ class MfaSignInTest {
         assertThat(complete(session, code(enrolment, 1))).isEqualTo(MfaSignIn.Outcome.SIGNED_IN);
 
         assertThat(session.getId()).as("a new session id").isNotEqualTo(sessionId);
+        assertThat(signIns(login)).as("audited once the code is right").isEqualTo(1);
         assertThat(session.getAttribute(MfaSignIn.PENDING)).isNull();
         var context = (SecurityContext) session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(context.getAuthentication().getPrincipal()).isInstanceOfSatisfying(PortalUser.class,
@@ -99,6 +105,11 @@ class MfaSignInTest {
 
         assertThat(password.getResponse().getRedirectedUrl()).doesNotContain("login");
         assertThat(session.getAttribute(MfaSignIn.PENDING)).isNull();
+        assertThat(signIns(login)).isEqualTo(1);
+    }
+
+    private long signIns(String login) {
+        return system.callAsSystem(() -> audit.count(new AuditFilter(login, "login.succeeded", null, null, null)));
     }
 
     private MvcTestResult signIn(String login, MockHttpSession session) {

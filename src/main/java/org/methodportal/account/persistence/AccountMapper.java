@@ -27,9 +27,16 @@ public interface AccountMapper {
 
     List<ReviewerDepartmentRow> findReviewerDepartments(@Param("accountIds") Collection<Long> accountIds);
 
+    /** An account whose owner chose its password (or a test's). */
+    default void insert(String login, String displayName, String displayNamePinyin, String passwordHash,
+                        long branchId, Instant createdAt) {
+        insert(login, displayName, displayNamePinyin, passwordHash, branchId, createdAt, false);
+    }
+
     void insert(@Param("login") String login, @Param("displayName") String displayName,
                 @Param("displayNamePinyin") String displayNamePinyin, @Param("passwordHash") String passwordHash,
-                @Param("branchId") long branchId, @Param("createdAt") Instant createdAt);
+                @Param("branchId") long branchId, @Param("createdAt") Instant createdAt,
+                @Param("passwordChangeRequired") boolean passwordChangeRequired);
 
     int update(@Param("id") long id, @Param("displayName") String displayName,
                @Param("displayNamePinyin") String displayNamePinyin, @Param("branchId") long branchId,
@@ -37,7 +44,9 @@ public interface AccountMapper {
 
     int updateEnabled(@Param("id") long id, @Param("enabled") boolean enabled, @Param("version") int version);
 
-    int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
+    /** A new password; {@code changeRequired} when someone other than the owner chose it. */
+    int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash,
+                       @Param("changeRequired") boolean changeRequired);
 
     /** The account's security stamp and enabled flag, for checking a signed-in session. */
     Optional<SecurityStateRow> findSecurityState(long id);

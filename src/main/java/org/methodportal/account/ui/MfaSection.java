@@ -30,6 +30,7 @@ import com.vaadin.flow.component.textfield.TextField;
 class MfaSection extends VerticalLayout {
 
     private final MfaService mfa;
+    private Runnable afterRecoveryCodesSaved = () -> { };
     final Paragraph status = new Paragraph();
     final Button start = new Button();
     final Button renew = new Button();
@@ -37,6 +38,11 @@ class MfaSection extends VerticalLayout {
     final Span manualKey = new Span();
     final TextField code = new TextField();
     final TextArea recoveryCodes = new TextArea();
+
+    /** What happens once the user has saved the recovery codes of a new enrolment, e.g. to go on after sign-in setup. */
+    void onRecoveryCodesSaved(Runnable next) {
+        this.afterRecoveryCodesSaved = next;
+    }
 
     MfaSection(MfaService mfa) {
         this.mfa = mfa;
@@ -177,6 +183,7 @@ class MfaSection extends VerticalLayout {
         Button done = new Button(getTranslation("account.mfa.done"), e -> {
             recoveryCodes.clear();
             dialog.close();
+            afterRecoveryCodesSaved.run();
         });
         done.setId("mfa-recovery-done");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

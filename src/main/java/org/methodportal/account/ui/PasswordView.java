@@ -1,13 +1,17 @@
 package org.methodportal.account.ui;
 
 import org.methodportal.account.AccountService;
+import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.SignInObligation;
 import org.methodportal.ui.Notifications;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -25,7 +29,10 @@ public class PasswordView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField repeat = new PasswordField();
     final Button save = new Button();
 
-    PasswordView(AccountService accounts) {
+    private final transient CurrentUser currentUser;
+
+    PasswordView(AccountService accounts, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         setId("password-view");
         addClassName("portal-page");
         setMaxWidth("32rem");
@@ -45,7 +52,19 @@ public class PasswordView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
         save.addClickListener(e -> change(accounts));
-        add(new H2(getTranslation("account.password.title")), current, next, repeat, save);
+        add(new H2(getTranslation("account.password.title")));
+        if (mustChange()) {
+            Paragraph note = new Paragraph(getTranslation("account.password.must-change"));
+            note.setId("password-must-change");
+            note.addClassName("portal-help");
+            add(note);
+        }
+        add(current, next, repeat, save);
+    }
+
+    private boolean mustChange() {
+        return currentUser.find().filter(u -> u.obligations().contains(SignInObligation.CHANGE_PASSWORD))
+                .isPresent();
     }
 
     private void change(AccountService accounts) {
@@ -61,6 +80,7 @@ public class PasswordView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         try {
+            boolean wasRequired = mustChange();
             accounts.changeOwnPassword(current.getValue(), next.getValue());
             current.clear();
             next.clear();
@@ -68,6 +88,10 @@ public class PasswordView extends VerticalLayout implements HasDynamicTitle {
             // Clearing required fields marks them invalid; after a success nothing is wrong.
             resetValidation();
             Notifications.success(getTranslation("account.password.changed"));
+            if (wasRequired) {
+                // on to the start page, or to what the sign-in still needs first (a second factor)
+                UI.getCurrent().navigate("");
+            }
         } catch (PortalException ex) {
             PasswordField target = "account.password-wrong".equals(ex.code()) ? current : next;
             target.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));

@@ -9,6 +9,7 @@ import org.methodportal.account.AccountService;
 import org.methodportal.account.ApiTokenService;
 import org.methodportal.account.MfaService;
 import org.methodportal.account.AccountSummary;
+import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.Role;
 import org.methodportal.ui.Languages;
 import org.methodportal.ui.Notifications;
@@ -41,10 +42,11 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
     final RadioButtonGroup<Locale> language = new RadioButtonGroup<>();
     final Checkbox autoWatch = new Checkbox();
 
-    ProfileView(AccountService accounts, ApiTokenService tokens, MfaService mfa) {
+    ProfileView(AccountService accounts, ApiTokenService tokens, MfaService mfa, CurrentUser currentUser) {
         setId("profile-view");
         addClassName("portal-page");
         AccountSummary me = accounts.me();
+        boolean settingUp = currentUser.find().filter(u -> !u.obligations().isEmpty()).isPresent();
         FormLayout details = new FormLayout();
         details.addFormItem(new Span(me.displayName()), getTranslation("account.field.displayName"));
         details.addFormItem(new Span(me.login()), getTranslation("account.field.login"));
@@ -71,7 +73,6 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         autoWatch.setId("profile-auto-watch");
         autoWatch.setLabel(getTranslation("account.profile.auto-watch"));
         autoWatch.setHelperText(getTranslation("account.profile.auto-watch-help"));
-        autoWatch.setValue(accounts.autoWatches(me.id()));
         autoWatch.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 accounts.changeOwnAutoWatch(e.getValue());
@@ -83,8 +84,17 @@ public class ProfileView extends VerticalLayout implements HasDynamicTitle {
         Button password = new Button(getTranslation("shell.user.password"),
                 e -> UI.getCurrent().navigate(PasswordView.class));
         password.setId("profile-change-password");
-        add(new H2(getTranslation("account.profile.title")), details, language, autoWatch, password,
-                new MfaSection(mfa), new ApiTokensSection(tokens, me.roles().contains(Role.ADMIN)));
+        add(new H2(getTranslation("account.profile.title")), details, language);
+        if (settingUp) {
+            // what the sign-in still needs (a second factor), not yet the rest of the account
+            MfaSection second = new MfaSection(mfa);
+            second.onRecoveryCodesSaved(() -> UI.getCurrent().navigate(""));
+            add(second);
+        } else {
+            autoWatch.setValue(accounts.autoWatches(me.id()));
+            add(autoWatch, password, new MfaSection(mfa),
+                    new ApiTokensSection(tokens, me.roles().contains(Role.ADMIN)));
+        }
     }
 
     @Override

@@ -68,7 +68,7 @@ class AccountMapperTest {
         AccountRow row = accounts.findByLogin("u1001").orElseThrow();
 
         assertThat(row).isEqualTo(new AccountRow(id, "u1001", "张三", "{noop}secret", alpha2, "branch-a2", alpha,
-                "dept-alpha", true, null, CREATED, null, 0, 0));
+                "dept-alpha", true, null, CREATED, null, 0, 0, false));
         assertThat(accounts.findById(id)).contains(row);
         assertThat(accounts.findByLogin("nobody")).isEmpty();
         assertThat(accounts.countAll()).isEqualTo(1);
@@ -217,7 +217,7 @@ class AccountMapperTest {
         long id = account("u1001", "张三", alpha1);
         Instant at = Instant.parse("2026-04-02T10:00:00.000007Z");
 
-        assertThat(accounts.updatePassword(id, "{noop}changed")).isEqualTo(1);
+        assertThat(accounts.updatePassword(id, "{noop}changed", true)).isEqualTo(1);
         assertThat(accounts.updateLocale(id, "en")).isEqualTo(1);
         assertThat(accounts.updateLastLogin("u1001", at)).isEqualTo(1);
         assertThat(accounts.updateLastLogin("nobody", at)).isZero();
@@ -226,6 +226,10 @@ class AccountMapperTest {
         assertThat(row.passwordHash()).isEqualTo("{noop}changed");
         assertThat(row.locale()).isEqualTo("en");
         assertThat(row.lastLoginAt()).isEqualTo(at);
+        assertThat(row.passwordChangeRequired()).isTrue();
+
+        accounts.updatePassword(id, "{noop}mine", false);
+        assertThat(accounts.findById(id).orElseThrow().passwordChangeRequired()).isFalse();
     }
 
     @Test
