@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.methodportal.account.FirstAdministrator;
 import org.methodportal.account.MfaPendingException;
 import org.methodportal.account.SignInThrottledException;
 import org.methodportal.account.SessionEndReason;
@@ -40,9 +41,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     final LoginForm form = new LoginForm();
     private final transient AuthenticationContext authentication;
+    private final transient FirstAdministrator setup;
 
-    LoginView(AuthenticationContext authentication) {
+    LoginView(AuthenticationContext authentication, FirstAdministrator setup) {
         this.authentication = authentication;
+        this.setup = setup;
         setId("login-view");
         addClassName("portal-login");
         setSizeFull();
@@ -83,6 +86,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         if (authentication.isAuthenticated()) {
             event.forwardTo("");
+            return;
+        }
+        if (setup.needed()) {
+            // no account to sign in with yet: the installation's first administrator comes first
+            event.forwardTo(SetupView.class);
             return;
         }
         WrappedSession session = VaadinSession.getCurrent().getSession();
