@@ -86,7 +86,7 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver, Ha
         title.addClassName("portal-login-title");
         Div card = new Div(title, new H2(getTranslation("setup.title")), new Paragraph(getTranslation("setup.text")),
                 form, create);
-        card.addClassName("portal-login-card");
+        card.addClassNames("portal-login-card", "portal-setup-card");
         add(card);
     }
 
