@@ -20,7 +20,9 @@ import org.methodportal.shared.SignInObligation;
 import org.methodportal.shared.SignInSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,12 +61,14 @@ public class MfaService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MfaProperties properties;
+    private final SecretBox box;
     private final SecretGenerator secrets = new DefaultSecretGenerator();
     private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
     private final RecoveryCodeGenerator recoveryCodes = new RecoveryCodeGenerator();
 
     MfaService(MfaMapper mfa, AccountService accounts, SignInThrottle throttle, CurrentUser currentUser,
-               ApplicationEventPublisher events, Clock clock, MfaProperties properties) {
+               ApplicationEventPublisher events, Clock clock, MfaProperties properties, SecretBox box) {
+        this.box = box;
         this.mfa = mfa;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -110,7 +114,7 @@ public class MfaService {
         }
         mfa.deletePending(me.id());
         String secret = secrets.generate();
-        mfa.insert(me.id(), secret, clock.instant());
+        mfa.insert(me.id(), box.seal(secret), clock.instant());
         String uri = new QrData.Builder().label(me.login()).secret(secret).issuer(properties.issuer())
                 .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD_SECONDS).build().getUri();
         return new MfaEnrolment(uri, QrCodeImage.svgDataUri(uri), grouped(secret));
@@ -127,7 +131,7 @@ public class MfaService {
         PortalUser me = currentUser.require();
         MfaRow row = mfa.findByAccount(me.id()).filter(r -> r.enrolledAt() == null)
                 .orElseThrow(() -> PortalException.conflict("mfa.not-started"));
-        long step = matchingStep(row.secret(), code).orElseThrow(() -> PortalException.invalid("mfa.code-wrong"));
+        long step = matchingStep(box.open(row.secret()), code).orElseThrow(() -> PortalException.invalid("mfa.code-wrong"));
         if (mfa.confirm(me.id(), clock.instant(), step) == 0) {
             throw PortalException.conflict("mfa.already-enrolled");
         }
@@ -200,7 +204,7 @@ public class MfaService {
     private boolean accepts(MfaRow row, String login, String code, @Nullable String clientAddress) {
         String compact = compact(code);
         if (TOTP_CODE.matcher(compact).matches()) {
-            OptionalLong step = matchingStep(row.secret(), compact);
+            OptionalLong step = matchingStep(box.open(row.secret()), compact);
             return step.isPresent() && mfa.useTimeStep(row.accountId(), step.getAsLong()) > 0;
         }
         if (compact.isEmpty() || compact.length() > 64
@@ -217,9 +221,20 @@ public class MfaService {
     private void requireCurrentCode(PortalUser me, String code) {
         MfaRow row = mfa.findByAccount(me.id()).filter(r -> r.enrolledAt() != null)
                 .orElseThrow(() -> PortalException.conflict("mfa.not-enrolled"));
-        OptionalLong step = matchingStep(row.secret(), compact(code));
+        OptionalLong step = matchingStep(box.open(row.secret()), compact(code));
         if (step.isEmpty() || mfa.useTimeStep(me.id(), step.getAsLong()) == 0) {
             throw PortalException.invalid("mfa.code-wrong");
+        }
+    }
+
+    /** Encrypts the secrets stored before they were encrypted; at start, before anyone signs in. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void sealPlainSecrets() {
+        List<MfaRow> plain = mfa.findPlainSecrets();
+        plain.forEach(row -> mfa.updateSecret(row.accountId(), box.seal(row.secret())));
+        if (!plain.isEmpty()) {
+            log.info("encrypted {} stored second-factor secrets", plain.size());
         }
     }
 

@@ -85,6 +85,26 @@ class MfaServiceTest {
     }
 
     @Test
+    void theSecretIsStoredEncryptedAndOneStoredBeforeIsEncryptedAtStart() {
+        MfaEnrolment enrolment = mfa.startEnrolment();
+        String plain = enrolment.manualKey().replace(" ", "");
+        String stored = storedSecret();
+        assertThat(stored).startsWith(SecretBox.PREFIX).doesNotContain(plain);
+        mfa.confirmEnrolment(code(enrolment));
+
+        jdbc.update("UPDATE account_mfa SET secret = ? WHERE account_id = ?", plain, accountId);
+        mfa.sealPlainSecrets();
+
+        assertThat(storedSecret()).startsWith(SecretBox.PREFIX).isNotEqualTo(stored).doesNotContain(plain);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(mfa.verifySignIn(login, code(enrolment), "10.9.0.1")).as("codes of the same key").isTrue();
+    }
+
+    private String storedSecret() {
+        return jdbc.queryForObject("SELECT secret FROM account_mfa WHERE account_id = ?", String.class, accountId);
+    }
+
+    @Test
     void aCodeIsAcceptedWithinOneStepOfDriftAndEachStepOnce() {
         MfaEnrolment enrolment = mfa.startEnrolment();
         mfa.confirmEnrolment(code(enrolment));

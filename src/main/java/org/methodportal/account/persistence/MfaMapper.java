@@ -12,6 +12,10 @@ public interface MfaMapper {
 
     Optional<MfaRow> findByAccount(long accountId);
 
+    List<MfaRow> findPlainSecrets();
+
+    int updateSecret(@Param("accountId") long accountId, @Param("secret") String secret);
+
     void insert(@Param("accountId") long accountId, @Param("secret") String secret,
                 @Param("createdAt") Instant createdAt);
 

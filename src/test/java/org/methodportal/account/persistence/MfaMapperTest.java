@@ -53,6 +53,18 @@ class MfaMapperTest {
     }
 
     @Test
+    void plainSecretsStoredBeforeEncryptionAreFoundAndReplaced() {
+        String sealed = "v1:" + "A".repeat(80);
+        mfa.insert(owner, "JBSWY3DPEHPK3PXP", CREATED);
+        assertThat(mfa.findPlainSecrets()).extracting(MfaRow::accountId).containsExactly(owner);
+
+        assertThat(mfa.updateSecret(owner, sealed)).isEqualTo(1);
+
+        assertThat(mfa.findPlainSecrets()).isEmpty();
+        assertThat(mfa.findByAccount(owner).orElseThrow().secret()).isEqualTo(sealed);
+    }
+
+    @Test
     void aTimeStepIsAcceptedOnlyAfterTheLastAccepted() {
         mfa.insert(owner, "JBSWY3DPEHPK3PXP", CREATED);
         assertThat(mfa.useTimeStep(owner, 100L)).as("not enrolled yet").isZero();
