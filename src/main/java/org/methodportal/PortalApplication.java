@@ -1,5 +1,6 @@
 package org.methodportal;
 
+import org.methodportal.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PortalApplication {
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args));
+        }
         SpringApplication.run(PortalApplication.class, args);
     }
 }

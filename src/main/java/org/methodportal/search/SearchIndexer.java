@@ -381,6 +381,8 @@ public class SearchIndexer {
     @EventListener(ApplicationReadyEvent.class)
     void rebuildOnStartup() {
         IndexHealth h = health;
+        // a restore replaced the database under the index: whatever the setting, it no longer matches
+        boolean restored = outbox.deleteRebuildRequests() > 0;
         if (h.status() == Status.REBUILDING) {
             if (h.cause() == Cause.EMPTY_AT_START && system.callAsSystem(methods::countDocuments) == 0) {
                 health = IndexHealth.SERVING;
@@ -391,6 +393,9 @@ public class SearchIndexer {
                 events.publishEvent(new SearchIndexSetAside(String.valueOf(h.detail()), h.setAside()));
             }
             startRepairRebuild();
+        } else if (restored) {
+            log.info("search index rebuilt at start: the database was restored from a backup");
+            rebuildInBackground(SystemAuthentication.LOGIN);
         } else if (properties.reindexOnStartup() == SearchProperties.ReindexOnStartup.ALWAYS) {
             log.info("search index rebuilt at start (portal.search.reindex-on-startup={})",
                     properties.reindexOnStartup());

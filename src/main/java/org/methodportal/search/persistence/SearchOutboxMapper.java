@@ -35,4 +35,7 @@ public interface SearchOutboxMapper {
     OutboxBacklog backlog();
 
     @Nullable Instant findNextAttemptAt(long id);
+
+    /** Takes the requests to rebuild the index left by a restore of a backup (see the backup module): how many there were. */
+    int deleteRebuildRequests();
 }

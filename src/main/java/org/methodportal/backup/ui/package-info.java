@@ -1,0 +1,5 @@
+/** The administrators' backup page. */
+@NullMarked
+package org.methodportal.backup.ui;
+
+import org.jspecify.annotations.NullMarked;
