@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.methodportal.shared.PortalException;
@@ -137,6 +138,36 @@ class BackupRoundTripTest {
         Files.writeString(file, "not a zip");
         assertThatThrownBy(() -> BackupCommand.restore(target, file, true, "classpath:db/migration"))
                 .isInstanceOf(java.util.zip.ZipException.class);
+    }
+
+    /** The procedure README documents for PostgreSQL, checked the same way. */
+    @Test
+    @EnabledIfSystemProperty(named = "portal.test.db", matches = "postgres")
+    void pgDumpAndPgRestoreAsDocumentedKeepEveryTable() throws Exception {
+        everyKind.create();
+        Path file = dir.resolve("portal.dump");
+        String url = TestDatabase.url();
+        DataSource target = emptyDatabase();
+        String targetUrl = ((DriverManagerDataSource) target).getUrl();
+
+        run("pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + libpq(url));
+        run("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + libpq(targetUrl), file.toString());
+
+        assertThat(dump(target)).isEqualTo(dump(source));
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+    }
+
+    /** jdbc:postgresql://host:port/db → postgresql://user@host:port/db for the command-line tools. */
+    private static String libpq(String jdbcUrl) {
+        String user = System.getProperty("portal.test.pg.user", "postgres");
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        int query = rest.indexOf('?');
+        return "postgresql://" + user + "@" + (query < 0 ? rest : rest.substring(0, query));
     }
 
     /** Tables that the portal may leave empty (transient state), all others must hold rows in the source. */

@@ -70,7 +70,14 @@ class EveryKindOfObject {
         this.quorum = quorum;
     }
 
-    void create() throws Exception {
+    private boolean created;
+
+    /** Once per test context: the objects stay for every test of the class. */
+    synchronized void create() throws Exception {
+        if (created) {
+            return;
+        }
+        created = true;
         try {
             signInAs(users, securityContexts, "member");
             MfaEnrolment enrolment = mfa.startEnrolment();
