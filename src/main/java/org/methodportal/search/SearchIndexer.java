@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -376,9 +378,11 @@ public class SearchIndexer {
      * index is empty or missing (first run, deleted directory, new cluster), or never; an index
      * that could not be opened is rebuilt whatever the setting. In the background: the portal
      * serves meanwhile; an intact old index answers searches until the new one is complete, an
-     * empty or damaged one answers "rebuilding".
+     * empty or damaged one answers "rebuilding". A restored database (see the backup module) is
+     * rebuilt whatever the setting. Decided before the start-up announcement, which ends the start's log.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void rebuildOnStartup() {
         IndexHealth h = health;
         // a restore replaced the database under the index: whatever the setting, it no longer matches

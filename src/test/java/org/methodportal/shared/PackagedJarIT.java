@@ -72,7 +72,57 @@ class PackagedJarIT {
         assertThat(h2Files(workDir)).isEmpty();
     }
 
+    /**
+     * The embedded default as an operator backs it up and restores it elsewhere: the portal
+     * stopped, {@code backup --to}, then {@code restore --from} into another data directory, whose
+     * first start keeps the restored accounts (no demo data, no setup page) and rebuilds the index.
+     */
+    @Test
+    void aBackupTakenOnTheCommandLineRestoresIntoAnotherDataDirectory() throws Exception {
+        Path original = emptyDirectory();
+        assertThat(start(original, Map.of(), "--server.port=0").log()).contains("Demo logins");
+        Path file = original.resolve("portal.zip");
+
+        Run backup = command(original, "backup", "--to", file.toString());
+        assertThat(backup.exitCode()).as(backup.log()).isZero();
+        assertThat(backup.log()).contains("backup written to");
+
+        Path copy = emptyDirectory();
+        Run restore = command(copy, "restore", "--from", file.toString());
+        assertThat(restore.exitCode()).as(restore.log()).isZero();
+        assertThat(restore.log()).contains("restored from");
+        Run again = command(copy, "restore", "--from", file.toString());
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.log()).contains("is not empty");
+
+        Run restored = start(copy, Map.of(), "--server.port=0");
+        assertThat(restored.log()).contains("database already has accounts").contains("search index rebuilt at start")
+                .doesNotContain("No account exists yet");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("data/portal")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT (SELECT COUNT(*) FROM account), "
+                     + "(SELECT COUNT(*) FROM search_rebuild_request)")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("the demo accounts, restored").isGreaterThan(3);
+            assertThat(rows.getInt(2)).as("the restore's rebuild request, taken at start").isZero();
+        }
+    }
+
     private record Run(int exitCode, String log) {
+    }
+
+    /** Runs a command of the jar (backup, restore) to its end. */
+    private static Run command(Path workDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("PORTAL_DB_") || key.startsWith("SPRING_"));
+        Process process = builder.start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), log);
     }
 
     /**
