@@ -61,8 +61,14 @@ class AdminJourneyIT extends JourneySupport {
         waitForGridText("liuxin");
         browser.screenshot("admin-accounts");
 
+        // a backup of the running portal, downloaded from its page, shows in the audit trail
+        browser.open(url("admin/backup"));
+        browser.waitFor(By.id("backup-download")).click();
+        browser.screenshot("admin-backup");
+
         browser.open(url("admin/audit"));
         waitForGridText("account.created");
+        waitForGridText("backup.taken");
         browser.screenshot("admin-audit");
 
         browser.signOutHard();
