@@ -20,6 +20,8 @@ import org.methodportal.search.engine.IndexDamagedException;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.OutboxRow;
+import org.methodportal.search.persistence.ReindexMapper;
+import org.methodportal.search.persistence.ReindexRow;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.SystemAuthentication;
@@ -50,6 +52,9 @@ public class SearchIndexer {
     static final int REBUILD_BATCH = 500;
     static final String REINDEX_CATCH_UP = "search.reindex-catch-up";
     private static final int ERROR_MAX = 500;
+    /** A reindex whose instance has not reported for this long is taken to have died with it. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final SearchOutboxMapper outbox;
     private final MethodDocumentService methods;
@@ -66,7 +71,9 @@ public class SearchIndexer {
     private final TransactionOperations transaction;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
-    private volatile ReindexStatus status = ReindexStatus.NONE;
+    private final ReindexMapper reindexes;
+    /** This process among the instances that share the database, as the reindex row names it. */
+    private final String instance = instanceName();
     private final Object repairLock = new Object();
     private volatile IndexHealth health = IndexHealth.SERVING;
     /** Guarded by repairLock: the failed repair must set the index aside again before rebuilding. */
@@ -76,7 +83,8 @@ public class SearchIndexer {
 
     SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, MethodEmbeddings embeddings,
                   SearchIndex index, SystemAuthentication system, SearchProperties properties, Clock clock,
-                  ApplicationEventPublisher events, TransactionOperations transaction) {
+                  ApplicationEventPublisher events, TransactionOperations transaction, ReindexMapper reindexes) {
+        this.reindexes = reindexes;
         this.events = events;
         this.transaction = transaction;
         this.outbox = outbox;
@@ -174,21 +182,33 @@ public class SearchIndexer {
         });
     }
 
-    /** Takes the one reindex slot of this instance and resets the progress. */
+    /**
+     * Takes the one reindex slot of this instance, then the lease shared by every instance on the
+     * database (refused, naming the holder, while another instance's reindex reports in), and resets
+     * the progress.
+     */
     private void claim(String startedBy) {
         if (!rebuilding.compareAndSet(false, true)) {
             throw PortalException.conflict("search.reindex-running");
         }
+        Instant now = clock.instant();
+        if (reindexes.claim(instance, startedBy, now, now.minus(LEASE)) == 0) {
+            rebuilding.set(false);
+            ReindexRow holder = reindexes.find();
+            throw PortalException.conflict("search.reindex-running-elsewhere", String.valueOf(holder.instance()));
+        }
         done.set(0);
-        status = new ReindexStatus(true, 0, 0, clock.instant(), null, startedBy, null);
+        total = 0;
     }
 
+    private volatile long total;
+
     private long runClaimed(String startedBy) {
-        Instant started = status.startedAt();
+        Instant started = clock.instant();
         String error = null;
         try {
-            long total = system.callAsSystem(methods::countDocuments);
-            status = new ReindexStatus(true, 0, total, started, null, startedBy, null);
+            total = system.callAsSystem(methods::countDocuments);
+            reindexes.progress(instance, total, 0, clock.instant());
             try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
                 fill(rebuild);
                 rebuild.complete();
@@ -202,8 +222,7 @@ public class SearchIndexer {
             throw e;
         } finally {
             Instant finished = clock.instant();
-            status = new ReindexStatus(false, done.get(), Math.max(status.total(), done.get()), started, finished,
-                    startedBy, error);
+            reindexes.finish(instance, Math.max(total, done.get()), done.get(), finished, error);
             rebuilding.set(false);
             repairEnded(error);
             events.publishEvent(new SearchReindexFinished(startedBy, done.get(),
@@ -279,12 +298,23 @@ public class SearchIndexer {
         startRepairRebuild();
     }
 
-    /** Starts the rebuild that completes a repair; an administrator's reindex running already completes it instead. */
+    /**
+     * Starts the rebuild that completes a repair; an administrator's reindex running already on this
+     * instance completes it instead. One on another instance holds the lease: the repair is tried
+     * again after its backoff, when that one has ended or its lease expired.
+     */
     private void startRepairRebuild() {
         try {
             rebuildInBackground(SystemAuthentication.LOGIN);
         } catch (PortalException e) {
-            log.info("a reindex is already running; the search index is usable again when it completes");
+            if ("search.reindex-running-elsewhere".equals(e.code())) {
+                synchronized (repairLock) {
+                    IndexHealth h = health;
+                    failRepair(h.cause(), h.detail(), h.setAside(), "a reindex runs on " + e.args()[0]);
+                }
+            } else {
+                log.info("a reindex is already running; the search index is usable again when it completes");
+            }
         }
     }
 
@@ -345,9 +375,16 @@ public class SearchIndexer {
     private void fill(SearchIndex.Rebuild rebuild) {
         try (var work = new BoundedWork("search-reindex", properties.reindexThreads())) {
             long after = 0;
+            Instant lastReport = clock.instant();
             for (List<MethodDocument> page = page(after); !page.isEmpty(); page = page(after)) {
                 List<MethodDocument> batch = page;
                 after = batch.getLast().id();
+                Instant now = clock.instant();
+                if (!now.isBefore(lastReport.plus(HEARTBEAT))) {
+                    // the progress every instance shows, and the proof that this one still holds the lease
+                    reindexes.progress(instance, total, done.get(), now);
+                    lastReport = now;
+                }
                 work.submit(() -> {
                     rebuild.add(embeddings.withStored(batch.stream().map(IndexDocument::of).toList()));
                     done.addAndGet(batch.size());
@@ -361,11 +398,39 @@ public class SearchIndexer {
         return rebuilding.get();
     }
 
-    /** The reindex running now (with its progress) or the last one since this instance started. */
+    /**
+     * The reindex running now on any instance (with its progress; this instance's own counted to the
+     * last document) or the last one; one whose instance stopped reporting shows as ended with that
+     * reason.
+     */
     public ReindexStatus status() {
-        ReindexStatus s = status;
-        return s.running() ? new ReindexStatus(true, done.get(), s.total(), s.startedAt(), null, s.startedBy(), null)
-                : s;
+        ReindexRow row = reindexes.find();
+        if (row.startedAt() == null) {
+            return ReindexStatus.NONE;
+        }
+        boolean mine = instance.equals(row.instance());
+        if (row.running() && mine && rebuilding.get()) {
+            return new ReindexStatus(true, done.get(), total, row.startedAt(), null, row.startedBy(), null);
+        }
+        boolean alive = row.running() && !mine && row.heartbeatAt() != null
+                && row.heartbeatAt().isAfter(clock.instant().minus(LEASE));
+        if (row.running() && !alive) {
+            return new ReindexStatus(false, row.done(), row.total(), row.startedAt(), row.heartbeatAt(),
+                    row.startedBy(), "the instance " + row.instance() + " stopped before the reindex ended");
+        }
+        return new ReindexStatus(row.running(), row.done(), row.total(), row.startedAt(), row.finishedAt(),
+                row.startedBy(), row.error());
+    }
+
+    /** Host and process id: unique among the instances sharing a database, readable in the admin page. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     /** What the indexing worker still has to do. */

@@ -33,6 +33,7 @@ import org.methodportal.search.engine.HeldRebuild;
 import org.methodportal.search.lucene.DamagedIndexes;
 import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.engine.SearchIndex;
+import org.methodportal.search.persistence.ReindexMapper;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.AuditableEvent;
 import org.methodportal.shared.MethodEvent;
@@ -80,6 +81,8 @@ class SearchServiceTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    ReindexMapper reindexes;
     @Autowired
     SearchHealthIndicator healthIndicator;
     @Autowired
@@ -404,7 +407,8 @@ class SearchServiceTest {
         var release = new CountDownLatch(1);
         HeldRebuild.hold(index, firstPageTaken, release);
         // what a restart builds: an indexer and a service over an index that opened empty
-        var restarted = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction);
+        var restarted = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction,
+                reindexes);
         var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock,
                 queryEmbeddings, backfill);
         try {
@@ -434,7 +438,8 @@ class SearchServiceTest {
         String alias = "heal-" + UUID.randomUUID().toString().substring(0, 8);
         SearchIndex cluster = Mockito.spy(TestNode.searchIndex(alias));
         try {
-            var esIndexer = new SearchIndexer(outbox, documents, embeddings, cluster, system, properties, clock, events, transaction);
+            var esIndexer = new SearchIndexer(outbox, documents, embeddings, cluster, system, properties, clock, events, transaction,
+                reindexes);
             var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock,
                     queryEmbeddings, backfill);
             assertThat(esIndexer.health().cause()).as("a new cluster").isEqualTo(IndexHealth.Cause.EMPTY_AT_START);

@@ -21,6 +21,7 @@ import org.methodportal.search.engine.IndexQuery;
 import org.methodportal.search.engine.QueryPlanner;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.engine.Viewer;
+import org.methodportal.search.persistence.ReindexMapper;
 import org.methodportal.search.persistence.EmbeddingRow;
 import org.methodportal.search.persistence.MethodEmbeddingMapper;
 import org.methodportal.search.persistence.SearchOutboxMapper;
@@ -69,6 +70,8 @@ class SemanticIndexingTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
+    ReindexMapper reindexes;
+    @Autowired
     Embedder model;
     @Autowired
     JdbcTemplate jdbc;
@@ -87,7 +90,8 @@ class SemanticIndexingTest {
         sharedIndexer.drain();
         counting = new CountingEmbedder(model);
         embeddings = new MethodEmbeddings(rows, outbox, counting, clock);
-        indexer = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction);
+        indexer = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction,
+                reindexes);
         signInAs(users, securityContexts, "secretary");
     }
 
