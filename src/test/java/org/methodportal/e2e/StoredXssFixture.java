@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.methodportal.account.AccountForm;
@@ -320,8 +321,10 @@ final class StoredXssFixture {
         List<String> tags = new ArrayList<>(ps.stream().filter(p -> p.length() <= TAG_MAX).limit(19).toList());
         tags.add(MARK);
         String title = cut(MARK + kind + (g + 1) + "：" + ps.getFirst(), 100);
+        // the local wordings of the group's terms, for the normalisation assistant and the review form to find
+        String variants = indexes(g).stream().map(this::variant).collect(Collectors.joining("\n"));
         return new MethodContent(title, joined(ps, "\n", 500), Category.PARTY_BUILDING, text + "\n\n" + MARK, text,
-                ps, ps, text, text, tags, text);
+                ps, ps, text, text + "\n\n" + variants, tags, text);
     }
 
     private List<Integer> indexes(int g) {

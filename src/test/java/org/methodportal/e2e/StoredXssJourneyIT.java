@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,11 +56,25 @@ import tools.jackson.databind.ObjectMapper;
  * (had a payload escaped the recorders) fails the page too. The REST answers that carry HTML
  * (comment HTML, search highlights) must pass the sanitiser tests' check.
  */
-// Its own application context, closed afterwards: the payloads in names, terms and methods would
-// otherwise show up in the other journeys, which share one context.
-@TestPropertySource(properties = "journey.data=stored-xss")
+// Its own application context (the nested configuration makes it one), closed afterwards: the
+// payloads in names, terms and methods would otherwise show up in the other journeys, which share one.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class StoredXssJourneyIT extends JourneySupport {
+
+    /**
+     * bcrypt at its lowest cost: the fixture creates an account per payload through the account
+     * service, and on a busy two-core machine the default cost alone took 7-15 s of the run. Existing
+     * hashes (the demo accounts) still verify; only new hashes are cheaper.
+     */
+    @TestConfiguration
+    static class CheapPasswordHashes {
+
+        @Bean
+        @Primary
+        PasswordEncoder cheapPasswordEncoder() {
+            return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
+        }
+    }
 
     static final List<String> PAYLOADS = XssPayloads.all();
     private static final List<String> ROLES = List.of("member", "secretary", "reviewer", "admin");
@@ -255,12 +275,55 @@ class StoredXssJourneyIT extends JourneySupport {
 
     // ---- pages
 
-    /** A page to open; {@code element} proves it rendered as itself (not an error page). */
-    private record Page(String path, String element, boolean showsPayloads, boolean expandComments) {
+    /**
+     * A page to open; {@code element} proves it rendered as itself (not an error page). After the
+     * first check, {@code interaction} (if any) makes the page show more (comments beyond the first
+     * page, suggestions of a combo box, a dialog), which is checked again.
+     */
+    private record Page(String path, String element, boolean showsPayloads, @Nullable Runnable interaction) {
 
         static Page of(String path, String element) {
-            return new Page(path, element, true, false);
+            return new Page(path, element, true, null);
         }
+
+        Page then(Runnable next) {
+            return new Page(path, element, showsPayloads, interaction == null ? next : () -> {
+                interaction.run();
+                next.run();
+            });
+        }
+
+        Page showingNoPayloadsBeforeInteraction() {
+            return new Page(path, element, false, interaction);
+        }
+    }
+
+    /** A method page with all its comment threads shown ("更多" until there are no more). */
+    private Page methodPage(long id) {
+        return Page.of("methods/" + id, "method-page").then(() -> {
+            for (int i = 0; i < MORE_CLICKS_MAX && browser.isPresent(By.cssSelector("#comment-more:not([hidden])")); i++) {
+                click(By.id("comment-more"));
+            }
+        });
+    }
+
+    private Runnable typing(String comboBox, String text) {
+        return () -> {
+            var input = present(By.cssSelector(comboBox + " input"));
+            browser.js("arguments[0].scrollIntoView({block: 'center'});", input);
+            input.sendKeys(text);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .until(d -> !browser.all(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+            browser.waitForVaadin();
+        };
+    }
+
+    /** Opens the dialog behind the first button matching {@code button} and waits for {@code dialog}. */
+    private Runnable opening(String button, String dialog) {
+        return () -> {
+            click(By.cssSelector(button));
+            browser.waitFor(By.id(dialog));
+        };
     }
 
     /**
@@ -272,9 +335,10 @@ class StoredXssJourneyIT extends JourneySupport {
         int r = ROLES.indexOf(role);
         List<Long> requests = data.changeRequests();
         List<Page> pages = new ArrayList<>();
-        pages.add(new Page("", "home-view", false, false));
-        pages.add(Page.of("glossary", "glossary-view"));
-        pages.add(Page.of("methods", "method-list-view"));
+        pages.add(new Page("", "home-view", false, typing("#global-search", StoredXssFixture.MARK)));
+        pages.add(Page.of("glossary", "glossary-view")
+                .then(opening("[id^='glossary-history-']", "glossary-history-dialog")));
+        pages.add(Page.of("methods", "method-list-view").then(typing("#filter-author", "xss")));
         String query = "search?q=" + URLEncoder.encode(StoredXssFixture.MARK, StandardCharsets.UTF_8);
         for (int page = 0; page < (role.equals("member") ? 2 : 1); page++) {
             pages.add(Page.of(query + (page == 0 ? "" : "&page=" + page), "search-results"));
@@ -282,28 +346,36 @@ class StoredXssJourneyIT extends JourneySupport {
         pages.add(Page.of("notifications", "notifications"));
         pages.add(Page.of("profile", "profile-view"));
         // each group entry's page by two roles, each role two of them
-        for (long id : List.of(data.aggregates().get(r), data.aggregates().get((r + 1) % StoredXssFixture.GROUPS))) {
-            pages.add(new Page("methods/" + id, "method-page", true, true));
-        }
+        pages.add(methodPage(data.aggregates().get(r)).then(typing("#comment-form-mention", "xss")));
+        Page other = methodPage(data.aggregates().get((r + 1) % StoredXssFixture.GROUPS));
+        // the earlier texts of an edited comment: for its author and moderators only
+        pages.add(r < 2 ? other : other.then(opening("[id^='comment-history-']", "comment-history-dialog")));
         pages.add(Page.of("methods/" + data.aggregates().get(r) + "/history", "history-title"));
         pages.add(Page.of("methods/" + data.imported().get(r), "method-page"));
         switch (role) {
             case "secretary" -> {
                 pages.add(Page.of("proposals/mine", "my-proposals-view"));
-                requests.forEach(id -> pages.add(new Page("methods/" + id, "method-page", true, true)));
+                requests.forEach(id -> pages.add(methodPage(id)));
                 pages.add(Page.of("methods/" + requests.getFirst() + "/history", "history-title"));
+                // the editor: Markdown preview, the normalisation assistant's findings, similar entries
+                pages.add(Page.of("methods/" + data.aggregates().get(r) + "/propose", "method-title")
+                        .showingNoPayloadsBeforeInteraction().then(() -> {
+                            browser.js("arguments[0].opened = true;", present(By.id("normalisation-assistant")));
+                            click(By.id("normalisation-check"));
+                            browser.waitForTextContaining(By.id("normalisation-summary"), "发现");
+                        }));
             }
             case "reviewer" -> {
                 pages.add(Page.of("reviews", "review-queue"));
                 requests.forEach(id -> pages.add(Page.of("reviews/" + id, "review-view")));
-                pages.add(new Page("methods/" + requests.get(1), "method-page", true, true));
+                pages.add(methodPage(requests.get(1)));
                 pages.add(Page.of("methods/" + requests.get(1) + "/history", "history-title"));
-                pages.add(new Page("merge", "merge-start", false, false));
+                pages.add(new Page("merge", "merge-start", false, null));
                 pages.add(Page.of("merge/" + data.reviewerMerge(), "merge-sources-panel"));
             }
             case "admin" -> {
                 pages.add(Page.of("reviews", "review-queue"));
-                pages.add(new Page("methods/" + requests.get(2), "method-page", true, true));
+                pages.add(methodPage(requests.get(2)));
                 pages.add(Page.of("methods/" + requests.get(2) + "/history", "history-title"));
                 pages.add(Page.of("merge/" + data.adminMerge(), "merge-sources-panel"));
                 pages.add(Page.of("admin/accounts", "accounts-view"));
@@ -326,21 +398,21 @@ class StoredXssJourneyIT extends JourneySupport {
         try {
             browser.open(url(page.path()));
             browser.waitFor(By.id(page.element()));
-            if (page.expandComments()) {
-                for (int i = 0; i < MORE_CLICKS_MAX && browser.isPresent(By.cssSelector("#comment-more:not([hidden])")); i++) {
-                    click(By.id("comment-more"));
-                }
-            }
             pagesChecked++;
             long placesBefore = places;
             checkScreen(role, label);
             sweepGrids(role, label);
+            if (page.interaction() != null) {
+                page.interaction().run();
+                checkScreen(role, label + " (after interaction)");
+            }
             if (page.showsPayloads() && places == placesBefore) {
                 fail(role + " " + label + ": no payload shown as text (did the page render its data?)");
             }
             if (label.equals("methods/" + data.aggregates().getFirst()) || label.equals("glossary")
                     || label.startsWith("reviews/") && label.endsWith(String.valueOf(data.changeRequests().getFirst()))
                     || label.equals("admin/departments")) {
+                browser.js("arguments[0].scrollIntoView({block: 'start'});", present(By.id(page.element())));
                 browser.screenshot("stored-xss-" + role + "-" + label.replaceAll("[^a-z0-9]+", "-"));
             }
         } catch (UnhandledAlertException e) {
@@ -453,6 +525,11 @@ class StoredXssJourneyIT extends JourneySupport {
             }
             // Diffs and method texts are JSON data (raw text the client escapes), never served as a page;
             // members see published revisions only, so no diff of a draft revision.
+            HttpResponse<String> csv = send(role, "api/v1/methods/" + data.aggregates().getFirst() + "/reviews",
+                    "text/csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+            assertThat(csv.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             for (long id : role.equals("member") ? List.<Long>of() : data.aggregates()) {
                 HttpResponse<String> diff = send(role, "api/v1/methods/" + id + "/diff?from=1&to=2");
                 assertThat(diff.statusCode()).isEqualTo(200);
@@ -484,9 +561,14 @@ class StoredXssJourneyIT extends JourneySupport {
     }
 
     private HttpResponse<String> send(String role, String path) throws Exception {
+        return send(role, path, "application/json");
+    }
+
+    private HttpResponse<String> send(String role, String path, String accept) throws Exception {
         String basic = Base64.getEncoder().encodeToString((role + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path))
-                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Basic " + basic).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     // ---- setup
