@@ -53,10 +53,11 @@ import tools.jackson.databind.node.ObjectNode;
  * every text field that some page shows. Payload {@code i} goes whole into the fields of its own
  * method and organisation (department, branch, account name, glossary term, method {@code i}:
  * title, summary, problem, concept, measure, step, outcomes, applicability, tag, body, change note,
- * review comment), and into group {@code i mod 4}: a published entry whose every field holds all
- * of its group's payloads, with its comments, replies, a moderation reason and an edit; a change
- * request on it with section comments carrying suggestions and a review asking for changes; and two
- * merges (总结提炼) whose change notes hold payloads.
+ * review comment; an API token name), and into group {@code i mod 4}: a published entry whose
+ * every field holds all of its group's payloads, with comments (edited), replies and hidden
+ * comments with the payload as the reason; a change request on it with section comments carrying
+ * suggestions, kept variants and a review asking for changes; an imported entry with the original
+ * text (raw_practice). Two merges (总结提炼) have change notes of up to 500 characters of payloads.
  */
 final class StoredXssFixture {
 
@@ -147,10 +148,10 @@ final class StoredXssFixture {
         List<Long> imported = importGroups();
         published.addAll(imported);
         long grouped = System.nanoTime();
-        for (String role : List.of("member", "secretary", "reviewer", "admin")) {
-            int first = List.of("member", "secretary", "reviewer", "admin").indexOf(role) * 3;
-            run(role, () -> IntStream.range(first, first + 3).forEach(i ->
-                    tokens.create(payload(i * 7), Set.of(ApiTokenScope.READ), 30)));
+        List<String> roles = List.of("member", "secretary", "reviewer", "admin");
+        for (int i = 0; i < payloads.size(); i++) {
+            String p = payload(i);
+            run(roles.get(i % roles.size()), () -> tokens.create(p, Set.of(ApiTokenScope.READ), 30));
         }
         long reviewerMerge = as("reviewer", () -> {
             MethodDetail merge = merges.start(aggregates, null);
@@ -260,23 +261,20 @@ final class StoredXssFixture {
     }
 
     /**
-     * Each payload of the group as a comment by its own account (mentioning the member), answered by
-     * the secretary; one comment is edited, another hidden with a payload as the reason.
+     * Each payload of the group as a comment by its own account (mentioning the member), edited
+     * afterwards (the earlier text stays in its history) and answered by the secretary; and once
+     * more by the member, hidden by a moderator with the payload as the reason.
      */
     private void discuss(int g, long entry) {
-        List<Integer> group = indexes(g);
-        List<VisibleComment> roots = new ArrayList<>();
-        for (int i : group) {
+        for (int i : indexes(g)) {
+            String p = payload(i);
             String login = String.format("xss%02d", i);
-            VisibleComment root = as(login, () -> comments.post(entry, CommentDraft.page(payload(i) + "\n\n@member")));
-            roots.add(root);
-            as("secretary", () -> comments.post(entry, CommentDraft.reply(root.id(), payload(i))));
+            VisibleComment root = as(login, () -> comments.post(entry, CommentDraft.page(p + "\n\n@member")));
+            as(login, () -> comments.edit(root.id(), p, root.version()));
+            as("secretary", () -> comments.post(entry, CommentDraft.reply(root.id(), p)));
+            VisibleComment hidden = as("member", () -> comments.post(entry, CommentDraft.page(p)));
+            as("reviewer", () -> comments.hide(hidden.id(), p, hidden.version()));
         }
-        VisibleComment edited = roots.get(1);
-        as(edited.authorLogin(), () -> comments.edit(edited.id(), payload(group.get(2)) + "\n\n" + payload(group.get(1)),
-                edited.version()));
-        VisibleComment hidden = roots.get(0);
-        as("reviewer", () -> comments.hide(hidden.id(), payload(group.get(3)), hidden.version()));
     }
 
     /**
@@ -297,8 +295,7 @@ final class StoredXssFixture {
             as(k % 2 == 0 ? "reviewer" : "admin", () -> comments.post(request.id(),
                     CommentDraft.anchored(payload(i), request.latestRevision(), field, item, suggestion)));
         }
-        for (int k = 0; k < 3; k++) {
-            int i = group.get(k);
+        for (int i : group) {
             run("secretary", () -> glossary.keepVariant(request.id(), variant(i)));
         }
         as("secretary", () -> proposals.submit(request.id(), request.latestRevision()));

@@ -79,7 +79,7 @@ class StoredXssJourneyIT extends JourneySupport {
     static final List<String> PAYLOADS = XssPayloads.all();
     private static final List<String> ROLES = List.of("member", "secretary", "reviewer", "admin");
     /** Shown comment threads per "更多" (DiscussionPanel.PAGE_SIZE). */
-    private static final int MORE_CLICKS_MAX = 5;
+    private static final int MORE_CLICKS_MAX = 8;
 
     /**
      * Replaces the dialog functions before the page's scripts run, in the page and in every frame;
