@@ -78,7 +78,7 @@ class StoredXssJourneyIT extends JourneySupport {
 
     static final List<String> PAYLOADS = XssPayloads.all();
     private static final List<String> ROLES = List.of("member", "secretary", "reviewer", "admin");
-    /** Shown comment threads per "更多" (DiscussionPanel.PAGE_SIZE). */
+    /** At most this many "更多" on a method page (ten more threads each, DiscussionPanel.PAGE_SIZE). */
     private static final int MORE_CLICKS_MAX = 8;
 
     /**
@@ -205,6 +205,9 @@ class StoredXssJourneyIT extends JourneySupport {
 
     @AfterEach
     void dialogsRestored() {
+        // Leave this portal's pages: its context closes after the class, and an open page would go on
+        // calling the stopped server, which the next journey would find in the console.
+        browser.driver.get("about:blank");
         TestUsers.signOut(securityContexts);
         browser.stopRunningBeforePageScripts(observer);
         browser.driver.manage().window().setSize(windowSize);
