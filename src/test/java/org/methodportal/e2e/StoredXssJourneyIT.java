@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -355,6 +356,9 @@ class StoredXssJourneyIT extends JourneySupport {
         pages.add(r < 2 ? other : other.then(opening("[id^='comment-history-']", "comment-history-dialog")));
         pages.add(Page.of("methods/" + data.aggregates().get(r) + "/history", "history-title"));
         pages.add(Page.of("methods/" + data.imported().get(r), "method-page"));
+        if (role.equals("member")) {
+            titleBreakers().forEach(id -> pages.add(Page.of("methods/" + id + "/history", "history-title")));
+        }
         switch (role) {
             case "secretary" -> {
                 pages.add(Page.of("proposals/mine", "my-proposals-view"));
@@ -386,12 +390,25 @@ class StoredXssJourneyIT extends JourneySupport {
                 pages.add(Page.of("admin/branches", "branches-view"));
                 pages.add(Page.of("admin/review", "review-settings-view"));
                 pages.add(Page.of("admin/audit", "audit-view"));
-                data.published().subList(0, 2).forEach(id -> pages.add(Page.of("methods/" + id, "method-page")));
+                // a whole payload as the page's title, among them one that closes the title element
+                titleBreakers().forEach(id -> pages.add(Page.of("methods/" + id, "method-page")));
             }
             default -> {
             }
         }
         return pages;
+    }
+
+    /** The methods whose title is a payload that closes {@code <title>} or starts a script. */
+    private List<Long> titleBreakers() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < PAYLOADS.size(); i++) {
+            String lower = PAYLOADS.get(i).toLowerCase(Locale.ROOT);
+            if (lower.contains("</title>") || lower.startsWith("<script>")) {
+                ids.add(data.published().get(i));
+            }
+        }
+        return ids;
     }
 
     private void visit(String role, Page page) {
