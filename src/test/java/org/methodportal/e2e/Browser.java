@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -124,6 +126,22 @@ final class Browser {
         // Through the DevTools protocol, because deleteAllCookies only reaches the current page's
         // origin, which after a browser error page is not the portal.
         ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
+    /**
+     * Runs {@code source} in every document (and frame) the browser loads from now on, before any
+     * script of the page itself, through the DevTools protocol; returns the id to remove it again.
+     */
+    String runBeforePageScripts(String source) {
+        Map<String, Object> result = ((ChromiumDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", source));
+        return (String) result.get("identifier");
+    }
+
+    /** Stops running a script given to {@link #runBeforePageScripts} in documents loaded from now on. */
+    void stopRunningBeforePageScripts(String identifier) {
+        ((ChromiumDriver) driver).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                Map.of("identifier", identifier));
     }
 
     /** Errors the pages wrote to the browser console since the last call (reading empties the log). */
