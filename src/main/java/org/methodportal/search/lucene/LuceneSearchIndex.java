@@ -1100,7 +1100,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                 // cost about a fifth more CPU per search than one (docs/benchmarks.md). Outside the
                 // lock: changes arriving meanwhile go on into the generation and land in segments of
                 // their own.
+                long start = System.nanoTime();
                 next.writer.forceMerge(1);
+                log.info("search index rebuild merged into one segment in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
