@@ -923,6 +923,14 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
         @Override
         public void complete() {
+            // One segment before it serves, as the embedded index (LuceneSearchIndex): a search does
+            // part of its work per segment. Outside the lock: changes arriving meanwhile go on into
+            // the new index and land in segments of their own.
+            call(() -> {
+                client.indices().refresh(r -> r.index(next));
+                client.indices().forcemerge(f -> f.index(next).maxNumSegments(1L));
+                return null;
+            });
             synchronized (writeLock) {
                 bulk(next, written.upserts(), written.deletes(), false);
                 call(() -> {

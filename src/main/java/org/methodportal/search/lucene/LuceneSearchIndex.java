@@ -155,6 +155,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Path root;
     /** Hits the facets are counted over at most ({@link SearchIndex#FACET_SAMPLE}). */
     private final int facetSample;
+    private final double rebuildBufferMb;
     private final Analyzer analyzer;
     private final Analyzer bigrams = Analyzers.bigrams();
     private final Object writeLock = new Object();
@@ -179,11 +180,17 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** The index in {@code root}, counting the facets of a search over at most its {@code facetSample} best hits. */
     public LuceneSearchIndex(Path root, int facetSample) {
+        this(root, facetSample, REBUILD_BUFFER_MB);
+    }
+
+    /** As {@link #LuceneSearchIndex(Path, int)}, a rebuild buffering this many MB per segment it writes (tests). */
+    LuceneSearchIndex(Path root, int facetSample, double rebuildBufferMb) {
         if (facetSample < 1) {
             throw new IllegalArgumentException("the facets need a sample of at least one hit, not " + facetSample);
         }
         this.root = root;
         this.facetSample = facetSample;
+        this.rebuildBufferMb = rebuildBufferMb;
         this.analyzer = analyzer();
         Path serving = root.resolve("index-0");
         IndexDamage damage = null;
@@ -1038,7 +1045,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             try {
                 Path dir = newGenerationDirectory();
-                rebuild = new LuceneRebuild(open(dir, REBUILD_BUFFER_MB));
+                rebuild = new LuceneRebuild(open(dir, rebuildBufferMb));
                 return rebuild;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -1086,6 +1093,19 @@ public final class LuceneSearchIndex implements SearchIndex {
 
         @Override
         public void complete() {
+            try {
+                // One segment before it serves: a search does part of its work once per segment (looking
+                // up each term, setting up the scorers of the first stage and of the rich query that
+                // rescores its best hits), and at 100,000 methods a rebuild left five segments, which
+                // cost about a fifth more CPU per search than one (docs/benchmarks.md). Outside the
+                // lock: changes arriving meanwhile go on into the generation and land in segments of
+                // their own.
+                long start = System.nanoTime();
+                next.writer.forceMerge(1);
+                log.info("search index rebuild merged into one segment in {} ms", (System.nanoTime() - start) / 1_000_000);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             synchronized (writeLock) {
                 try {
                     write(next.writer, written.upserts(), written.deletes());

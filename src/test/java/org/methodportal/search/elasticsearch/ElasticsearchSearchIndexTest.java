@@ -87,6 +87,26 @@ class ElasticsearchSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void aRebuiltIndexServesOneSegment() throws Exception {
+        try (SearchIndex.Rebuild rebuild = index.startRebuild();
+             ElasticsearchClient client = client()) {
+            for (var document : SearchCorpus.documents().subList(0, 12)) {
+                rebuild.add(List.of(document));
+                // each refresh writes what was added since as a segment of its own
+                client.indices().refresh(r -> r.index(alias + "-*"));
+            }
+            rebuild.complete();
+
+            var shards = client.indices().segments(s -> s.index(alias)).indices().values().iterator().next()
+                    .shards().values().stream().flatMap(List::stream).toList();
+            assertThat(shards).hasSize(1);
+            assertThat(shards.getFirst().segments().values().stream().filter(s -> s.search() && s.numDocs() > 0))
+                    .as("the rebuilt documents in one segment").hasSize(1);
+        }
+        assertThat(index.count()).isEqualTo(12);
+    }
+
+    @Test
     void reopeningUsesTheIndexBehindTheAlias() throws Exception {
         try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
             rebuild.add(SearchCorpus.documents().subList(0, 3));

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.methodportal.search.SearchProperties;
 import org.methodportal.search.engine.IndexDamage;
@@ -98,6 +100,28 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             rebuild.complete();
         }
         assertThat(index.outdated()).isFalse();
+        assertThat(ids(search("三审三核"))).startsWith(1L);
+    }
+
+    @Test
+    void aRebuiltIndexServesOneSegment() throws Exception {
+        index.close();
+        // a buffer so small that the rebuild writes many segments
+        index = new LuceneSearchIndex(dir, SearchIndex.FACET_SAMPLE, 0.05);
+        try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+            for (var document : SearchCorpus.documents()) {
+                rebuild.add(List.of(document));
+            }
+            rebuild.complete();
+        }
+        index.apply(List.of(SearchCorpus.documents().getFirst()), List.of());
+
+        try (var directory = FSDirectory.open(((LuceneSearchIndex) index).servingDirectory());
+             var reader = DirectoryReader.open(directory)) {
+            assertThat(reader.leaves()).as("the rebuilt documents in one segment, a later change in its own")
+                    .hasSize(2);
+            assertThat(reader.leaves().getFirst().reader().maxDoc()).isEqualTo(SearchCorpus.documents().size());
+        }
         assertThat(ids(search("三审三核"))).startsWith(1L);
     }
 
