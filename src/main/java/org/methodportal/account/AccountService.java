@@ -21,6 +21,7 @@ import org.methodportal.account.persistence.AccountRow;
 import org.methodportal.account.persistence.MentionQuery;
 import org.methodportal.account.persistence.MentionRow;
 import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.DisplayNames;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
@@ -244,7 +245,7 @@ public class AccountService {
             throw PortalException.conflict("account.login-taken", login);
         }
         checkAssignments(form);
-        String displayName = form.displayName().strip();
+        String displayName = DisplayNames.require(form.displayName());
         PasswordPolicy.check(initialPassword, login, displayName);
         accounts.insert(login, displayName, Pinyin.searchKey(displayName), passwordEncoder.encode(initialPassword),
                 form.branchId(), clock.instant(), mustChange);
@@ -268,7 +269,7 @@ public class AccountService {
         if (current.id() == currentUser.require().id() && !form.roles().contains(Role.ADMIN)) {
             throw PortalException.invalid("account.cannot-demote-self");
         }
-        String displayName = form.displayName().strip();
+        String displayName = DisplayNames.require(form.displayName());
         if (accounts.update(id, displayName, Pinyin.searchKey(displayName), form.branchId(), expectedVersion) == 0) {
             throw PortalException.stale("account.stale", current.login());
         }

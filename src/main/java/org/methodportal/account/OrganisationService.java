@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.account.persistence.BranchMapper;
 import org.methodportal.account.persistence.BranchQuery;
 import org.methodportal.account.persistence.DepartmentMapper;
+import org.methodportal.shared.DisplayNames;
 import org.methodportal.shared.LikePattern;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
@@ -67,7 +68,7 @@ public class OrganisationService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Department createDepartment(DepartmentForm form) {
-        String name = form.name().strip();
+        String name = DisplayNames.require(form.name());
         if (departments.findByName(name).isPresent()) {
             throw PortalException.conflict("department.name-taken", name);
         }
@@ -82,7 +83,7 @@ public class OrganisationService {
     @PreAuthorize("hasRole('ADMIN')")
     public Department updateDepartment(long id, DepartmentForm form, int expectedVersion) {
         Department current = department(id);
-        String name = form.name().strip();
+        String name = DisplayNames.require(form.name());
         departments.findByName(name).filter(other -> other.id() != id).ifPresent(other -> {
             throw PortalException.conflict("department.name-taken", name);
         });
@@ -126,7 +127,7 @@ public class OrganisationService {
     @PreAuthorize("hasRole('ADMIN')")
     public Branch createBranch(BranchForm form) {
         Department department = department(form.departmentId());
-        String name = form.name().strip();
+        String name = DisplayNames.require(form.name());
         if (branches.findByName(department.id(), name).isPresent()) {
             throw PortalException.conflict("branch.name-taken", name);
         }
@@ -142,7 +143,7 @@ public class OrganisationService {
     public Branch updateBranch(long id, BranchForm form, int expectedVersion) {
         Branch current = branch(id);
         Department department = department(form.departmentId());
-        String name = form.name().strip();
+        String name = DisplayNames.require(form.name());
         branches.findByName(department.id(), name).filter(other -> other.id() != id).ifPresent(other -> {
             throw PortalException.conflict("branch.name-taken", name);
         });
@@ -174,8 +175,8 @@ public class OrganisationService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Branch findOrCreateBranch(String departmentName, String branchName) {
-        String departmentKey = departmentName.strip();
-        String branchKey = branchName.strip();
+        String departmentKey = DisplayNames.require(departmentName);
+        String branchKey = DisplayNames.require(branchName);
         Department department = departments.findByName(departmentKey)
                 .orElseGet(() -> createDepartment(new DepartmentForm(departmentKey, null)));
         return branches.findByName(department.id(), branchKey)
