@@ -2,10 +2,8 @@ package org.methodportal.account;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.EnumSet;
@@ -15,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.shared.OwnerOnlyFiles;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalProperties;
 import org.methodportal.shared.Role;
@@ -111,12 +110,7 @@ public class FirstAdministrator {
     private void writeKeyFile(String key) {
         Path file = keyFile();
         try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(file, key + System.lineSeparator());
+            OwnerOnlyFiles.write(file, key + System.lineSeparator());
         } catch (IOException e) {
             log.warn("could not write the setup key to {}: {}", file, e.getMessage());
         }

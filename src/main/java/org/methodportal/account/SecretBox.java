@@ -3,10 +3,8 @@ package org.methodportal.account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +15,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.shared.OwnerOnlyFiles;
 import org.methodportal.shared.PortalProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,11 +93,7 @@ class SecretBox {
             }
             byte[] fresh = new byte[KEY_BYTES];
             random.nextBytes(fresh);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + System.lineSeparator());
+            OwnerOnlyFiles.write(file, Base64.getEncoder().encodeToString(fresh) + System.lineSeparator());
             log.info("created the secret key {} (instances sharing a database need the same: "
                     + "portal.security.secret-key)", file);
             return fresh;

@@ -39,11 +39,6 @@ class MfaSection extends VerticalLayout {
     final TextField code = new TextField();
     final TextArea recoveryCodes = new TextArea();
 
-    /** What happens once the user has saved the recovery codes of a new enrolment, e.g. to go on after sign-in setup. */
-    void onRecoveryCodesSaved(Runnable next) {
-        this.afterRecoveryCodesSaved = next;
-    }
-
     MfaSection(MfaService mfa) {
         this.mfa = mfa;
         setId("profile-mfa");
@@ -71,6 +66,11 @@ class MfaSection extends VerticalLayout {
         help.addClassName("portal-help");
         add(new H3(getTranslation("account.mfa.title")), help, status, new HorizontalLayout(start, renew, disable));
         refresh();
+    }
+
+    /** What happens once the user has saved the recovery codes of a new enrolment, e.g. to go on after sign-in setup. */
+    void onRecoveryCodesSaved(Runnable next) {
+        this.afterRecoveryCodesSaved = next;
     }
 
     private void refresh() {
