@@ -145,8 +145,8 @@ final class DatabaseBackup {
 
     /**
      * Loads the backup into the connection's database, in the caller's transaction. Its schema
-     * must be at the backup's version; its tables must be empty unless {@code replace}, which
-     * empties them first.
+     * must be at the backup's version; it must hold no accounts unless {@code replace}. Every table
+     * is emptied first.
      */
     static Manifest restore(Connection connection, ZipFile zip, JsonMapper json, boolean replace)
             throws SQLException, IOException {
@@ -161,13 +161,15 @@ final class DatabaseBackup {
                 throw PortalException.invalid("backup.table-unknown", table.name());
             }
         }
+        // a portal's content starts with its accounts; other rows of a new database are the ones its
+        // migrations put there (settings), which the backup brings as they were
+        if (!replace && hasRows(connection, "account")) {
+            throw PortalException.invalid("backup.target-not-empty", "account");
+        }
         ForeignKeys keys = ForeignKeys.suspend(connection);
         try {
             for (String table : targetTables) {
                 if (hasRows(connection, table)) {
-                    if (!replace) {
-                        throw PortalException.invalid("backup.target-not-empty", table);
-                    }
                     try (Statement statement = connection.createStatement()) {
                         statement.executeUpdate("DELETE FROM " + table);
                     }

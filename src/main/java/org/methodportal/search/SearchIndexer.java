@@ -24,6 +24,7 @@ import org.methodportal.search.persistence.ReindexMapper;
 import org.methodportal.search.persistence.ReindexRow;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.PortalProperties;
 import org.methodportal.shared.SystemAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +74,7 @@ public class SearchIndexer {
     private final AtomicLong done = new AtomicLong();
     private final ReindexMapper reindexes;
     /** This process among the instances that share the database, as the reindex row names it. */
-    private final String instance = instanceName();
+    private final String instance;
     private final Object repairLock = new Object();
     private volatile IndexHealth health = IndexHealth.SERVING;
     /** Guarded by repairLock: the failed repair must set the index aside again before rebuilding. */
@@ -83,8 +84,10 @@ public class SearchIndexer {
 
     SearchIndexer(SearchOutboxMapper outbox, MethodDocumentService methods, MethodEmbeddings embeddings,
                   SearchIndex index, SystemAuthentication system, SearchProperties properties, Clock clock,
-                  ApplicationEventPublisher events, TransactionOperations transaction, ReindexMapper reindexes) {
+                  ApplicationEventPublisher events, TransactionOperations transaction, ReindexMapper reindexes,
+                  PortalProperties portal) {
         this.reindexes = reindexes;
+        this.instance = portal.instance();
         this.events = events;
         this.transaction = transaction;
         this.outbox = outbox;
@@ -420,17 +423,6 @@ public class SearchIndexer {
         }
         return new ReindexStatus(row.running(), row.done(), row.total(), row.startedAt(), row.finishedAt(),
                 row.startedBy(), row.error());
-    }
-
-    /** Host and process id: unique among the instances sharing a database, readable in the admin page. */
-    private static String instanceName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + "/" + ProcessHandle.current().pid();
     }
 
     /** What the indexing worker still has to do. */

@@ -66,6 +66,6 @@ class SecretBoxTest {
     }
 
     private SecretBox box(String configured) {
-        return new SecretBox(new SecurityProperties(configured), new PortalProperties(dataDir));
+        return new SecretBox(new SecurityProperties(configured), new PortalProperties(dataDir, null));
     }
 }

@@ -35,6 +35,7 @@ import org.methodportal.search.lucene.LuceneSearchIndex;
 import org.methodportal.search.engine.SearchIndex;
 import org.methodportal.search.persistence.ReindexMapper;
 import org.methodportal.search.persistence.SearchOutboxMapper;
+import org.methodportal.shared.PortalProperties;
 import org.methodportal.shared.AuditableEvent;
 import org.methodportal.shared.MethodEvent;
 import org.methodportal.shared.CurrentUser;
@@ -83,6 +84,8 @@ class SearchServiceTest {
     TransactionTemplate transaction;
     @Autowired
     ReindexMapper reindexes;
+    @Autowired
+    PortalProperties portal;
     @Autowired
     SearchHealthIndicator healthIndicator;
     @Autowired
@@ -408,7 +411,7 @@ class SearchServiceTest {
         HeldRebuild.hold(index, firstPageTaken, release);
         // what a restart builds: an indexer and a service over an index that opened empty
         var restarted = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction,
-                reindexes);
+                reindexes, portal);
         var service = new SearchService(index, restarted, glossary, methods, currentUser, events, clock,
                 queryEmbeddings, backfill);
         try {
@@ -439,7 +442,7 @@ class SearchServiceTest {
         SearchIndex cluster = Mockito.spy(TestNode.searchIndex(alias));
         try {
             var esIndexer = new SearchIndexer(outbox, documents, embeddings, cluster, system, properties, clock, events, transaction,
-                reindexes);
+                reindexes, portal);
             var esSearch = new SearchService(cluster, esIndexer, glossary, methods, currentUser, events, clock,
                     queryEmbeddings, backfill);
             assertThat(esIndexer.health().cause()).as("a new cluster").isEqualTo(IndexHealth.Cause.EMPTY_AT_START);

@@ -25,6 +25,7 @@ import org.methodportal.search.persistence.ReindexMapper;
 import org.methodportal.search.persistence.EmbeddingRow;
 import org.methodportal.search.persistence.MethodEmbeddingMapper;
 import org.methodportal.search.persistence.SearchOutboxMapper;
+import org.methodportal.shared.PortalProperties;
 import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.SystemAuthentication;
@@ -72,6 +73,8 @@ class SemanticIndexingTest {
     @Autowired
     ReindexMapper reindexes;
     @Autowired
+    PortalProperties portal;
+    @Autowired
     Embedder model;
     @Autowired
     JdbcTemplate jdbc;
@@ -91,7 +94,7 @@ class SemanticIndexingTest {
         counting = new CountingEmbedder(model);
         embeddings = new MethodEmbeddings(rows, outbox, counting, clock);
         indexer = new SearchIndexer(outbox, documents, embeddings, index, system, properties, clock, events, transaction,
-                reindexes);
+                reindexes, portal);
         signInAs(users, securityContexts, "secretary");
     }
 

@@ -167,7 +167,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                 new SearchProperties.Elasticsearch(List.of(), null, null, null, "method-portal"),
                 new SearchProperties.Semantic(true, 2), SearchIndex.FACET_SAMPLE);
 
-        assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir)))
+        assertThatThrownBy(() -> new LuceneConfig().luceneSearchIndex(properties, new PortalProperties(dir, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("portal.search.multi-instance=true")
                 .hasMessageContaining("portal.search.elasticsearch.uris");
