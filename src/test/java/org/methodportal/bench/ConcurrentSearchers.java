@@ -1,5 +1,11 @@
 package org.methodportal.bench;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,10 +19,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Throughput of many members searching at once through {@link SearchService}: {@link #CLIENTS}
- * threads, each signed in as the same member, each going through the queries in its own order
- * without pause for {@link #MEASURED_SECONDS} seconds after a warm-up. What HTTP and the
- * authentication of each request add is not in these figures.
+ * Throughput of many members searching at once: {@link #CLIENTS} threads going through the
+ * queries, each in its own order, without pause for {@link #MEASURED_SECONDS} seconds after a
+ * warm-up. {@link #run} calls {@link SearchService} in process (no HTTP, no authentication per
+ * request); {@link #runRest} calls {@code GET /api/v1/search} of the running portal with a
+ * personal API token, as an integration would.
  */
 final class ConcurrentSearchers {
 
@@ -27,26 +34,53 @@ final class ConcurrentSearchers {
     private ConcurrentSearchers() {
     }
 
-    /** Runs the clients and returns a Markdown table of queries per second, latency percentiles and errors. */
+    /** One search of the client's {@code i}-th query; false when it failed without an exception. */
+    private interface Client {
+        boolean search(int i) throws Exception;
+    }
+
+    /** Runs the clients through the service and returns a Markdown table of queries per second, latency percentiles and errors. */
     static String run(SearchService search, UserDetailsService users, SecurityContextHolderStrategy contexts,
                       String login, List<String> queries) throws InterruptedException {
+        return measure("through the service", queries, () -> TestUsers.signInAs(users, contexts, login),
+                i -> search.search(SearchRequest.of(queries.get(i % queries.size()))).total() >= 0,
+                contexts::clearContext);
+    }
+
+    /** Runs the clients through {@code GET /api/v1/search} on {@code port}, each request with {@code bearer}. */
+    static String runRest(int port, String bearer, List<String> queries) throws InterruptedException {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<URI> uris = queries.stream().map(q -> URI.create("http://127.0.0.1:" + port + "/api/v1/search?q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8))).toList();
+        return measure("through REST, token", queries, () -> { },
+                i -> http.send(HttpRequest.newBuilder(uris.get(i % uris.size())).header("Authorization", bearer).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200,
+                () -> { });
+    }
+
+    private static String measure(String how, List<String> queries, Runnable setUp, Client client, Runnable tearDown)
+            throws InterruptedException {
         long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
         long end = warmEnd + TimeUnit.SECONDS.toNanos(MEASURED_SECONDS);
         var errors = new AtomicLong();
         List<List<Double>> latencies = new ArrayList<>();
         var finished = new CountDownLatch(CLIENTS);
-        for (int client = 0; client < CLIENTS; client++) {
+        for (int c = 0; c < CLIENTS; c++) {
             List<Double> mine = new ArrayList<>();
             latencies.add(mine);
-            int offset = client;
-            Thread.ofPlatform().name("bench-client-" + client).start(() -> {
+            int offset = c;
+            Thread.ofPlatform().name("bench-client-" + c).start(() -> {
                 try {
-                    TestUsers.signInAs(users, contexts, login);
+                    setUp.run();
                     for (int i = offset; System.nanoTime() < end; i++) {
                         long start = System.nanoTime();
+                        boolean ok;
                         try {
-                            search.search(SearchRequest.of(queries.get(i % queries.size()))).total();
-                        } catch (RuntimeException e) {
+                            ok = client.search(i);
+                        } catch (Exception e) {
+                            ok = false;
+                        }
+                        if (!ok) {
                             errors.incrementAndGet();
                         }
                         if (start >= warmEnd) {
@@ -54,7 +88,7 @@ final class ConcurrentSearchers {
                         }
                     }
                 } finally {
-                    contexts.clearContext();
+                    tearDown.run();
                     finished.countDown();
                 }
             });
@@ -63,10 +97,10 @@ final class ConcurrentSearchers {
         double[] all = latencies.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
         java.util.Arrays.sort(all);
         return """
-                | %d clients through the service, %d s after %d s warm-up | queries/s | p50 ms | p95 ms | p99 ms | errors |
+                | %d clients %s, %d s after %d s warm-up | queries/s | p50 ms | p95 ms | p99 ms | errors |
                 |---|---:|---:|---:|---:|---:|
                 | %d texts in turn | %.1f | %.1f | %.1f | %.1f | %d |
-                """.formatted(CLIENTS, MEASURED_SECONDS, WARM_UP_SECONDS, queries.size(),
+                """.formatted(CLIENTS, how, MEASURED_SECONDS, WARM_UP_SECONDS, queries.size(),
                 all.length / (double) MEASURED_SECONDS, Timings.median(all), Timings.p95(all),
                 all[Math.max(0, (int) Math.ceil(0.99 * all.length) - 1)], errors.get());
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.methodportal.account.ApiTokenScope;
+import org.methodportal.account.ApiTokenService;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.search.EmbeddingBackfill;
 import org.methodportal.search.SearchHit;
@@ -38,6 +41,7 @@ import org.methodportal.shared.TestDatabase;
 import org.methodportal.shared.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,14 +55,15 @@ import org.springframework.test.context.ContextConfiguration;
  * of the same index, top 10, one facet, three highlighted fields), (2) the lexical leg as the
  * service plans and runs it (planner, relaxation, facets, page highlighting; no embedding) and
  * (3) the whole search through {@link SearchService} (with the semantic leg when it is on and the
- * methods have embeddings). One client, signed in as a member. Not a test: it prints a Markdown
+ * methods have embeddings). One client, signed in as a member; then 16 clients through the service
+ * and 16 through the REST API with a personal API token. Not a test: it prints a Markdown
  * table with the ratios to the floor and the load average, and asserts no timing. With
  * {@code -Dportal.search.semantic.enabled=false} the search is lexical only and no embeddings are
  * restored or computed (a corpus without stored ones would otherwise cost the model's 40 minutes).
  */
 @Tag("benchmark")
 @ExtendWith(TestDatabase.Availability.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.location=classpath:/", "portal.seed.demo=false",
                 "portal.search.reindex-on-startup=never"})
 @ActiveProfiles("test")
@@ -96,6 +101,10 @@ class SearchFloorBenchmark {
 
     @Autowired
     EmbeddingBackfill backfill;
+    @Autowired
+    ApiTokenService tokens;
+    @LocalServerPort
+    int port;
 
     private long embeddings;
 
@@ -170,6 +179,10 @@ class SearchFloorBenchmark {
                         + " before %s, after %s%n%n%s%n%s%n%s%n",
                 QUERIES.size(), REPETITIONS, WARM_UP, embeddings, loadBefore, loadAverage(), table, perQuery, agreement);
         System.out.println(ConcurrentSearchers.run(search, users, securityContexts, MethodScaleBenchmark.MEMBER, QUERIES));
+        TestUsers.signInAs(users, securityContexts, MethodScaleBenchmark.MEMBER);
+        String bearer = "Bearer " + tokens.create("benchmark", Set.of(ApiTokenScope.READ), 1).secret();
+        securityContexts.clearContext();
+        System.out.println(ConcurrentSearchers.runRest(port, bearer, QUERIES));
     }
 
     /**
