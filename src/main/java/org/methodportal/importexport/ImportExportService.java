@@ -15,16 +15,24 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import org.methodportal.account.Branch;
 import org.methodportal.importexport.ImportReport.ImportError;
+import org.methodportal.method.ImportBatchResult;
+import org.methodportal.method.ImportedMethod;
 import org.methodportal.method.ImportOutcome;
 import org.methodportal.method.MethodExportService;
 import org.methodportal.method.MethodImportService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodDetail;
+import org.methodportal.method.OriginName;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -41,9 +49,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Import and export of methods as JSON lines. Files are read and written line by line,
- * never held in memory as a whole. Every entry is imported in its own transaction by
- * {@link MethodImportService}: this service deliberately runs outside any transaction, so a good
- * line is kept when a later one fails, and a crash half way leaves only whole methods.
+ * never held in memory as a whole. Entries are imported a batch at a time
+ * ({@code portal.import.batch-size}), each batch in one transaction of {@link MethodImportService}:
+ * this service deliberately runs outside any transaction, so the batches before a failure are kept,
+ * a crash half way leaves only whole batches, and importing the file again skips what is there.
  */
 @Service
 @Transactional(readOnly = true)
@@ -150,7 +159,7 @@ public class ImportExportService {
         String note = messages.getMessage("importexport.change-note", new Object[] {abbreviate(source)},
                 Locale.SIMPLIFIED_CHINESE);
         var counting = new CountingInputStream(in, maxSize());
-        var tally = new Tally();
+        var batches = new Batches(source, status, note, progress, counting);
         long lineNumber = 0;
         try (var reader = new BufferedReader(new InputStreamReader(counting, UTF_8))) {
             String line;
@@ -159,21 +168,101 @@ public class ImportExportService {
                 if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
                     line = line.substring(1);
                 }
-                if (!line.isBlank()) {
-                    importLine(line, lineNumber, status, note, tally);
-                }
-                progress.lineDone(lineNumber, counting.count());
+                batches.add(lineNumber, line);
             }
+            batches.flush();
         } catch (TooLargeException e) {
-            tally.fail(new ImportError(lineNumber + 1, "import.too-large", List.of(maxSize() / 1024 / 1024)));
+            batches.flush();
+            batches.tally.fail(new ImportError(lineNumber + 1, "import.too-large", List.of(maxSize() / 1024 / 1024)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportReport report = tally.report();
+        ImportReport report = batches.tally.report();
         events.publishEvent(new ImportCompleted(source, status, report));
         log.info("import of {} ({}): {} created, {} updated, {} unchanged, {} failed", source, status,
                 report.created(), report.updated(), report.unchanged(), report.failed());
         return report;
+    }
+
+    /**
+     * Collects the lines of one import into batches and imports each batch in one transaction; a
+     * batch that fails as a whole is imported again line by line, each in its own transaction, so
+     * that the lines around a bad one are kept and the bad one is reported. One log line per batch.
+     */
+    private final class Batches {
+        private final String source;
+        private final MethodStatus status;
+        private final String note;
+        private final ImportProgress progress;
+        private final CountingInputStream counting;
+        private final Tally tally = new Tally();
+        private final Map<OriginName, Branch> knownBranches = new HashMap<>();
+        private final List<Long> lineNumbers = new ArrayList<>();
+        private final List<ImportedMethod> entries = new ArrayList<>();
+        private final List<String> lines = new ArrayList<>();
+        private long lastLine;
+
+        Batches(String source, MethodStatus status, String note, ImportProgress progress, CountingInputStream counting) {
+            this.source = source;
+            this.status = status;
+            this.note = note;
+            this.progress = progress;
+            this.counting = counting;
+        }
+
+        void add(long lineNumber, String line) {
+            lastLine = lineNumber;
+            if (!line.isBlank()) {
+                try {
+                    entries.add(CorpusFormat.read(line));
+                    lineNumbers.add(lineNumber);
+                    lines.add(line);
+                } catch (PortalException e) {
+                    tally.fail(error(lineNumber, e));
+                }
+            }
+            if (entries.size() >= properties.batchSize()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (entries.isEmpty()) {
+                progress.lineDone(lastLine, counting.count());
+                return;
+            }
+            long start = System.nanoTime();
+            int failedBefore = tally.errors.size();
+            int[] before = {tally.created, tally.updated, tally.unchanged};
+            try {
+                ImportBatchResult result = importer.importBatch(entries, status, note, knownBranches);
+                knownBranches.putAll(result.resolvedBranches());
+                for (int i = 0; i < entries.size(); i++) {
+                    ImportBatchResult.Entry entry = result.entries().get(i);
+                    if (entry.outcome() != null) {
+                        tally.count(entry.outcome().kind());
+                    } else {
+                        tally.fail(error(lineNumbers.get(i), Objects.requireNonNull(entry.error())));
+                    }
+                }
+            } catch (PortalException | DataAccessException e) {
+                log.warn("import of {}: lines {}–{} rolled back together ({}); importing them one by one", source,
+                        lineNumbers.getFirst(), lineNumbers.getLast(), e.getMessage());
+                // Origins created by the rolled-back batch are gone; the lines find or create them again.
+                knownBranches.clear();
+                for (int i = 0; i < entries.size(); i++) {
+                    importLine(lines.get(i), lineNumbers.get(i), status, note, tally);
+                }
+            }
+            log.info("import of {}: lines {}–{}: {} created, {} updated, {} unchanged, {} failed in {} ms", source,
+                    lineNumbers.getFirst(), lineNumbers.getLast(), tally.created - before[0],
+                    tally.updated - before[1], tally.unchanged - before[2], tally.errors.size() - failedBefore,
+                    (System.nanoTime() - start) / 1_000_000);
+            entries.clear();
+            lineNumbers.clear();
+            lines.clear();
+            progress.lineDone(lastLine, counting.count());
+        }
     }
 
     private void importLine(String line, long lineNumber, MethodStatus status, String note, Tally tally) {
@@ -234,7 +323,9 @@ public class ImportExportService {
             errors.add(error);
         }
 
+        /** The errors by line: those of parsing are found as lines are read, those of validation with their batch. */
         ImportReport report() {
+            errors.sort(Comparator.comparingLong(ImportError::line));
             return new ImportReport(created, updated, unchanged, errors.size(), errors);
         }
     }

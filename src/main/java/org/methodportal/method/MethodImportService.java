@@ -2,7 +2,15 @@ package org.methodportal.method;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.Branch;
@@ -13,7 +21,12 @@ import org.methodportal.method.MethodRevisionEvent.MethodRevised;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.NewMethod;
+import org.methodportal.method.persistence.NewPublication;
+import org.methodportal.method.persistence.NewRevision;
+import org.methodportal.method.persistence.RevisionItemRow;
+import org.methodportal.method.persistence.RevisionTagRow;
 import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.MethodEvent;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.slf4j.Logger;
@@ -37,6 +50,8 @@ public class MethodImportService {
 
     static final int EXTERNAL_ID_MAX = 100;
     static final int ORIGIN_NAME_MAX = 100;
+    /** Rows per insert statement: 200 revisions bind 3,000 parameters, far below either database's limit. */
+    private static final int CHUNK = 200;
 
     private static final Logger log = LoggerFactory.getLogger(MethodImportService.class);
 
@@ -66,20 +81,126 @@ public class MethodImportService {
     @Transactional
     public ImportOutcome importMethod(ImportedMethod entry, MethodStatus status, @Nullable String changeNote) {
         PortalUser admin = currentUser.require();
-        if (status != MethodStatus.PUBLISHED && status != MethodStatus.DRAFT) {
-            throw PortalException.invalid("import.status-invalid", status.name());
-        }
-        String externalId = required("id", entry.externalId(), EXTERNAL_ID_MAX);
-        String departmentName = required("department", entry.departmentName(), ORIGIN_NAME_MAX);
-        String branchName = required("branch", entry.branchName(), ORIGIN_NAME_MAX);
-        String rawPractice = optional("raw_practice", entry.rawPractice(), MethodService.TEXT_MAX);
-        MethodContent content = MethodService.validate(entry.content());
+        checkStatus(status);
         String note = optional("changeNote", changeNote, MethodService.CHANGE_NOTE_MAX);
-        Branch branch = organisation.findOrCreateBranch(departmentName, branchName);
-        var incoming = new Incoming(externalId, content, branch, rawPractice, entry.createdAt(), note, status);
-        return methods.findIdByExternalId(externalId)
+        Incoming incoming = incoming(entry, status, note, n -> organisation.findOrCreateBranch(n.department(), n.branch()));
+        return methods.findIdByExternalId(incoming.externalId())
                 .map(id -> update(id, incoming, admin))
                 .orElseGet(() -> create(incoming, admin));
+    }
+
+    /**
+     * Imports a batch of entries in one transaction, as {@link #importMethod} would one by one: the
+     * new methods in a few statements for the whole batch, entries of methods that exist (or that
+     * repeat a source id of the batch) one by one after them. An entry that fails validation is
+     * reported in its place and skipped; any other failure rolls the whole batch back, and the caller
+     * can then import its entries one at a time. {@code knownBranches} are origins resolved by earlier
+     * batches of the same import; those this batch resolved are returned, to be known once it commits.
+     */
+    @Transactional
+    public ImportBatchResult importBatch(List<ImportedMethod> entries, MethodStatus status,
+                                         @Nullable String changeNote, Map<OriginName, Branch> knownBranches) {
+        PortalUser admin = currentUser.require();
+        checkStatus(status);
+        String note = optional("changeNote", changeNote, MethodService.CHANGE_NOTE_MAX);
+        Map<OriginName, Branch> resolved = new HashMap<>();
+        Function<OriginName, Branch> branchOf = name -> Objects.requireNonNullElseGet(knownBranches.get(name),
+                () -> resolved.computeIfAbsent(name, n -> organisation.findOrCreateBranch(n.department(), n.branch())));
+        var results = new ImportBatchResult.Entry[entries.size()];
+        var incoming = new Incoming[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                incoming[i] = incoming(entries.get(i), status, note, branchOf);
+            } catch (PortalException e) {
+                results[i] = ImportBatchResult.Entry.failed(e);
+            }
+        }
+        Set<String> sourceIds = new HashSet<>();
+        for (Incoming in : incoming) {
+            if (in != null) {
+                sourceIds.add(in.externalId());
+            }
+        }
+        Set<String> existing = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(sourceIds))) {
+            methods.findIdsByExternalIds(chunk).forEach(row -> existing.add(row.externalId()));
+        }
+        // New source ids, first occurrence: inserted together; everything else after them, in file order.
+        List<Integer> fresh = new ArrayList<>();
+        List<Integer> oneByOne = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < incoming.length; i++) {
+            if (incoming[i] != null) {
+                String id = incoming[i].externalId();
+                (existing.contains(id) || !seen.add(id) ? oneByOne : fresh).add(i);
+            }
+        }
+        Map<String, Long> created = createAll(fresh.stream().map(i -> incoming[i]).toList(), admin);
+        for (int i : fresh) {
+            results[i] = ImportBatchResult.Entry.of(new ImportOutcome(Kind.CREATED, created.get(incoming[i].externalId())));
+        }
+        for (int i : oneByOne) {
+            Incoming in = incoming[i];
+            results[i] = ImportBatchResult.Entry.of(methods.findIdByExternalId(in.externalId())
+                    .map(id -> update(id, in, admin))
+                    .orElseGet(() -> create(in, admin)));
+        }
+        return new ImportBatchResult(Arrays.asList(results), resolved);
+    }
+
+    /** Inserts new methods with their first revision in a few statements per chunk; returns their ids by source id. */
+    private Map<String, Long> createAll(List<Incoming> fresh, PortalUser admin) {
+        Map<String, Long> ids = new HashMap<>();
+        if (fresh.isEmpty()) {
+            return ids;
+        }
+        Instant now = clock.instant();
+        List<MethodEvent> published = new ArrayList<>(fresh.size() * 2);
+        for (List<Incoming> chunk : chunks(fresh)) {
+            methods.insertAll(chunk.stream().map(in -> new NewMethod(in.externalId(), in.content().category(),
+                    in.branch().departmentId(), in.branch().id(), admin.id(), in.status(), in.rawPractice(),
+                    Objects.requireNonNullElse(in.createdAt(), now))).toList());
+            Map<String, Long> chunkIds = new HashMap<>();
+            methods.findIdsByExternalIds(chunk.stream().map(Incoming::externalId).toList())
+                    .forEach(row -> chunkIds.put(row.externalId(), row.id()));
+            ids.putAll(chunkIds);
+            methods.insertRevisions(chunk.stream().map(in -> {
+                MethodContent c = in.content();
+                return new NewRevision(chunkIds.get(in.externalId()), 1, null, c.title(), c.summary(), c.category(),
+                        c.problem(), c.concept(), c.outcomes(), c.applicability(), c.body(), admin.id(), now,
+                        in.note(), in.status());
+            }).toList());
+            Map<Long, Long> revisionIds = new HashMap<>();
+            methods.findFirstRevisionIds(chunkIds.values())
+                    .forEach(row -> revisionIds.put(row.methodId(), row.revisionId()));
+            List<RevisionItemRow> items = new ArrayList<>();
+            List<RevisionTagRow> tags = new ArrayList<>();
+            List<NewPublication> publications = new ArrayList<>();
+            for (Incoming in : chunk) {
+                long methodId = chunkIds.get(in.externalId());
+                long revisionId = revisionIds.get(methodId);
+                MethodRecords.addLists(revisionId, in.content(), items, tags);
+                if (in.status() == MethodStatus.PUBLISHED) {
+                    publications.add(new NewPublication(methodId, revisionId, now, admin.id(), methodId, 0));
+                }
+                published.add(new MethodCreated(methodId, in.content().title(), admin.id(), admin.id(), true));
+                published.add(new MethodImported(methodId, in.externalId(), true, in.status()));
+            }
+            for (List<RevisionItemRow> part : chunks(items)) {
+                methods.insertItems(part);
+            }
+            for (List<RevisionTagRow> part : chunks(tags)) {
+                methods.insertTags(part);
+            }
+            if (methods.updateImportedRevisions(chunkIds.values(), now) != chunk.size()) {
+                throw new IllegalStateException("imported methods changed while their batch was written");
+            }
+            if (!publications.isEmpty()) {
+                methods.insertPublications(publications);
+            }
+        }
+        events.publishEvent(new MethodsImported(published));
+        return ids;
     }
 
     private ImportOutcome create(Incoming in, PortalUser admin) {
@@ -97,7 +218,7 @@ public class MethodImportService {
         }
         events.publishEvent(new MethodCreated(id, in.content().title(), admin.id(), admin.id(), true));
         events.publishEvent(new MethodImported(id, in.externalId(), true, in.status()));
-        log.info("method {} imported from {} by {}", id, in.externalId(), admin.login());
+        log.debug("method {} imported from {} by {}", id, in.externalId(), admin.login());
         return new ImportOutcome(Kind.CREATED, id);
     }
 
@@ -146,8 +267,35 @@ public class MethodImportService {
         }
         MethodStatus status = publish ? MethodStatus.PUBLISHED : method.status();
         events.publishEvent(new MethodImported(id, in.externalId(), false, status));
-        log.info("method {} updated from import of {} by {}", id, in.externalId(), admin.login());
+        log.debug("method {} updated from import of {} by {}", id, in.externalId(), admin.login());
         return new ImportOutcome(Kind.UPDATED, id);
+    }
+
+    /** Checks an entry as the editor would and resolves its origin; a failure is a {@link PortalException}. */
+    private static Incoming incoming(ImportedMethod entry, MethodStatus status, @Nullable String note,
+                                     Function<OriginName, Branch> branches) {
+        String externalId = required("id", entry.externalId(), EXTERNAL_ID_MAX);
+        String departmentName = required("department", entry.departmentName(), ORIGIN_NAME_MAX);
+        String branchName = required("branch", entry.branchName(), ORIGIN_NAME_MAX);
+        String rawPractice = optional("raw_practice", entry.rawPractice(), MethodService.TEXT_MAX);
+        MethodContent content = MethodService.validate(entry.content());
+        Branch branch = branches.apply(new OriginName(departmentName, branchName));
+        return new Incoming(externalId, content, branch, rawPractice, entry.createdAt(), note, status);
+    }
+
+    private static void checkStatus(MethodStatus status) {
+        if (status != MethodStatus.PUBLISHED && status != MethodStatus.DRAFT) {
+            throw PortalException.invalid("import.status-invalid", status.name());
+        }
+    }
+
+    /** Pieces of at most {@link #CHUNK} elements, so that no statement comes near the databases' parameter limits. */
+    private static <T> List<List<T>> chunks(List<T> list) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += CHUNK) {
+            chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     /** The row is locked by this transaction, so a stale version means a writer bypassed the lock. */

@@ -143,22 +143,27 @@ public class MethodRecords {
                 c.problem(), c.concept(), c.outcomes(), c.applicability(), c.body(), authorId, now, note, status), key);
         long revisionId = key.getId();
         List<RevisionItemRow> items = new ArrayList<>();
+        List<RevisionTagRow> tags = new ArrayList<>();
+        addLists(revisionId, c, items, tags);
+        if (!items.isEmpty()) {
+            methods.insertItems(items);
+        }
+        if (!tags.isEmpty()) {
+            methods.insertTags(tags);
+        }
+        return revisionId;
+    }
+
+    /** Adds the rows of the measures, steps and tags of {@code c} as revision {@code revisionId}'s. */
+    static void addLists(long revisionId, MethodContent c, List<RevisionItemRow> items, List<RevisionTagRow> tags) {
         for (int i = 0; i < c.measures().size(); i++) {
             items.add(new RevisionItemRow(revisionId, ItemKind.MEASURE, i, c.measures().get(i)));
         }
         for (int i = 0; i < c.steps().size(); i++) {
             items.add(new RevisionItemRow(revisionId, ItemKind.STEP, i, c.steps().get(i)));
         }
-        if (!items.isEmpty()) {
-            methods.insertItems(items);
-        }
-        List<RevisionTagRow> tags = new ArrayList<>();
         for (int i = 0; i < c.tags().size(); i++) {
             tags.add(new RevisionTagRow(revisionId, i, c.tags().get(i)));
         }
-        if (!tags.isEmpty()) {
-            methods.insertTags(tags);
-        }
-        return revisionId;
     }
 }

@@ -36,6 +36,8 @@ import org.methodportal.method.MethodExportService;
 import org.methodportal.method.MethodImportService;
 import org.methodportal.method.MethodImported;
 import org.methodportal.method.MethodRevisionEvent;
+import org.methodportal.method.MethodsImported;
+import org.methodportal.shared.MethodEvent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodDetail;
@@ -332,9 +334,11 @@ class ImportExportServiceTest {
             assertThat(e.report().failed()).isEqualTo(1);
             assertThat(e.detail()).isEqualTo("PUBLISHED: created 2, updated 0, unchanged 0, failed 1");
         });
-        assertThat(events.stream(MethodRevisionEvent.class)).extracting(MethodRevisionEvent::action)
+        // New methods of one batch are announced together, audited and indexed like one by one.
+        List<MethodEvent> batch = events.stream(MethodsImported.class).flatMap(e -> e.events().stream()).toList();
+        assertThat(batch).filteredOn(MethodRevisionEvent.class::isInstance).extracting(MethodEvent::action)
                 .containsExactly("method.created", "method.created");
-        assertThat(events.stream(MethodImported.class)).extracting(MethodImported::externalId)
+        assertThat(batch).filteredOn(MethodImported.class::isInstance).map(e -> ((MethodImported) e).externalId())
                 .containsExactly(u + "-1", u + "-2");
         assertThat(audit.find(new AuditFilter(null, "import.completed", "test.jsonl", null, null),
                 PageRequest.ofPage(0, 50, null, false))).isNotEmpty();
@@ -364,7 +368,7 @@ class ImportExportServiceTest {
     @Test
     void aFileOverTheSizeLimitStopsWithAReportLine() {
         signInAs(users, securityContexts, "admin");
-        var small = new ImportExportService(importer, exporter, new ImportProperties(DataSize.ofBytes(1500)),
+        var small = new ImportExportService(importer, exporter, new ImportProperties(DataSize.ofBytes(1500), 500),
                 currentUser, authentication, messages, publisher);
         String u = unique();
         List<Object> lines = new ArrayList<>();
@@ -391,7 +395,8 @@ class ImportExportServiceTest {
                 (line, bytes) -> lines.add(line)).get(30, TimeUnit.SECONDS);
 
         assertThat(report.created()).isEqualTo(2);
-        assertThat(lines).containsExactly(1L, 2L);
+        // Progress is told after each batch (a file of two lines is one batch).
+        assertThat(lines).containsExactly(2L);
         assertThat(file).doesNotExist();
         assertThat(byExternalId(u + "-2").ownerName()).isEqualTo("系统管理员");
     }

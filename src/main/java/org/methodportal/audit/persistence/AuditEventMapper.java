@@ -17,6 +17,9 @@ public interface AuditEventMapper {
                 @Param("objectId") @Nullable String objectId, @Param("detail") @Nullable String detail,
                 @Param("clientAddress") @Nullable String clientAddress);
 
+    /** Inserts many rows in one statement (a bulk import's batch). */
+    void insertAll(@Param("rows") List<NewAuditRow> rows);
+
     List<AuditEntry> findPage(@Param("q") AuditQuery query, @Param("ascending") boolean ascending,
                               @Param("offset") int offset, @Param("limit") int limit);
 

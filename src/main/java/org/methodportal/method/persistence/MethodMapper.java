@@ -1,6 +1,7 @@
 package org.methodportal.method.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,27 @@ public interface MethodMapper {
     Optional<Integer> lockVersion(long id);
 
     Optional<Long> findIdByExternalId(String externalId);
+
+    /** The methods of these source ids (a bulk import's batch), as id and source id. */
+    List<ExternalIdRow> findIdsByExternalIds(@Param("externalIds") Collection<String> externalIds);
+
+    /** Inserts many new methods in one statement (a bulk import's batch); their ids are read back by source id. */
+    void insertAll(@Param("methods") List<NewMethod> methods);
+
+    /** Inserts many revisions in one statement; their ids are read back by method and number. */
+    void insertRevisions(@Param("revisions") List<NewRevision> revisions);
+
+    /** The first revision of each of these methods, as method id and revision id. */
+    List<ExternalIdRow.RevisionId> findFirstRevisionIds(@Param("methodIds") Collection<Long> methodIds);
+
+    /**
+     * Points newly imported methods at their first revision as the latest, and as the published one
+     * when they were inserted PUBLISHED, with its title (the versions end where a one-by-one import
+     * leaves them).
+     */
+    int updateImportedRevisions(@Param("methodIds") Collection<Long> methodIds, @Param("updatedAt") Instant updatedAt);
+
+    void insertPublications(@Param("publications") List<NewPublication> publications);
 
     List<MethodSummary> findPage(@Param("q") MethodQuery query, @Param("sortKey") @Nullable String sortKey,
                                  @Param("ascending") boolean ascending, @Param("offset") int offset,

@@ -14,6 +14,9 @@ public interface SearchOutboxMapper {
 
     void insert(@Param("methodId") long methodId, @Param("action") String action, @Param("at") Instant at);
 
+    /** Inserts many entries in one statement (a bulk import's batch). */
+    void insertAll(@Param("entries") List<OutboxEntry> entries, @Param("at") Instant at);
+
     /**
      * Locks and returns the oldest entries due at {@code now}, skipping entries another worker
      * holds (FOR UPDATE SKIP LOCKED), so several instances can drain one outbox.

@@ -1,6 +1,7 @@
 package org.methodportal.audit.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,21 @@ class AuditEventMapperTest {
                 "财政部", "127.0.0.1"));
         AuditEntry second = entries.get(1);
         assertThat(second).isEqualTo(new AuditEntry(second.id(), T2, null, "login.failed", null, null, null, null));
+    }
+
+    @Test
+    void manyRowsGoInInOneStatementInTheirOrder() {
+        auditEvents.insertAll(List.of(new NewAuditRow(T1, "admin", "method.created", "method", "41", "r1 甲", "10.0.0.1"),
+                new NewAuditRow(T1, "admin", "method.imported", "method", "41", "x-1 PUBLISHED", null),
+                new NewAuditRow(T1, null, "method.created", "method", "42", null, null)));
+
+        List<AuditEntry> entries = auditEvents.findPage(ALL, true, 0, 10);
+
+        assertThat(entries).extracting(AuditEntry::action, AuditEntry::objectId, AuditEntry::detail).containsExactly(
+                tuple("method.created", "41", "r1 甲"), tuple("method.imported", "41", "x-1 PUBLISHED"),
+                tuple("method.created", "42", null));
+        assertThat(entries.getFirst()).isEqualTo(new AuditEntry(entries.getFirst().id(), T1, "admin", "method.created",
+                "method", "41", "r1 甲", "10.0.0.1"));
     }
 
     @Test

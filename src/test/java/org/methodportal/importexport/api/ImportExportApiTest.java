@@ -107,10 +107,10 @@ class ImportExportApiTest {
     @Test
     void aBodyAnnouncedOverTheLimitIsRefusedBeforeReading() {
         MvcTestResult result = as("admin", mvc.post().uri("/api/v1/import")).contentType(NDJSON)
-                .header("Content-Length", String.valueOf(51L * 1024 * 1024)).content("{}").exchange();
+                .header("Content-Length", String.valueOf(1025L * 1024 * 1024)).content("{}").exchange();
 
         assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "import.too-large");
-        assertThat((String) JsonPath.read(body(result), "$.detail")).contains("50 MB");
+        assertThat((String) JsonPath.read(body(result), "$.detail")).contains("1024 MB");
         assertNoInternals(body(result));
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,49 @@ class ImportExportMethodMapperTest {
         assertThat(methods.findIdByExternalId("ie-6")).contains(id);
         assertThatThrownBy(() -> method("ie-6", admin, finance, budgetBranch, MethodStatus.DRAFT))
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aBatchOfNewMethodsIsWrittenInAFewStatementsAndReadBackBySourceId() {
+        methods.insertAll(List.of(
+                new NewMethod("ie-b1", Category.COHESION, finance, budgetBranch, admin, MethodStatus.PUBLISHED, "原话",
+                        CREATED),
+                new NewMethod("ie-b2", Category.MASS_LINE, agriculture, cropBranch, admin, MethodStatus.DRAFT, null,
+                        CREATED)));
+        Map<String, Long> ids = new HashMap<>();
+        methods.findIdsByExternalIds(List.of("ie-b1", "ie-b2", "ie-none"))
+                .forEach(row -> ids.put(row.externalId(), row.id()));
+        assertThat(ids).containsOnlyKeys("ie-b1", "ie-b2");
+        long one = ids.get("ie-b1");
+        long two = ids.get("ie-b2");
+        methods.insertRevisions(List.of(
+                new NewRevision(one, 1, null, "批量一", "摘要", Category.COHESION, "问题", null, null, null, null, admin,
+                        T0, "导入", MethodStatus.PUBLISHED),
+                new NewRevision(two, 1, null, "批量二", null, Category.MASS_LINE, "问题二", "理念", null, null, null,
+                        admin, T0, "导入", MethodStatus.DRAFT)));
+        Map<Long, Long> revisions = new HashMap<>();
+        methods.findFirstRevisionIds(List.of(one, two)).forEach(r -> revisions.put(r.methodId(), r.revisionId()));
+
+        assertThat(methods.updateImportedRevisions(List.of(one, two), T0)).isEqualTo(2);
+        assertThat(methods.updateImportedRevisions(List.of(one, two), T0)).as("only once").isZero();
+        methods.insertPublications(List.of(new NewPublication(one, revisions.get(one), T0, admin, one, 0)));
+
+        MethodRow published = methods.findById(one).orElseThrow();
+        assertThat(published.status()).isEqualTo(MethodStatus.PUBLISHED);
+        assertThat(published.latestRevisionId()).isEqualTo(revisions.get(one));
+        assertThat(published.publishedRevisionId()).isEqualTo(revisions.get(one));
+        assertThat(published.version()).isEqualTo(2);
+        assertThat(published.rawPractice()).isEqualTo("原话");
+        assertThat(published.createdAt()).isEqualTo(CREATED);
+        assertThat(published.updatedAt()).isEqualTo(T0);
+        assertThat(methods.findPublishedRevisionNumbers(one)).containsExactly(1);
+        MethodRow draft = methods.findById(two).orElseThrow();
+        assertThat(draft.latestRevisionId()).isEqualTo(revisions.get(two));
+        assertThat(draft.publishedRevisionId()).isNull();
+        assertThat(draft.version()).isEqualTo(1);
+        assertThat(draft.branchName()).isEqualTo("种植业管理司党支部");
+        assertThat(methods.findRevision(two, 1).orElseThrow().title()).isEqualTo("批量二");
+        assertThat(methods.findPublishedRevisionNumbers(two)).isEmpty();
     }
 
     /** A method with one revision, version 1 as after its first revision. */

@@ -1,6 +1,7 @@
 package org.methodportal.search.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,14 @@ class SearchOutboxMapperTest {
     SearchOutboxMapper outbox;
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Test
+    void manyEntriesGoInInOneStatement() {
+        outbox.insertAll(List.of(new OutboxEntry(51, "method.imported"), new OutboxEntry(52, "method.imported")), T0);
+
+        assertThat(outbox.claimDue(T0, 10)).extracting(OutboxRow::methodId, OutboxRow::attempts)
+                .containsExactly(tuple(51L, 0), tuple(52L, 0));
+    }
 
     @Test
     void claimsDueEntriesOldestFirst() {
