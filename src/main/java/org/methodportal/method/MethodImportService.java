@@ -19,6 +19,7 @@ import org.methodportal.method.ImportOutcome.Kind;
 import org.methodportal.method.MethodRevisionEvent.MethodCreated;
 import org.methodportal.method.MethodRevisionEvent.MethodRevised;
 import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.ImportStateRow;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.NewMethod;
 import org.methodportal.method.persistence.NewPublication;
@@ -57,15 +58,18 @@ public class MethodImportService {
 
     private final MethodMapper methods;
     private final MethodRecords records;
+    private final MethodDocumentService documents;
     private final OrganisationService organisation;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MethodImportService(MethodMapper methods, MethodRecords records, OrganisationService organisation,
-                        CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    MethodImportService(MethodMapper methods, MethodRecords records, MethodDocumentService documents,
+                        OrganisationService organisation, CurrentUser currentUser, ApplicationEventPublisher events,
+                        Clock clock) {
         this.methods = methods;
         this.records = records;
+        this.documents = documents;
         this.organisation = organisation;
         this.currentUser = currentUser;
         this.events = events;
@@ -121,24 +125,36 @@ public class MethodImportService {
                 sourceIds.add(in.externalId());
             }
         }
-        Set<String> existing = new HashSet<>();
+        Map<String, ImportStateRow> existing = new HashMap<>();
         for (List<String> chunk : chunks(List.copyOf(sourceIds))) {
-            methods.findIdsByExternalIds(chunk).forEach(row -> existing.add(row.externalId()));
+            methods.findImportStates(chunk).forEach(row -> existing.put(row.externalId(), row));
         }
-        // New source ids, first occurrence: inserted together; everything else after them, in file order.
+        // New source ids, first occurrence: inserted together. Known ones, first occurrence: skipped
+        // together when nothing changed. Everything else after them, one by one in file order.
         List<Integer> fresh = new ArrayList<>();
+        List<Integer> known = new ArrayList<>();
         List<Integer> oneByOne = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < incoming.length; i++) {
             if (incoming[i] != null) {
                 String id = incoming[i].externalId();
-                (existing.contains(id) || !seen.add(id) ? oneByOne : fresh).add(i);
+                (!seen.add(id) ? oneByOne : existing.containsKey(id) ? known : fresh).add(i);
             }
         }
         Map<String, Long> created = createAll(fresh.stream().map(i -> incoming[i]).toList(), admin);
         for (int i : fresh) {
             results[i] = ImportBatchResult.Entry.of(new ImportOutcome(Kind.CREATED, created.get(incoming[i].externalId())));
         }
+        Set<Long> unchanged = unchanged(known.stream().map(i -> incoming[i]).toList(), existing);
+        for (int i : known) {
+            long id = existing.get(incoming[i].externalId()).id();
+            if (unchanged.contains(id)) {
+                results[i] = ImportBatchResult.Entry.of(new ImportOutcome(Kind.UNCHANGED, id));
+            } else {
+                oneByOne.add(i);
+            }
+        }
+        oneByOne.sort(null);
         for (int i : oneByOne) {
             Incoming in = incoming[i];
             results[i] = ImportBatchResult.Entry.of(methods.findIdByExternalId(in.externalId())
@@ -146,6 +162,32 @@ public class MethodImportService {
                     .orElseGet(() -> create(in, admin)));
         }
         return new ImportBatchResult(Arrays.asList(results), resolved);
+    }
+
+    /**
+     * The ids of the methods whose entry would change nothing (as {@link #update} would find), read
+     * for the whole batch at once: a second run of a file skips what the first stored without a
+     * query per entry. Methods whose latest revision is not the shown one are left to {@link #update}.
+     */
+    private Set<Long> unchanged(List<Incoming> known, Map<String, ImportStateRow> states) {
+        List<Long> comparable = known.stream().map(in -> states.get(in.externalId()))
+                .filter(ImportStateRow::latestShown).map(ImportStateRow::id).toList();
+        Map<Long, MethodContent> shown = new HashMap<>();
+        for (List<Long> chunk : chunks(comparable)) {
+            documents.documents(chunk).forEach(d -> shown.put(d.id(), d.content()));
+        }
+        Set<Long> unchanged = new HashSet<>();
+        for (Incoming in : known) {
+            ImportStateRow state = states.get(in.externalId());
+            boolean publish = in.status() == MethodStatus.PUBLISHED
+                    && !(state.status() == MethodStatus.PUBLISHED && state.latestPublished());
+            if (in.content().equals(shown.get(state.id())) && !publish && state.originBranchId() == in.branch().id()
+                    && Objects.equals(state.rawPractice(), in.rawPractice())
+                    && state.createdAt().equals(Objects.requireNonNullElse(in.createdAt(), state.createdAt()))) {
+                unchanged.add(state.id());
+            }
+        }
+        return unchanged;
     }
 
     /** Inserts new methods with their first revision in a few statements per chunk; returns their ids by source id. */

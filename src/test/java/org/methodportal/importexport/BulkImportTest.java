@@ -131,6 +131,32 @@ class BulkImportTest {
     }
 
     @Test
+    void aSecondRunSkipsWhatIsStoredAndImportsWhatChanged() {
+        signInAs(users, securityContexts, "admin");
+        String u = unique();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            entries.add(entry(u + "-" + i, "再导入" + i));
+        }
+        importLines(entries, MethodStatus.PUBLISHED);
+        List<Map<String, Object>> again = new ArrayList<>(entries);
+        again.set(1, with(entries.get(1), "problem", "改过的问题"));
+        again.set(4, with(entries.get(4), "branch", "另一个党支部" + u));
+        again.set(5, with(entries.get(5), "raw_practice", "改过的原话"));
+
+        ImportReport second = importLines(again, MethodStatus.PUBLISHED);
+        ImportReport asDrafts = importLines(entries.subList(0, 1), MethodStatus.DRAFT);
+
+        assertThat(second).isEqualTo(new ImportReport(0, 3, 4, 0, List.of()));
+        assertThat(asDrafts).isEqualTo(new ImportReport(0, 0, 1, 0, List.of()));
+        assertThat(methods.get(mapper.findIdByExternalId(u + "-1").orElseThrow()).latestRevision()).isEqualTo(2);
+        MethodDetail moved = methods.get(mapper.findIdByExternalId(u + "-4").orElseThrow());
+        assertThat(moved.branchName()).isEqualTo("另一个党支部" + u);
+        assertThat(moved.latestRevision()).isEqualTo(1);
+        assertThat(methods.get(mapper.findIdByExternalId(u + "-5").orElseThrow()).rawPractice()).isEqualTo("改过的原话");
+    }
+
+    @Test
     void oneLogLinePerBatch(CapturedOutput output) {
         signInAs(users, securityContexts, "admin");
         String u = unique();

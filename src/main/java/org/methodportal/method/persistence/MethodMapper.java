@@ -31,6 +31,9 @@ public interface MethodMapper {
     /** The methods of these source ids (a bulk import's batch), as id and source id. */
     List<ExternalIdRow> findIdsByExternalIds(@Param("externalIds") Collection<String> externalIds);
 
+    /** What an import compares for these source ids: the method row, and whether its latest revision is the shown one. */
+    List<ImportStateRow> findImportStates(@Param("externalIds") Collection<String> externalIds);
+
     /** Inserts many new methods in one statement (a bulk import's batch); their ids are read back by source id. */
     void insertAll(@Param("methods") List<NewMethod> methods);
 

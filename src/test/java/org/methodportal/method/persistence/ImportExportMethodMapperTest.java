@@ -2,6 +2,7 @@ package org.methodportal.method.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -146,6 +147,20 @@ class ImportExportMethodMapperTest {
         assertThat(draft.branchName()).isEqualTo("种植业管理司党支部");
         assertThat(methods.findRevision(two, 1).orElseThrow().title()).isEqualTo("批量二");
         assertThat(methods.findPublishedRevisionNumbers(two)).isEmpty();
+        assertThat(methods.findImportStates(List.of("ie-b1", "ie-b2", "ie-none")))
+                .extracting(ImportStateRow::externalId, ImportStateRow::status, ImportStateRow::originBranchId,
+                        ImportStateRow::rawPractice, ImportStateRow::createdAt, ImportStateRow::latestShown,
+                        ImportStateRow::latestPublished)
+                .containsExactlyInAnyOrder(
+                        tuple("ie-b1", MethodStatus.PUBLISHED, budgetBranch, "原话", CREATED, true, true),
+                        tuple("ie-b2", MethodStatus.DRAFT, cropBranch, null, CREATED, true, false));
+        var newer = new GeneratedKey();
+        methods.insertRevision(new NewRevision(one, 2, revisions.get(one), "批量一改", null, Category.COHESION, "问题",
+                null, null, null, null, admin, T0, null, MethodStatus.DRAFT), newer);
+        assertThat(methods.updateLatestRevision(one, newer.getId(), Category.COHESION, T0, 2)).isEqualTo(1);
+        assertThat(methods.findImportStates(List.of("ie-b1"))).singleElement()
+                .satisfies(s -> assertThat(s.latestShown()).isFalse())
+                .satisfies(s -> assertThat(s.latestPublished()).isFalse());
     }
 
     /** A method with one revision, version 1 as after its first revision. */
