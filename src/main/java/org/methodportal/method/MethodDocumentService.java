@@ -51,6 +51,11 @@ public class MethodDocumentService {
         return documents.countAll();
     }
 
+    /** How many methods {@link #documentsAfter} pages through after {@code afterId}. */
+    public long countDocumentsAfter(long afterId) {
+        return documents.countAfter(afterId);
+    }
+
     private List<MethodDocument> assemble(List<MethodDocumentRow> rows) {
         if (rows.isEmpty()) {
             return List.of();

@@ -39,6 +39,8 @@ public class EmbeddingBackfill {
     /** Texts per model call and per transaction: small, so the progress moves and a failure loses little. */
     static final int BATCH = 16;
     static final String ACTION = "search.embedding-backfill";
+    /** How long the worker must have deferred nothing before the deferred embeddings are computed. */
+    static final Duration DEFERRED_QUIET = Duration.ofSeconds(3);
     private static final int ERROR_MAX = 500;
 
     private final MethodEmbeddings embeddings;
@@ -49,6 +51,10 @@ public class EmbeddingBackfill {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong computed = new AtomicLong();
+    /** The lowest id the outbox worker indexed without its embedding since the last backfill began; MAX_VALUE: none. */
+    private final AtomicLong deferredFrom = new AtomicLong(Long.MAX_VALUE);
+    /** When the worker last deferred embeddings (System.nanoTime). */
+    private final AtomicLong lastDeferral = new AtomicLong();
     /** Null until a backfill starts (then: none yet, or the leg is off). */
     private volatile @Nullable BackfillStatus status;
 
@@ -79,16 +85,59 @@ public class EmbeddingBackfill {
      */
     public long backfill(String startedBy) {
         claim(startedBy);
-        run(startedBy);
+        run(startedBy, 0);
         return computed.get();
     }
 
     /** As {@link #backfill}, on a background thread; refused at once when it cannot start. */
     public void startInBackground(String startedBy) {
         claim(startedBy);
+        runInBackground(startedBy, 0);
+    }
+
+    /**
+     * Methods were indexed without their embeddings (see {@link EmbeddingsDeferred}): a backfill from
+     * the lowest of them on starts now, or, when one is running, once it ends.
+     */
+    @EventListener
+    void on(EmbeddingsDeferred event) {
+        lastDeferral.set(System.nanoTime());
+        deferredFrom.accumulateAndGet(event.fromId(), Math::min);
+        startDeferred();
+    }
+
+    private void startDeferred() {
+        if (deferredFrom.get() == Long.MAX_VALUE || !embeddings.enabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        long from = deferredFrom.getAndSet(Long.MAX_VALUE);
+        if (from == Long.MAX_VALUE) {
+            running.set(false);
+            return;
+        }
+        reset(SystemAuthentication.LOGIN);
         Thread.ofVirtual().name("search-embedding-backfill").start(() -> {
             try {
-                run(startedBy);
+                // While the backlog goes on (an import still running), its words come first: the
+                // model would take the cores from the import and the indexing of the words.
+                long quiet = DEFERRED_QUIET.toNanos();
+                while (System.nanoTime() - lastDeferral.get() < quiet) {
+                    Thread.sleep(Duration.ofMillis(250));
+                }
+                run(SystemAuthentication.LOGIN, Math.min(from, deferredFrom.getAndSet(Long.MAX_VALUE)) - 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            } catch (RuntimeException e) {
+                log.error("embedding backfill of deferred methods failed", e);
+            }
+        });
+    }
+
+    private void runInBackground(String startedBy, long afterId) {
+        Thread.ofVirtual().name("search-embedding-backfill").start(() -> {
+            try {
+                run(startedBy, afterId);
             } catch (RuntimeException e) {
                 log.error("embedding backfill started by {} failed", startedBy, e);
             }
@@ -103,18 +152,23 @@ public class EmbeddingBackfill {
         if (!running.compareAndSet(false, true)) {
             throw PortalException.conflict("search.backfill-running");
         }
+        reset(startedBy);
+    }
+
+    private void reset(String startedBy) {
         done.set(0);
         computed.set(0);
         status = new BackfillStatus(true, true, 0, 0, 0, clock.instant(), null, startedBy, null);
     }
 
-    private void run(String startedBy) {
+    /** Computes what is missing among the methods with an id above {@code afterId} (0: all). */
+    private void run(String startedBy, long afterId) {
         Instant started = Objects.requireNonNull(status).startedAt();
         String error = null;
         try {
-            long total = system.callAsSystem(methods::countDocuments);
+            long total = system.callAsSystem(() -> methods.countDocumentsAfter(afterId));
             status = new BackfillStatus(true, true, 0, total, 0, started, null, startedBy, null);
-            fill();
+            fill(afterId);
             log.info("embedding backfill: {} of {} methods computed in {}", computed.get(), done.get(),
                     Duration.between(started, clock.instant()));
         } catch (RuntimeException e) {
@@ -124,6 +178,8 @@ public class EmbeddingBackfill {
             status = new BackfillStatus(true, false, done.get(), Math.max(status().total(), done.get()), computed.get(),
                     started, clock.instant(), startedBy, error);
             running.set(false);
+            // what the worker deferred while this ran and this did not reach (or reached too early)
+            startDeferred();
         }
     }
 
@@ -132,9 +188,9 @@ public class EmbeddingBackfill {
      * documents, looks up which lack a current vector, computes, stores and queues those: the
      * model is the cost, and the pool's threads are kept busy with it.
      */
-    private void fill() {
+    private void fill(long afterId) {
         try (var work = new BoundedWork("search-embedding", properties.semantic().backfillThreads())) {
-            long after = 0;
+            long after = afterId;
             for (List<MethodDocument> page = page(after); !page.isEmpty(); page = page(after)) {
                 after = page.getLast().id();
                 for (int from = 0; from < page.size(); from += BATCH) {

@@ -59,6 +59,9 @@ public class SearchIndexer {
 
     private final SearchOutboxMapper outbox;
     private final MethodDocumentService methods;
+    /** Embeddings computed while indexing one batch, at most: about a quarter of a second of the model. */
+    static final int EMBED_WHILE_INDEXING = 16;
+
     private final MethodEmbeddings embeddings;
     private final SearchIndex index;
     private final SystemAuthentication system;
@@ -131,7 +134,7 @@ public class SearchIndexer {
             List<MethodDocument> documents = system.callAsSystem(() -> methods.documents(ids));
             Set<Long> gone = new HashSet<>(ids);
             documents.forEach(d -> gone.remove(d.id()));
-            index.apply(embeddings.withCurrent(documents.stream().map(IndexDocument::of).toList()), gone);
+            index.apply(withEmbeddings(documents.stream().map(IndexDocument::of).toList()), gone);
             outbox.deleteByIds(rows.stream().map(OutboxRow::id).toList());
             log.debug("indexed methods {}", ids);
         } catch (RuntimeException e) {
@@ -144,6 +147,26 @@ public class SearchIndexer {
             }
         }
         return rows.size();
+    }
+
+    /**
+     * The documents with their embeddings: computed here for the few of everyday changes; for a
+     * backlog (more than {@link #EMBED_WHILE_INDEXING} lacking one, as after a bulk import) only the
+     * stored ones, so that the words of every method are searchable at once, and the backfill
+     * computes the rest in the background instead of holding up the index by the model's pace.
+     */
+    private List<IndexDocument> withEmbeddings(List<IndexDocument> documents) {
+        if (documents.size() <= EMBED_WHILE_INDEXING || !embeddings.enabled()) {
+            return embeddings.withCurrent(documents);
+        }
+        List<IndexDocument> stored = embeddings.withStored(documents);
+        List<IndexDocument> lacking = stored.stream().filter(d -> d.vector() == null).toList();
+        if (lacking.size() <= EMBED_WHILE_INDEXING) {
+            return embeddings.withCurrent(documents);
+        }
+        events.publishEvent(new EmbeddingsDeferred(lacking.stream().mapToLong(IndexDocument::id).min().orElseThrow(),
+                lacking.size()));
+        return stored;
     }
 
     /** Drains until nothing is due; returns the entries claimed. */

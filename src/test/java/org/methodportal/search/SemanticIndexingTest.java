@@ -3,6 +3,7 @@ package org.methodportal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.methodportal.shared.TestUsers.signInAs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -190,6 +191,30 @@ class SemanticIndexingTest {
     }
 
     @Test
+    void aBacklogIsIndexedByItsWordsAtOnceAndTheBackfillGivesItsVectorsLater() throws InterruptedException {
+        String tag = unique();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i <= SearchIndexer.EMBED_WHILE_INDEXING; i++) {
+            ids.add(methods.createDraft(content("“积压" + i + "”工作法", "新建的工作法一次来了很多", tag), null, null, null)
+                    .id());
+        }
+
+        indexer.drain();
+
+        assertThat(counting.embedded).as("nothing computed while indexing the backlog").isEmpty();
+        assertThat(drafts(tag)).as("found by their words at once").containsExactlyInAnyOrderElementsOf(ids);
+        // the application's backfill heard of the deferral and computes them in the background
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (rows.findByMethodIds(ids).size() < ids.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(rows.findByMethodIds(ids)).hasSameSizeAs(ids);
+        sharedIndexer.drain();
+        float[] stored = MethodEmbeddings.floats(rows.findByMethodIds(List.of(ids.getFirst())).getFirst().vector());
+        assertThat(nearest(tag, stored)).as("indexed with its vector").contains(ids.getFirst());
+    }
+
+    @Test
     void aBackfillComputesOnlyTheMethodsWithoutACurrentVector() {
         String tag = unique();
         long id = methods.createDraft(content("“红色驿站”工作法", "社区党员服务群众缺少固定场所", tag), null, null, null).id();
@@ -225,7 +250,7 @@ class SemanticIndexingTest {
     }
 
     private List<Long> drafts(String tag) {
-        var request = new SearchRequest(tag, null, null, MethodStatus.DRAFT, null, null, SearchSort.RELEVANCE, 0, 10);
+        var request = new SearchRequest(tag, null, null, MethodStatus.DRAFT, null, null, SearchSort.RELEVANCE, 0, 50);
         return index.search(QueryPlanner.plan(request, ADMIN, List.of())).hits().stream().map(SearchHit::id).toList();
     }
 

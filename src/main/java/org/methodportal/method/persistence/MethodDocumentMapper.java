@@ -20,6 +20,8 @@ public interface MethodDocumentMapper {
     /** How many methods {@link #findAfter} pages through (the total of a reindex). */
     long countAll();
 
+    long countAfter(long afterId);
+
     List<RevisionItemRow> findItems(@Param("revisionIds") List<Long> revisionIds);
 
     List<RevisionTagRow> findTags(@Param("revisionIds") List<Long> revisionIds);
