@@ -154,6 +154,9 @@ class LoadBenchmark {
         @Nullable PageSampler pages = noBrowser != null ? null : new PageSampler("http://127.0.0.1:" + port, members.get(USERS),
                 PASSWORD, plan, BROWSER_EVERY);
         Thread sampler = pages == null ? null : Thread.ofPlatform().name("page-sampler").start(pages);
+        var server = new ServerSampler(dataSource, warmUpEnd, plan.end());
+        // A platform thread: at saturation a virtual one waits for a carrier and samples late.
+        Thread serverSampler = Thread.ofPlatform().name("server-sampler").daemon().start(server);
         try (var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
              var people = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -163,6 +166,7 @@ class LoadBenchmark {
                         secretaryTokens.get(u), secretary.draft(), SEED * 1_000_003 + u));
             }
         }
+        serverSampler.join();
         if (sampler != null) {
             sampler.join(TimeUnit.SECONDS.toMillis(120));
         }
@@ -190,7 +194,8 @@ class LoadBenchmark {
                 | heap used / committed / max at the end | %d / %d / %d MB |
                 | process RSS at the end (VmRSS; peak VmHWM); server, clients and all | %s (peak %s) |
                 """.formatted(loadBefore, loadAfter, heap.getUsed() >> 20, heap.getCommitted() >> 20,
-                heap.getMax() >> 20, process.getOrDefault("VmRSS", "?"), process.getOrDefault("VmHWM", "?")));
+                heap.getMax() >> 20, process.getOrDefault("VmRSS", "?"), process.getOrDefault("VmHWM", "?")))
+                .append(server.rows());
         out.append('\n').append(pages == null ? "Chromium page timings: none (" + noBrowser + ")\n"
                 : pages.table(BROWSER_EVERY));
         List<String> errors = stats.firstErrors();
