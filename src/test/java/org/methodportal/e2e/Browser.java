@@ -26,14 +26,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian chromium for the whole test JVM, driven through Debian's chromedriver (so
- * Selenium Manager never downloads anything), with the waits Vaadin pages need.
+ * Selenium Manager never downloads anything), with the waits Vaadin pages need. Public for the
+ * load benchmark, which samples page timings with it.
  */
-final class Browser {
+public final class Browser {
 
     private static Browser shared;
     private static Browser second;
 
-    final WebDriver driver;
+    public final WebDriver driver;
     private final Path profile;
 
     private Browser() throws IOException {
@@ -55,7 +56,7 @@ final class Browser {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    static synchronized Browser get() throws IOException {
+    public static synchronized Browser get() throws IOException {
         if (shared == null) {
             shared = start();
         }
@@ -79,13 +80,13 @@ final class Browser {
         return browser;
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
         waitForVaadin();
     }
 
     /** Waits until Vaadin has rendered and has no pending server round trip. */
-    void waitForVaadin() {
+    public void waitForVaadin() {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("""
                         if (document.readyState !== 'complete') return false;
