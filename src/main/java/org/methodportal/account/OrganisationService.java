@@ -75,7 +75,7 @@ public class OrganisationService {
         departments.insert(name, blankToNull(form.code()), clock.instant());
         Department created = departments.findByName(name).orElseThrow();
         events.publishEvent(new DepartmentEvent.DepartmentCreated(created.id(), name));
-        log.info("department {} created", created.id());
+        log.debug("department {} created", created.id());
         return created;
     }
 
@@ -134,7 +134,7 @@ public class OrganisationService {
         branches.insert(department.id(), name, clock.instant());
         Branch created = branches.findByName(department.id(), name).orElseThrow();
         events.publishEvent(new BranchEvent.BranchCreated(created.id(), department.name() + " / " + name));
-        log.info("branch {} created", created.id());
+        log.debug("branch {} created", created.id());
         return created;
     }
 

@@ -33,6 +33,7 @@ import org.methodportal.method.MethodImportService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodDetail;
 import org.methodportal.method.OriginName;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
@@ -73,10 +74,11 @@ public class ImportExportService {
     private final SystemAuthentication authentication;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final BulkWrites bulkWrites;
 
     ImportExportService(MethodImportService importer, MethodExportService exporter, ImportProperties properties,
                         CurrentUser currentUser, SystemAuthentication authentication, MessageSource messages,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, BulkWrites bulkWrites) {
         this.importer = importer;
         this.exporter = exporter;
         this.properties = properties;
@@ -84,6 +86,7 @@ public class ImportExportService {
         this.authentication = authentication;
         this.messages = messages;
         this.events = events;
+        this.bulkWrites = bulkWrites;
     }
 
     /** The largest file an import accepts, in bytes. */
@@ -161,7 +164,8 @@ public class ImportExportService {
         var counting = new CountingInputStream(in, maxSize());
         var batches = new Batches(source, status, note, progress, counting);
         long lineNumber = 0;
-        try (var reader = new BufferedReader(new InputStreamReader(counting, UTF_8))) {
+        try (var bulk = bulkWrites.begin();
+             var reader = new BufferedReader(new InputStreamReader(counting, UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;

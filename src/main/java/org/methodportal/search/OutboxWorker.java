@@ -2,6 +2,7 @@ package org.methodportal.search;
 
 import java.time.Duration;
 
+import org.methodportal.shared.BulkWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  * still there ({@link SearchIndexer#checkIndex()}), so a vanished index is noticed even when
  * nobody writes or searches. Stopping never interrupts the thread: an interrupt during Lucene's
  * file I/O closes the index files (ClosedByInterruptException) and would be taken for a damaged
- * index; the worker is woken from its pause instead and the drain under way is waited for.
+ * index; the worker is woken from its pause instead and the drain under way is waited for. While a
+ * bulk import runs it drains one batch every few seconds only, leaving the cores to the import (on
+ * two cores indexing at full pace takes a fifth of the import's speed), and catches up afterwards.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -21,15 +24,20 @@ class OutboxWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
+    /** The pause between batches while a bulk import runs: the import gets the cores, the index follows after. */
+    static final Duration PAUSE_DURING_BULK_WRITES = Duration.ofSeconds(5);
+
     private final SearchIndexer indexer;
     private final SearchProperties properties;
+    private final BulkWrites bulkWrites;
     private final Object pause = new Object();
     private volatile boolean running;
     private Thread thread;
 
-    OutboxWorker(SearchIndexer indexer, SearchProperties properties) {
+    OutboxWorker(SearchIndexer indexer, SearchProperties properties, BulkWrites bulkWrites) {
         this.indexer = indexer;
         this.properties = properties;
+        this.bulkWrites = bulkWrites;
     }
 
     @Override
@@ -58,11 +66,13 @@ class OutboxWorker implements SmartLifecycle {
                     log.debug("search index check failed: {}", e.toString());
                 }
             }
-            if (claimed == 0) {
+            boolean yield = bulkWrites.inProgress();
+            if (claimed == 0 || yield) {
+                long millis = (yield ? PAUSE_DURING_BULK_WRITES : properties.outbox().pollInterval()).toMillis();
                 try {
                     synchronized (pause) {
                         if (running) {
-                            pause.wait(Math.max(1, properties.outbox().pollInterval().toMillis()));
+                            pause.wait(Math.max(1, millis));
                         }
                     }
                 } catch (InterruptedException e) {

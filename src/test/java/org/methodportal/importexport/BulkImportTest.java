@@ -35,6 +35,7 @@ import org.methodportal.method.MethodImportService;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.ServiceTest;
@@ -84,6 +85,8 @@ class BulkImportTest {
     ApplicationEventPublisher publisher;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    BulkWrites bulkWrites;
 
     private ImportExportService service;
 
@@ -230,6 +233,7 @@ class BulkImportTest {
                 .toList();
         ImportReport again = importFile(whole, MethodStatus.PUBLISHED);
 
+        assertThat(bulkWrites.inProgress()).as("the indexing pace is back to normal").isFalse();
         // Lines 1–3 were one committed batch; 4 and 5 were read but their batch never committed.
         assertThat(stored).containsExactly(true, true, true, false, false, false, false, false);
         assertThat(again).isEqualTo(new ImportReport(5, 0, 3, 0, List.of()));
@@ -247,7 +251,7 @@ class BulkImportTest {
     private ImportExportService service() {
         if (service == null) {
             service = new ImportExportService(importer, exporter, new ImportProperties(DataSize.ofMegabytes(10), BATCH),
-                    currentUser, authentication, messages, publisher);
+                    currentUser, authentication, messages, publisher, bulkWrites);
         }
         return service;
     }

@@ -43,6 +43,7 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodDetail;
 import org.methodportal.method.RevisionSummary;
 import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
@@ -369,7 +370,7 @@ class ImportExportServiceTest {
     void aFileOverTheSizeLimitStopsWithAReportLine() {
         signInAs(users, securityContexts, "admin");
         var small = new ImportExportService(importer, exporter, new ImportProperties(DataSize.ofBytes(1500), 500),
-                currentUser, authentication, messages, publisher);
+                currentUser, authentication, messages, publisher, new BulkWrites());
         String u = unique();
         List<Object> lines = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -2,6 +2,7 @@ package org.methodportal.importexport;
 
 import org.methodportal.method.MethodExportService;
 import org.methodportal.method.MethodImportService;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.SystemAuthentication;
 import org.springframework.context.ApplicationContext;
@@ -18,6 +19,6 @@ public final class ImportServices {
         return new ImportExportService(context.getBean(MethodImportService.class),
                 context.getBean(MethodExportService.class), new ImportProperties(DataSize.ofGigabytes(1), batchSize),
                 context.getBean(CurrentUser.class), context.getBean(SystemAuthentication.class),
-                context.getBean(MessageSource.class), context);
+                context.getBean(MessageSource.class), context, context.getBean(BulkWrites.class));
     }
 }

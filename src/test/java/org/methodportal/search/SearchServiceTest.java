@@ -42,6 +42,7 @@ import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.SystemAuthentication;
 import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.ServiceTest;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -251,7 +252,7 @@ class SearchServiceTest {
             }
             return call.callRealMethod();
         }).when(index).search(any());
-        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)));
+        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)), new BulkWrites());
         worker.start();
         try {
             long renamed = methods.createDraft(content("“停机前”工作法", word), null, null, null).id();
@@ -386,7 +387,7 @@ class SearchServiceTest {
         signInAs(users, securityContexts, "member");
         long visible = search.search(SearchRequest.of("")).total();
         IndexHealth before = indexer.health();
-        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)));
+        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)), new BulkWrites());
         worker.start();
         try {
             DamagedIndexes.deleteTree(((LuceneSearchIndex) index).servingDirectory());
@@ -535,6 +536,31 @@ class SearchServiceTest {
         assertThat(search.similarToText(title, problem, Set.of(found), 5)).extracting(SearchHit::id)
                 .doesNotContain(found);
         assertThat(search.similarToText(" ", "", Set.of(), 5)).isEmpty();
+    }
+
+    @Test
+    void whileABulkImportRunsTheWorkerDrainsABatchEveryFewSecondsAndCatchesUpAfterwards() throws Exception {
+        signInAs(users, securityContexts, "secretary");
+        indexer.drain();
+        long id = methods.createDraft(content("“批量期间”工作法", "批量期间"), null, null, null).id();
+        for (int i = 0; i < 250; i++) {
+            outbox.insert(id, "method.imported", clock.instant());
+        }
+        var bulkWrites = new BulkWrites();
+        var bulk = bulkWrites.begin();
+        var worker = new OutboxWorker(indexer, workerEvery(Duration.ofMillis(20)), bulkWrites);
+        worker.start();
+        try {
+            awaitUntil(() -> outbox.count() <= 151, "one batch of 100 indexed");
+            Thread.sleep(1_000);
+            assertThat(outbox.count()).as("then a pause while the import runs").isBetween(150L, 151L);
+
+            bulk.close();
+
+            awaitUntil(() -> outbox.count() == 0, "caught up after the import");
+        } finally {
+            worker.stop();
+        }
     }
 
     private SearchProperties workerEvery(Duration poll) {
