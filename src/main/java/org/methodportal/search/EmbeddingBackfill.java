@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.method.MethodDocument;
 import org.methodportal.method.MethodDocumentService;
 import org.methodportal.search.engine.IndexDocument;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.SystemAuthentication;
 import org.slf4j.Logger;
@@ -39,7 +40,10 @@ public class EmbeddingBackfill {
     /** Texts per model call and per transaction: small, so the progress moves and a failure loses little. */
     static final int BATCH = 16;
     static final String ACTION = "search.embedding-backfill";
-    /** How long the worker must have deferred nothing before the deferred embeddings are computed. */
+    /**
+     * How long the worker must have deferred nothing before the deferred embeddings are computed;
+     * while a bulk import runs they wait for its end in any case.
+     */
     static final Duration DEFERRED_QUIET = Duration.ofSeconds(3);
     private static final int ERROR_MAX = 500;
 
@@ -48,6 +52,7 @@ public class EmbeddingBackfill {
     private final SystemAuthentication system;
     private final SearchProperties properties;
     private final Clock clock;
+    private final BulkWrites bulkWrites;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong computed = new AtomicLong();
@@ -59,12 +64,13 @@ public class EmbeddingBackfill {
     private volatile @Nullable BackfillStatus status;
 
     EmbeddingBackfill(MethodEmbeddings embeddings, MethodDocumentService methods, SystemAuthentication system,
-                      SearchProperties properties, Clock clock) {
+                      SearchProperties properties, Clock clock, BulkWrites bulkWrites) {
         this.embeddings = embeddings;
         this.methods = methods;
         this.system = system;
         this.properties = properties;
         this.clock = clock;
+        this.bulkWrites = bulkWrites;
         // whether the leg is on is asked when the status is first read, not while the context is built
         this.status = null;
     }
@@ -121,7 +127,7 @@ public class EmbeddingBackfill {
                 // While the backlog goes on (an import still running), its words come first: the
                 // model would take the cores from the import and the indexing of the words.
                 long quiet = DEFERRED_QUIET.toNanos();
-                while (System.nanoTime() - lastDeferral.get() < quiet) {
+                while (bulkWrites.inProgress() || System.nanoTime() - lastDeferral.get() < quiet) {
                     Thread.sleep(Duration.ofMillis(250));
                 }
                 run(SystemAuthentication.LOGIN, Math.min(from, deferredFrom.getAndSet(Long.MAX_VALUE)) - 1);

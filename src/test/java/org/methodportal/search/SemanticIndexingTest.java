@@ -28,6 +28,7 @@ import org.methodportal.search.persistence.MethodEmbeddingMapper;
 import org.methodportal.search.persistence.SearchOutboxMapper;
 import org.methodportal.shared.PortalProperties;
 import org.methodportal.shared.MutableClock;
+import org.methodportal.shared.BulkWrites;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.SystemAuthentication;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,7 +164,7 @@ class SemanticIndexingTest {
         assertThat(nearest(tag, model.embed("田间课堂"))).as("no vector yet").isEmpty();
 
         counting.failing = false;
-        var backfill = new EmbeddingBackfill(embeddings, documents, system, properties, clock);
+        var backfill = new EmbeddingBackfill(embeddings, documents, system, properties, clock, new BulkWrites());
         assertThat(backfill.status()).isEqualTo(BackfillStatus.NONE);
         long total = system.callAsSystem(documents::countDocuments);
 
@@ -223,7 +224,8 @@ class SemanticIndexingTest {
         // another model's vector is not current
         jdbc.update("UPDATE method_embedding SET model = 'older-model' WHERE method_id = ?", id);
 
-        long computed = new EmbeddingBackfill(embeddings, documents, system, properties, clock).backfill("admin");
+        long computed = new EmbeddingBackfill(embeddings, documents, system, properties, clock, new BulkWrites())
+                .backfill("admin");
 
         assertThat(computed).isEqualTo(1);
         assertThat(counting.embedded).hasSize(2);
@@ -239,7 +241,7 @@ class SemanticIndexingTest {
         assertThat(off.withCurrent(List.of(document))).containsExactly(document);
         assertThat(off.withStored(List.of(document))).containsExactly(document);
         assertThat(off.lacking(List.of(document))).isEmpty();
-        assertThat(new EmbeddingBackfill(off, documents, system, properties, clock).status())
+        assertThat(new EmbeddingBackfill(off, documents, system, properties, clock, new BulkWrites()).status())
                 .isEqualTo(BackfillStatus.OFF);
     }
 
