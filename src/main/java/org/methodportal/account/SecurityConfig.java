@@ -35,6 +35,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -87,6 +88,7 @@ class SecurityConfig {
         };
         http.securityMatcher("/api/**")
                 .authenticationManager(passwordOnly)
+                .addFilterBefore(new ApiBusyFilter(problems), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens,
                         strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), problems),
                         BasicAuthenticationFilter.class)

@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,6 +66,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> accessDenied(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(problem(HttpStatus.FORBIDDEN, "auth.forbidden", "error.auth.forbidden"));
+    }
+
+    /** Every database connection busy past the pool's wait, or a transient failure: try again shortly. */
+    @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        log.warn("request refused, database busy: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "service.busy", "error.service.busy"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -36,6 +36,7 @@ public final class Browser {
 
     public final WebDriver driver;
     private final Path profile;
+    private final ChromeDriverService service;
 
     private Browser() throws IOException {
         profile = Files.createTempDirectory("portal-chromium");
@@ -48,12 +49,37 @@ public final class Browser {
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A browser of its own (own profile, so own session), not shared: end it with {@link #killHard()}. */
+    public static Browser startOwn() throws IOException {
+        return new Browser();
+    }
+
+    /**
+     * Kills this browser and its helper processes at once, so that no page gets an unload event
+     * (the portal keeps the session and its UI as for a tab left open), then its driver.
+     */
+    public void killHard() {
+        String marker = "--user-data-dir=" + profile;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(marker)).orElse(false))
+                .forEach(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+        service.stop();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
     }
 
     public static synchronized Browser get() throws IOException {
