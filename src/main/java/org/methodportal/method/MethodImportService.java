@@ -228,11 +228,11 @@ public class MethodImportService {
                 published.add(new MethodCreated(methodId, in.content().title(), admin.id(), admin.id(), true));
                 published.add(new MethodImported(methodId, in.externalId(), true, in.status()));
             }
-            for (List<RevisionItemRow> part : chunks(items)) {
-                methods.insertItems(part);
+            if (!items.isEmpty()) {
+                methods.insertItems(items);
             }
-            for (List<RevisionTagRow> part : chunks(tags)) {
-                methods.insertTags(part);
+            if (!tags.isEmpty()) {
+                methods.insertTags(tags);
             }
             if (methods.updateImportedRevisions(chunkIds.values(), now) != chunk.size()) {
                 throw new IllegalStateException("imported methods changed while their batch was written");

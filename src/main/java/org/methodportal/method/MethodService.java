@@ -24,6 +24,7 @@ import org.methodportal.method.persistence.MethodQuery;
 import org.methodportal.method.persistence.NewMethod;
 import org.methodportal.shared.CurrentUser;
 import org.methodportal.shared.LikePattern;
+import org.methodportal.shared.ListTotal;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
 import org.methodportal.shared.PortalException;
@@ -237,8 +238,13 @@ public class MethodService {
                 page.limit());
     }
 
-    public long count(MethodFilter filter) {
-        return methods.count(query(filter, currentUser.require()));
+    /** How many methods of the filter the caller may see, exact up to {@link ListTotal#EXACT_UP_TO}. */
+    public ListTotal count(MethodFilter filter) {
+        return count(query(filter, currentUser.require()));
+    }
+
+    private ListTotal count(MethodQuery query) {
+        return ListTotal.counted(methods.count(query, ListTotal.countLimit()));
     }
 
     public PageResult<MethodSummary> browse(MethodFilter filter, PageRequest page) {
@@ -256,7 +262,7 @@ public class MethodService {
         var query = new MethodQuery(null, null, statuses, null, user.id(), null, user.id(),
                 user.hasRole(Role.ADMIN), List.copyOf(user.reviewerDepartmentIds()), true);
         return new PageResult<>(methods.findPage(query, page.sortKey(), page.ascending(), page.offset(), page.limit()),
-                methods.count(query), page.page(), page.limit());
+                count(query), page.page(), page.limit());
     }
 
     /** Tags of published methods containing {@code text}, most used first, for the editor's suggestions. */

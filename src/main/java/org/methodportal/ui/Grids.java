@@ -1,12 +1,15 @@
 package org.methodportal.ui;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import org.methodportal.shared.ListTotal;
 import org.methodportal.shared.PageRequest;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dataview.GridLazyDataView;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -24,6 +27,25 @@ public final class Grids {
     public static <T> void bindLazy(Grid<T> grid, Function<PageRequest, List<T>> fetch, ToLongFunction<Void> count) {
         grid.setItems(query -> fetch.apply(toPageRequest(query)).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, count.applyAsLong(null)));
+    }
+
+    /**
+     * Lazy items of a list that is counted only up to a cap ({@link ListTotal}). Returns what sizes
+     * the grid to a new total, to be called whenever the filter changes (a new sort keeps it): an
+     * exact total sizes it; beyond the cap it grows as it is scrolled, fetching pages until one comes
+     * back short, so that nothing counts the whole list.
+     */
+    public static <T> Consumer<ListTotal> bindLazyCapped(Grid<T> grid, Function<PageRequest, List<T>> fetch) {
+        GridLazyDataView<T> view = grid.setItems(query -> fetch.apply(toPageRequest(query)).stream());
+        return total -> {
+            if (total.exact()) {
+                int size = (int) total.value();
+                view.setItemCountCallback(query -> size);
+            } else {
+                view.setItemCountUnknown();
+                view.setItemCountEstimate((int) total.value() + 1);
+            }
+        };
     }
 
     static PageRequest toPageRequest(Query<?, ?> query) {

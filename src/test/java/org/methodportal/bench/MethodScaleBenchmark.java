@@ -151,7 +151,7 @@ class MethodScaleBenchmark {
     }
 
     private Case browse(String name, MethodFilter filter) {
-        return new Case(name, () -> methods.find(filter, FIRST_PAGE), () -> methods.count(filter));
+        return new Case(name, () -> methods.find(filter, FIRST_PAGE), () -> methods.count(filter).value());
     }
 
     private static MethodFilter filter(@Nullable Category category, @Nullable Long departmentId,

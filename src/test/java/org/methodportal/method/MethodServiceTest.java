@@ -178,7 +178,7 @@ class MethodServiceTest {
             signInAs(users, securityContexts, login);
             assertThat(methods.get(id).revision().number()).as(login).isEqualTo(1);
             assertThat(methods.revisions(id)).as(login).hasSize(1);
-            assertThat(methods.count(byTag)).as(login).isEqualTo(1);
+            assertThat(methods.count(byTag).value()).as(login).isEqualTo(1);
         }
         // reviewer2 reviews 财政部, 海关总署 and 外交部, not the draft's 农业部
         for (String login : List.of("secretary", "member", "reviewer2")) {
@@ -186,7 +186,7 @@ class MethodServiceTest {
             assertRefused(() -> methods.get(id), Kind.NOT_FOUND, "method.not-found");
             assertRefused(() -> methods.revision(id, 1), Kind.NOT_FOUND, "method.not-found");
             assertRefused(() -> methods.revisions(id), Kind.NOT_FOUND, "method.not-found");
-            assertThat(methods.count(byTag)).as(login).isZero();
+            assertThat(methods.count(byTag).value()).as(login).isZero();
             assertThat(methods.browse(byTag, FIRST_PAGE).content()).as(login).isEmpty();
         }
     }
@@ -211,7 +211,7 @@ class MethodServiceTest {
                 .satisfies(s -> assertThat(s.title()).isEqualTo("已发布"));
 
         signInAs(users, securityContexts, "secretary2");
-        assertThat(methods.count(byTag)).isEqualTo(1);
+        assertThat(methods.count(byTag).value()).isEqualTo(1);
 
         signInAs(users, securityContexts, "reviewer");
         assertThat(methods.revision(id, 1).content().title()).isEqualTo("草稿标题");
@@ -228,19 +228,19 @@ class MethodServiceTest {
                 List.of("措施"), List.of(), null, null, List.of(tag), null), null, null, null);
 
         signInAs(users, securityContexts, "admin");
-        assertThat(methods.count(new MethodFilter(null, null, null, tag, null, false, null))).isEqualTo(2);
+        assertThat(methods.count(new MethodFilter(null, null, null, tag, null, false, null)).value()).isEqualTo(2);
         assertThat(methods.find(new MethodFilter(Category.TEAM_BUILDING, null, null, tag, null, false, null),
                 FIRST_PAGE)).extracting(MethodSummary::id).containsExactly(other.id());
         assertThat(methods.find(new MethodFilter(null, mine.originDepartmentId(), MethodStatus.DRAFT, tag, null, false,
                 null), FIRST_PAGE)).extracting(MethodSummary::id).containsExactly(mine.id());
         assertThat(methods.find(new MethodFilter(null, null, null, tag, mine.ownerId(), false, "草稿"), FIRST_PAGE))
                 .extracting(MethodSummary::id).containsExactly(mine.id());
-        assertThat(methods.count(new MethodFilter(null, null, MethodStatus.PUBLISHED, tag, null, false, null))).isZero();
+        assertThat(methods.count(new MethodFilter(null, null, MethodStatus.PUBLISHED, tag, null, false, null)).value()).isZero();
 
         signInAs(users, securityContexts, "secretary");
         assertThat(methods.myDrafts(FIRST_PAGE).content()).extracting(MethodSummary::id).contains(mine.id())
                 .doesNotContain(other.id());
-        assertThat(methods.count(new MethodFilter(null, null, null, tag, null, true, null))).isEqualTo(1);
+        assertThat(methods.count(new MethodFilter(null, null, null, tag, null, true, null)).value()).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -26,5 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 // Keep our database: the default would swap in a plain H2 without the PostgreSQL mode.
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
+// The mappers' SQL may depend on the engine (_databaseId), as in the application.
+@Import(MyBatisConfig.class)
 public @interface MapperSlice {
 }

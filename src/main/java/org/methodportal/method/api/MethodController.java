@@ -56,7 +56,8 @@ class MethodController {
     @Operation(summary = "Methods the caller may see; category as Chinese name or enum, department as id, "
             + "q matches the title, author is the owner's account id or login (owner: the id only), "
             + "mine=true for the caller's own. Sort by updatedAt (default, newest first), "
-            + "createdAt, title, category, status or department, e.g. sort=title,asc")
+            + "createdAt, title, category, status or department, e.g. sort=title,asc. total is exact up to 2,000; "
+            + "beyond, totalExact is false and total says 2,000 (more than that): page on until a page is short")
     PageResult<MethodListItem> list(@RequestParam(required = false) @Nullable MethodStatus status,
                                     @RequestParam(required = false) @Nullable String category,
                                     @RequestParam(required = false) @Nullable Long department,

@@ -56,7 +56,8 @@ public interface MethodMapper {
                                  @Param("ascending") boolean ascending, @Param("offset") int offset,
                                  @Param("limit") int limit);
 
-    long count(@Param("q") MethodQuery query);
+    /** The rows of the list, counted up to {@code cap}. */
+    long count(@Param("q") MethodQuery query, @Param("cap") long cap);
 
     void insert(@Param("m") NewMethod method, @Param("key") GeneratedKey key);
 
@@ -119,9 +120,26 @@ public interface MethodMapper {
 
     void insertRevision(@Param("r") NewRevision revision, @Param("key") GeneratedKey key);
 
-    void insertItems(@Param("items") List<RevisionItemRow> items);
+    /** Inserts the rows in one statement whatever their number (one array per column). */
+    default void insertItems(List<RevisionItemRow> items) {
+        insertItemColumns(items.stream().map(RevisionItemRow::revisionId).toArray(Long[]::new),
+                items.stream().map(i -> i.kind().name()).toArray(String[]::new),
+                items.stream().map(RevisionItemRow::sortOrder).toArray(Integer[]::new),
+                items.stream().map(RevisionItemRow::itemText).toArray(String[]::new));
+    }
 
-    void insertTags(@Param("tags") List<RevisionTagRow> tags);
+    void insertItemColumns(@Param("revisionIds") Long[] revisionIds, @Param("kinds") String[] kinds,
+                           @Param("orders") Integer[] orders, @Param("texts") String[] texts);
+
+    /** Inserts the rows in one statement whatever their number (one array per column). */
+    default void insertTags(List<RevisionTagRow> tags) {
+        insertTagColumns(tags.stream().map(RevisionTagRow::revisionId).toArray(Long[]::new),
+                tags.stream().map(RevisionTagRow::sortOrder).toArray(Integer[]::new),
+                tags.stream().map(RevisionTagRow::tag).toArray(String[]::new));
+    }
+
+    void insertTagColumns(@Param("revisionIds") Long[] revisionIds, @Param("orders") Integer[] orders,
+                          @Param("tags") String[] tags);
 
     /** Ids above {@code afterId} of the methods the viewer of {@code query} may see, ascending; its filters are ignored. */
     List<Long> findVisibleIdsAfter(@Param("q") MethodQuery query, @Param("afterId") long afterId,

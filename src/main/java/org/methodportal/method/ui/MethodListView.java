@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.AccountRef;
@@ -16,6 +17,7 @@ import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
+import org.methodportal.shared.ListTotal;
 import org.methodportal.ui.Grids;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -23,6 +25,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -63,10 +66,14 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
     final Checkbox mine = new Checkbox();
     final Grid<MethodSummary> grid = new Grid<>(MethodSummary.class, false);
 
+    private final MethodService methods;
+    final Span total = new Span();
+    private final Consumer<ListTotal> sizeGrid;
     /** True while the filters are set from the address, which then need not be written back. */
     private boolean restoring;
 
     MethodListView(MethodService methods, OrganisationService organisation, AccountService accounts) {
+        this.methods = methods;
         setId("method-list-view");
         addClassName("portal-page");
         setSizeFull();
@@ -129,7 +136,7 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(MethodPageView.class,
                 MethodPageView.parameters(e.getItem().id()))));
         grid.addClassName("method-grid");
-        Grids.bindLazy(grid, page -> methods.find(filter(), page), ignored -> methods.count(filter()));
+        sizeGrid = Grids.bindLazyCapped(grid, page -> methods.find(filter(), page));
         grid.sort(List.of(new GridSortOrder<>(updated, SortDirection.DESCENDING)));
 
         category.addValueChangeListener(e -> refresh());
@@ -145,7 +152,9 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         filters.addClassName("portal-toolbar");
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWidthFull();
-        add(new H2(getTranslation("method.list.title")), filters, grid);
+        total.setId("method-total");
+        total.addClassName("method-total");
+        add(new H2(getTranslation("method.list.title")), filters, total, grid);
     }
 
     MethodFilter filter() {
@@ -208,6 +217,9 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         if (restoring) {
             return;
         }
+        ListTotal count = methods.count(filter());
+        sizeGrid.accept(count);
+        total.setText(getTranslation(count.exact() ? "method.list.total" : "method.list.total-more", count.value()));
         grid.getDataProvider().refreshAll();
         // Replace, not push: the back button should leave the list, not step through every keystroke.
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(ROUTE, queryParameters())));

@@ -136,6 +136,7 @@ class MethodApiTest {
         MvcTestResult page = as("admin", mvc.get().uri("/api/v1/methods?tag=" + tag + "&size=2&page=1")).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyJson().extractingPath("$.total").isEqualTo(3);
+        assertThat(page).bodyJson().extractingPath("$.totalExact").isEqualTo(true);
         assertThat(page).bodyJson().extractingPath("$.page").isEqualTo(1);
         assertThat(page).bodyJson().extractingPath("$.size").isEqualTo(2);
         assertThat(page).bodyJson().extractingPath("$.content[0].title").isEqualTo("甲法");

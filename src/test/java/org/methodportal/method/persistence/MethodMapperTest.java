@@ -257,8 +257,8 @@ class MethodMapperTest {
         assertThat(ids(query(null, null, List.of(), "y", null, null))).containsExactly(c, b);
         assertThat(ids(query(null, null, List.of(), null, chen, null))).containsExactly(b);
         assertThat(ids(query(null, null, List.of(), null, null, LikePattern.contains("_")))).containsExactly(a);
-        assertThat(methods.count(query(null, null, List.of(), "x", li, null))).isEqualTo(2);
-        assertThat(methods.count(query(null, null, List.of(), null, null, LikePattern.contains("接")))).isEqualTo(1);
+        assertThat(methods.count(query(null, null, List.of(), "x", li, null), 100)).isEqualTo(2);
+        assertThat(methods.count(query(null, null, List.of(), null, null, LikePattern.contains("接")), 100)).isEqualTo(1);
     }
 
     @Test
@@ -277,8 +277,9 @@ class MethodMapperTest {
         assertThat(ids(viewer(-1, false, List.of(finance)))).containsExactly(archived, published, draft);
         assertThat(ids(viewer(-1, false, List.of(agriculture, 999L)))).containsExactly(rejected, archived, published);
         assertThat(ids(viewer(-1, true, List.of()))).containsExactly(rejected, archived, published, draft);
-        assertThat(methods.count(viewer(-1, false, List.of()))).isEqualTo(2);
-        assertThat(methods.count(viewer(-1, true, List.of()))).isEqualTo(4);
+        assertThat(methods.count(viewer(-1, false, List.of()), 100)).isEqualTo(2);
+        assertThat(methods.count(viewer(-1, true, List.of()), 100)).isEqualTo(4);
+        assertThat(methods.count(viewer(-1, true, List.of()), 3)).as("counts no further than the cap").isEqualTo(3);
     }
 
     @Test
@@ -291,6 +292,12 @@ class MethodMapperTest {
         assertThat(ids(methods.findPage(admin(), "updatedAt", false, 2, 2))).containsExactly(b);
         assertThat(ids(methods.findPage(admin(), "createdAt", true, 0, 3))).containsExactly(b, c, a);
         assertThat(ids(methods.findPage(admin(), "category", true, 0, 3))).containsExactly(b, c, a);
+        // Each order walks its own index on H2: every key in both directions, and past the first row.
+        assertThat(ids(methods.findPage(admin(), "createdAt", false, 1, 2))).containsExactly(c, b);
+        assertThat(ids(methods.findPage(admin(), "title", true, 0, 3))).containsExactly(a, c, b);
+        assertThat(ids(methods.findPage(admin(), "title", false, 0, 3))).containsExactly(b, c, a);
+        assertThat(ids(methods.findPage(admin(), "category", false, 1, 2))).containsExactly(c, b);
+        assertThat(ids(methods.findPage(admin(), "status", false, 0, 3))).containsExactly(c, b, a);
         assertThat(ids(methods.findPage(admin(), "bogus; DROP TABLE method", false, 0, 1))).containsExactly(a);
     }
 

@@ -10,6 +10,7 @@ import org.methodportal.account.AccountRef;
 import org.methodportal.account.AccountService;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,8 @@ class MethodListViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AccountService accounts;
+    @Autowired
+    MethodService methods;
 
     @Test
     void filtersComeFromTheAddressAndGoBackIntoIt() {
@@ -42,6 +45,18 @@ class MethodListViewTest extends SpringBrowserlessTest {
         assertThat(view.queryParameters().getParameters()).isEqualTo(Map.of("q", List.of("台账"),
                 "category", List.of("MASS_LINE"), "status", List.of("DRAFT"), "tag", List.of("对接"),
                 "author", List.of(String.valueOf(secretary.id()))));
+    }
+
+    @Test
+    void theListSaysHowManyMethodsItHolds() {
+        MethodListView view = open("status=PUBLISHED");
+
+        long published = methods.count(view.filter()).value();
+        assertThat(published).isPositive();
+        assertThat(view.total.getText()).isEqualTo("共 " + published + " 个工作法");
+
+        view = open("q=没有这样的标题");
+        assertThat(view.total.getText()).isEqualTo("共 0 个工作法");
     }
 
     private MethodListView open(String query) {
