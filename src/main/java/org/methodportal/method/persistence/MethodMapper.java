@@ -35,10 +35,51 @@ public interface MethodMapper {
     List<ImportStateRow> findImportStates(@Param("externalIds") Collection<String> externalIds);
 
     /** Inserts many new methods in one statement (a bulk import's batch); their ids are read back by source id. */
-    void insertAll(@Param("methods") List<NewMethod> methods);
+    default void insertAll(List<NewMethod> methods) {
+        insertColumns(methods.stream().map(NewMethod::externalId).toArray(String[]::new),
+                methods.stream().map(m -> m.category().name()).toArray(String[]::new),
+                methods.stream().map(NewMethod::originDepartmentId).toArray(Long[]::new),
+                methods.stream().map(NewMethod::originBranchId).toArray(Long[]::new),
+                methods.stream().map(NewMethod::ownerId).toArray(Long[]::new),
+                methods.stream().map(m -> m.status().name()).toArray(String[]::new),
+                methods.stream().map(NewMethod::rawPractice).toArray(String[]::new),
+                methods.stream().map(m -> m.createdAt().toString()).toArray(String[]::new));
+    }
+
+    /** One array per column, times as ISO-8601 text: a few parameters however many rows. */
+    void insertColumns(@Param("externalIds") String[] externalIds, @Param("categories") String[] categories,
+                       @Param("departmentIds") Long[] departmentIds, @Param("branchIds") Long[] branchIds,
+                       @Param("ownerIds") Long[] ownerIds, @Param("statuses") String[] statuses,
+                       @Param("rawPractices") String[] rawPractices, @Param("createdAts") String[] createdAts);
 
     /** Inserts many revisions in one statement; their ids are read back by method and number. */
-    void insertRevisions(@Param("revisions") List<NewRevision> revisions);
+    default void insertRevisions(List<NewRevision> revisions) {
+        insertRevisionColumns(revisions.stream().map(NewRevision::methodId).toArray(Long[]::new),
+                revisions.stream().map(NewRevision::number).toArray(Integer[]::new),
+                revisions.stream().map(NewRevision::baseRevisionId).toArray(Long[]::new),
+                revisions.stream().map(NewRevision::title).toArray(String[]::new),
+                revisions.stream().map(NewRevision::summary).toArray(String[]::new),
+                revisions.stream().map(r -> r.category().name()).toArray(String[]::new),
+                revisions.stream().map(NewRevision::problem).toArray(String[]::new),
+                revisions.stream().map(NewRevision::concept).toArray(String[]::new),
+                revisions.stream().map(NewRevision::outcomes).toArray(String[]::new),
+                revisions.stream().map(NewRevision::applicability).toArray(String[]::new),
+                revisions.stream().map(NewRevision::body).toArray(String[]::new),
+                revisions.stream().map(NewRevision::authorId).toArray(Long[]::new),
+                revisions.stream().map(r -> r.createdAt().toString()).toArray(String[]::new),
+                revisions.stream().map(NewRevision::changeNote).toArray(String[]::new),
+                revisions.stream().map(r -> r.statusAtCreation().name()).toArray(String[]::new));
+    }
+
+    void insertRevisionColumns(@Param("methodIds") Long[] methodIds, @Param("numbers") Integer[] numbers,
+                               @Param("baseRevisionIds") Long[] baseRevisionIds, @Param("titles") String[] titles,
+                               @Param("summaries") String[] summaries, @Param("categories") String[] categories,
+                               @Param("problems") String[] problems, @Param("concepts") String[] concepts,
+                               @Param("outcomes") String[] outcomes,
+                               @Param("applicabilities") String[] applicabilities,
+                               @Param("bodies") String[] bodies, @Param("authorIds") Long[] authorIds,
+                               @Param("createdAts") String[] createdAts, @Param("changeNotes") String[] changeNotes,
+                               @Param("statuses") String[] statuses);
 
     /** The first revision of each of these methods, as method id and revision id. */
     List<ExternalIdRow.RevisionId> findFirstRevisionIds(@Param("methodIds") Collection<Long> methodIds);
@@ -50,7 +91,20 @@ public interface MethodMapper {
      */
     int updateImportedRevisions(@Param("methodIds") Collection<Long> methodIds, @Param("updatedAt") Instant updatedAt);
 
-    void insertPublications(@Param("publications") List<NewPublication> publications);
+    default void insertPublications(List<NewPublication> publications) {
+        insertPublicationColumns(publications.stream().map(NewPublication::methodId).toArray(Long[]::new),
+                publications.stream().map(NewPublication::revisionId).toArray(Long[]::new),
+                publications.stream().map(p -> p.publishedAt().toString()).toArray(String[]::new),
+                publications.stream().map(NewPublication::publishedBy).toArray(Long[]::new),
+                publications.stream().map(NewPublication::sourceMethodId).toArray(Long[]::new),
+                publications.stream().map(NewPublication::sourceRound).toArray(Integer[]::new));
+    }
+
+    void insertPublicationColumns(@Param("methodIds") Long[] methodIds, @Param("revisionIds") Long[] revisionIds,
+                                  @Param("publishedAts") String[] publishedAts,
+                                  @Param("publishedBys") Long[] publishedBys,
+                                  @Param("sourceMethodIds") Long[] sourceMethodIds,
+                                  @Param("sourceRounds") Integer[] sourceRounds);
 
     List<MethodSummary> findPage(@Param("q") MethodQuery query, @Param("sortKey") @Nullable String sortKey,
                                  @Param("ascending") boolean ascending, @Param("offset") int offset,

@@ -14,8 +14,14 @@ public interface SearchOutboxMapper {
 
     void insert(@Param("methodId") long methodId, @Param("action") String action, @Param("at") Instant at);
 
-    /** Inserts many entries in one statement (a bulk import's batch). */
-    void insertAll(@Param("entries") List<OutboxEntry> entries, @Param("at") Instant at);
+    /** Inserts many entries in one statement (a bulk import's batch), one array per column. */
+    default void insertAll(List<OutboxEntry> entries, Instant at) {
+        insertColumns(entries.stream().map(OutboxEntry::methodId).toArray(Long[]::new),
+                entries.stream().map(OutboxEntry::action).toArray(String[]::new), at);
+    }
+
+    void insertColumns(@Param("methodIds") Long[] methodIds, @Param("actions") String[] actions,
+                       @Param("at") Instant at);
 
     /**
      * Locks and returns the oldest entries due at {@code now}, skipping entries another worker
