@@ -131,6 +131,11 @@ public class OrganisationService {
         if (branches.findByName(department.id(), name).isPresent()) {
             throw PortalException.conflict("branch.name-taken", name);
         }
+        return insertBranch(department, name);
+    }
+
+    /** Inserts and audits a branch its caller has found missing. */
+    private Branch insertBranch(Department department, String name) {
         branches.insert(department.id(), name, clock.instant());
         Branch created = branches.findByName(department.id(), name).orElseThrow();
         events.publishEvent(new BranchEvent.BranchCreated(created.id(), department.name() + " / " + name));
@@ -179,8 +184,7 @@ public class OrganisationService {
         String branchKey = DisplayNames.require(branchName);
         Department department = departments.findByName(departmentKey)
                 .orElseGet(() -> createDepartment(new DepartmentForm(departmentKey, null)));
-        return branches.findByName(department.id(), branchKey)
-                .orElseGet(() -> createBranch(new BranchForm(department.id(), branchKey)));
+        return branches.findByName(department.id(), branchKey).orElseGet(() -> insertBranch(department, branchKey));
     }
 
     private static BranchQuery query(BranchFilter filter) {

@@ -46,8 +46,10 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         summary.setId("review-queue-summary");
 
         grid.setId("review-queue");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Titles wrap rather than being cut: the queue has eight narrow columns beside the title.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(QueueEntry::title).setHeader(getTranslation("method.field.title")).setFlexGrow(4)
+                .setWidth("16em")
                 .setTooltipGenerator(QueueEntry::title);
         grid.addColumn(e -> getTranslation(e.changeOfMethodId() == null ? "review.queue.kind-new"
                 : "review.queue.kind-change")).setHeader(getTranslation("review.queue.kind")).setAutoWidth(true);
@@ -78,10 +80,16 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         return state;
     }
 
-    private String waiting(Duration waited) {
-        long days = waited.toDays();
-        return days > 0 ? getTranslation("review.queue.days", days)
-                : getTranslation("review.queue.hours", Math.max(0, waited.toHours()));
+    /** How long an entry has waited, in the largest unit it has reached: minutes, hours or days. */
+    String waiting(Duration waited) {
+        if (waited.toDays() > 0) {
+            return getTranslation("review.queue.days", waited.toDays());
+        }
+        if (waited.toHours() > 0) {
+            return getTranslation("review.queue.hours", waited.toHours());
+        }
+        return waited.toMinutes() > 0 ? getTranslation("review.queue.minutes", waited.toMinutes())
+                : getTranslation("review.queue.just-now");
     }
 
     @Override
