@@ -112,7 +112,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         report.add(new H3(getTranslation("importexport.report.heading")), reportSummary, errors);
 
         reportSummary.addClassName("import-summary");
-        Paragraph hint = hint(getTranslation("importexport.import.hint", service.maxSize() / 1024 / 1024));
+        Paragraph hint = hint(getTranslation("importexport.import.hint", sizeLabel(service.maxSize())));
         VerticalLayout importSection = new VerticalLayout(new H3(getTranslation("importexport.import.heading")), hint,
                 status, upload, running, report);
         importSection.setId("import-section");
@@ -250,5 +250,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 .setStart(getTranslation("importexport.upload.start"))
                 .setRemove(getTranslation("importexport.upload.remove")));
         return i18n;
+    }
+
+    /** A size limit as people write it: whole gigabytes in GB (the default is 1 GB), otherwise megabytes. */
+    static String sizeLabel(long bytes) {
+        long megabytes = bytes / (1024 * 1024);
+        return megabytes >= 1024 && megabytes % 1024 == 0 ? megabytes / 1024 + " GB" : megabytes + " MB";
     }
 }
