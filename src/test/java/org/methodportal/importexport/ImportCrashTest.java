@@ -3,7 +3,10 @@ package org.methodportal.importexport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -77,17 +81,23 @@ class ImportCrashTest {
         start();
         assertThat(storedIds()).containsAll(acknowledged);
         next = importUntil(requests, next, 16, acknowledged);
-        // In the middle of a request (twenty requests' lines in one, 1,000 methods, so that it cannot
-        // be done within the pause even by batches): none of its methods was acknowledged, some may
-        // be stored.
-        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
-                importRequest(String.join("", requests.subList(next, next + 20))), HttpResponse.BodyHandlers.ofString());
+        // In the middle of a request: the portal has read four requests' lines of it and waits for
+        // the rest of the body when it is killed. None of its methods was acknowledged; none is
+        // stored, as its first batch (500 lines) is not complete.
+        CountDownLatch bodyHalfSent = new CountDownLatch(1);
+        String inFlightLines = String.join("", requests.subList(next, next + 4));
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(importRequest(HttpRequest.BodyPublishers
+                .ofInputStream(() -> new SequenceInputStream(new ByteArrayInputStream(inFlightLines.getBytes(UTF_8)),
+                        new StalledStream(bodyHalfSent)))), HttpResponse.BodyHandlers.ofString());
+        assertThat(bodyHalfSent.await(30, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(300);
         killNine();
         assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
 
         start();
-        assertThat(storedIds()).containsAll(acknowledged);
+        assertThat(storedIds()).containsAll(acknowledged)
+                .doesNotContainAnyElementsOf(inFlightLines.lines()
+                        .map(line -> JSON.readTree(line).path("id").asString()).toList());
         next = importUntil(requests, next, 30, acknowledged);
         killNine();
 
@@ -119,9 +129,40 @@ class ImportCrashTest {
     }
 
     private HttpRequest importRequest(String body) {
+        return importRequest(HttpRequest.BodyPublishers.ofString(body, UTF_8));
+    }
+
+    private HttpRequest importRequest(HttpRequest.BodyPublisher body) {
         return HttpRequest.newBuilder(uri("/api/v1/import?status=PUBLISHED")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/x-ndjson").timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8)).build();
+                .POST(body).build();
+    }
+
+    /** The rest of a body that never comes: says when it is asked for, then blocks until closed or interrupted. */
+    private static final class StalledStream extends InputStream {
+
+        private final CountDownLatch asked;
+        private final CountDownLatch closed = new CountDownLatch(1);
+
+        StalledStream(CountDownLatch asked) {
+            this.asked = asked;
+        }
+
+        @Override
+        public int read() throws IOException {
+            asked.countDown();
+            try {
+                closed.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
     }
 
     /** The source ids of the imported methods the database holds, read through the export. */
