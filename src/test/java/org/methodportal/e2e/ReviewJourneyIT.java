@@ -64,6 +64,11 @@ class ReviewJourneyIT extends JourneySupport {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.js(
                 "return arguments[0].invalid === true;", comment)));
         type(By.id("review-comment"), "请把操作步骤写具体：谁来做、多久做一次。");
+        // The scores, the decision, the comment and the button fit one screen.
+        browser.js("document.getElementById('review-rubric').scrollIntoView();");
+        assertThat(((Number) browser.js("const r = document.getElementById('review-decision-form')"
+                + ".getBoundingClientRect(); return r.height / window.innerHeight;")).doubleValue())
+                .as("height of the review form in screens").isLessThanOrEqualTo(1.0);
         browser.screenshot("review-form");
         click(By.id("review-submit"));
         browser.waitFor(By.id("review-queue-view"));
@@ -120,6 +125,10 @@ class ReviewJourneyIT extends JourneySupport {
         assertThat(browser.isPresent(By.cssSelector("#review-chart svg"))).isTrue();
         assertThat(browser.isPresent(By.id("method-submit"))).isFalse();
         browser.js("document.getElementById('method-reviews').scrollIntoView();");
+        // Every column of the record, the time last, is visible without scrolling sideways.
+        assertThat(((Number) browser.js("const t = document.querySelector('#method-reviews vaadin-grid').$.table;"
+                + " return t.scrollWidth - t.clientWidth;")).intValue()).as("record columns beyond the grid's width, px")
+                .isLessThanOrEqualTo(0);
         browser.screenshot("review-record-member");
         TestUsers.signInAs(users, securityContexts, "member");
         try {

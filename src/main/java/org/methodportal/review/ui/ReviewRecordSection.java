@@ -31,6 +31,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
@@ -97,13 +99,21 @@ class ReviewRecordSection implements MethodPageSection {
                 .setHeader(ui.getTranslation("review.form.decision")).setAutoWidth(true);
         for (Quality quality : Quality.values()) {
             grid.addColumn(e -> e.scores().get(quality)).setHeader(ui.getTranslation(quality.nameKey()))
-                    .setWidth("4.5rem").setFlexGrow(0);
+                    .setAutoWidth(true).setFlexGrow(0);
         }
-        grid.addColumn(e -> e.comment() == null ? "" : e.comment()).setHeader(ui.getTranslation("review.form.comment"))
-                .setWidth("12rem").setFlexGrow(2);
         grid.addColumn(e -> TIME.format(e.createdAt())).setHeader(ui.getTranslation("review.record.time"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(1);
+        // The comment on a row of its own under its round, across the whole width: read in full,
+        // and the columns (the time last) fit the page without scrolling sideways.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(e -> {
+            Span comment = new Span(ui.getTranslation("review.record.comment-line", e.comment()));
+            comment.addClassName("review-record-comment");
+            return comment;
+        }));
+        grid.setDetailsVisibleOnClick(false);
         grid.setItems(record);
+        record.stream().filter(e -> e.comment() != null && !e.comment().isBlank())
+                .forEach(e -> grid.setDetailsVisible(e, true));
         return grid;
     }
 

@@ -134,7 +134,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         Details full = new Details(getTranslation("review.form.full-text"), new RevisionContent(content));
         full.setId("review-full-text");
         full.setOpened(!p.isChangeRequest() && p.reviewRound() <= 1);
-        add(full, new NormalisationStatus(glossary, p.id()), unresolvedComments(p), rubric(), decisionForm());
+        add(full, new NormalisationStatus(glossary, p.id()), unresolvedComments(p), reviewForm());
     }
 
     /** The proposal's open section comments, so the reviewer sees what is still pending. */
@@ -196,30 +196,21 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         return holder;
     }
 
-    private Div rubric() {
-        Div rubric = new Div();
-        rubric.setId("review-rubric");
-        rubric.addClassName("review-rubric");
-        for (Quality quality : Quality.values()) {
-            RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
-            group.setId("review-score-" + quality.jsonName());
-            group.setLabel(getTranslation(quality.nameKey()));
-            group.setHelperText(getTranslation(quality.meaningKey()));
-            group.setItems(1, 2, 3, 4, 5);
-            group.setRequiredIndicatorVisible(true);
-            scores.put(quality, group);
-            rubric.add(group);
-        }
-        return new Div(new H3(getTranslation("review.form.rubric")), rubric);
-    }
-
-    private Div decisionForm() {
+    /**
+     * The scores and the decision side by side, the comment across both beneath: the whole form
+     * fits one screen at 1366 × 900, so a reviewer sees every score when deciding.
+     */
+    private Div reviewForm() {
+        Div rubric = new Div(new H3(getTranslation("review.form.rubric")), rubric());
+        rubric.addClassName("review-form-rubric");
         decision.setId("review-decision");
-        decision.setLabel(getTranslation("review.form.decision"));
+        decision.setAriaLabel(getTranslation("review.form.decision"));
         decision.setItems(Decision.values());
         decision.setItemLabelGenerator(d -> getTranslation("review.decision." + d.name()));
         decision.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         decision.setRequiredIndicatorVisible(true);
+        Div decide = new Div(new H3(getTranslation("review.form.decision")), decision);
+        decide.addClassName("review-form-decision");
         comment.setId("review-comment");
         comment.setLabel(getTranslation("review.form.comment"));
         comment.setMaxLength(ReviewService.COMMENT_MAX);
@@ -227,14 +218,42 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
         comment.setHelperText(getTranslation("review.form.comment-help", 0, ReviewService.COMMENT_MAX));
         comment.addValueChangeListener(e -> comment.setHelperText(getTranslation("review.form.comment-help",
                 e.getValue().length(), ReviewService.COMMENT_MAX)));
-        comment.setWidthFull();
+        comment.addClassName("review-form-comment");
         submit.setText(getTranslation("review.form.submit"));
         submit.setId("review-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
-        Div form = new Div(new H3(getTranslation("review.form.decision")), decision, comment, submit);
+        Div form = new Div(rubric, decide, comment, submit);
         form.setId("review-decision-form");
+        form.addClassName("review-form");
         return form;
+    }
+
+    /**
+     * The six qualities as a matrix: one row each with its name, the scores 1–5 across and its
+     * meaning beside (also the tooltip of the scores, shown on hover and on keyboard focus).
+     */
+    private Div rubric() {
+        Div rubric = new Div();
+        rubric.setId("review-rubric");
+        rubric.addClassName("review-rubric");
+        for (Quality quality : Quality.values()) {
+            String name = getTranslation(quality.nameKey());
+            String meaning = getTranslation(quality.meaningKey());
+            RadioButtonGroup<Integer> group = new RadioButtonGroup<>();
+            group.setId("review-score-" + quality.jsonName());
+            group.setAriaLabel(name + "：" + meaning);
+            group.setTooltipText(meaning);
+            group.setItems(1, 2, 3, 4, 5);
+            group.addClassName("review-rubric-scores");
+            scores.put(quality, group);
+            Span label = new Span(name);
+            label.addClassName("review-rubric-name");
+            Span explained = new Span(meaning);
+            explained.addClassName("review-rubric-meaning");
+            rubric.add(label, group, explained);
+        }
+        return rubric;
     }
 
     void submit() {
