@@ -23,6 +23,11 @@ public record VisibleComment(long id, long methodId, @Nullable Long parentId, lo
                               boolean decideSuggestion) {
     }
 
+    /** The id of a comment's element on the method page, where links to it point ({@code ?focus=}). */
+    public static String elementId(long commentId) {
+        return "comment-" + commentId;
+    }
+
     public boolean edited() {
         return editedAt != null;
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentPosted;
+import org.methodportal.comment.VisibleComment;
 import org.methodportal.shared.SystemAuthentication;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -48,23 +49,24 @@ class DiscussionNotifier {
         long author = event.authorId();
         watches.watchAutomatically(author, event.targetMethodId());
         String title = event.methodTitle();
+        String anchor = VisibleComment.elementId(event.commentId());
         Set<Long> told = new LinkedHashSet<>(List.of(author));
 
         Long parent = event.parentAuthorId();
         if (parent != null && !told.contains(parent)
                 && !watches.whoMaySee(event.methodId(), List.of(parent)).isEmpty()) {
-            notifications.deliver(List.of(parent), REPLIED, event.methodId(), title, author);
+            notifications.deliver(List.of(parent), REPLIED, event.methodId(), title, author, anchor);
             told.add(parent);
         }
 
         Set<Long> mentioned = new LinkedHashSet<>(accounts.enabledIdsByLogin(Mentions.logins(event.text())).values());
         mentioned.removeAll(told);
         Set<Long> mayRead = watches.whoMaySee(event.methodId(), mentioned);
-        notifications.deliver(mayRead, MENTIONED, event.methodId(), title, author);
+        notifications.deliver(mayRead, MENTIONED, event.methodId(), title, author, anchor);
         told.addAll(mayRead);
 
         Set<Long> watchers = new LinkedHashSet<>(watches.watchersWhoMaySee(event.targetMethodId(), event.methodId()));
         watchers.removeAll(told);
-        notifications.deliverFolded(watchers, POSTED, event.methodId(), title, author);
+        notifications.deliverFolded(watchers, POSTED, event.methodId(), title, author, anchor);
     }
 }

@@ -53,24 +53,28 @@ public class NotificationService {
         return notifications.markAllRead(currentUser.require().id(), clock.instant());
     }
 
-    /** Delivers an item to each recipient except the actor, inside the caller's transaction. */
+    /**
+     * Delivers an item to each recipient except the actor, inside the caller's transaction;
+     * {@code anchor} is the element of the method page it is about ({@link InboxItem#anchor}).
+     */
     void deliver(Collection<Long> recipients, String kind, @Nullable Long methodId, String title,
-                 @Nullable Long actorId) {
+                 @Nullable Long actorId, @Nullable String anchor) {
         Set<Long> to = new LinkedHashSet<>(recipients);
         if (actorId != null) {
             to.remove(actorId);
         }
         if (!to.isEmpty()) {
-            notifications.insert(to, kind, methodId, title, actorId, clock.instant());
+            notifications.insert(to, kind, methodId, title, actorId, clock.instant(), anchor);
         }
     }
 
     /**
      * Like {@link #deliver}, but a recipient who still has an unread item of this kind on this method
      * gets that item updated instead of a new one (one more event, the actor as the latest, the newest
-     * time), so that a burst of comments is one line in the inbox and one in the unread count.
+     * time, pointing at the newest event), so that a burst of comments is one line in the inbox and one in the unread count.
      */
-    void deliverFolded(Collection<Long> recipients, String kind, long methodId, String title, long actorId) {
+    void deliverFolded(Collection<Long> recipients, String kind, long methodId, String title, long actorId,
+                       @Nullable String anchor) {
         Set<Long> to = new LinkedHashSet<>(recipients);
         to.remove(actorId);
         if (to.isEmpty()) {
@@ -81,11 +85,11 @@ public class NotificationService {
             List<Long> ids = unread.stream().map(UnreadItem::id).toList();
             notifications.insertLatestActors(ids);
             notifications.insertActor(ids, actorId);
-            notifications.fold(ids, actorId, title, clock.instant());
+            notifications.fold(ids, actorId, title, clock.instant(), anchor);
             unread.forEach(item -> to.remove(item.recipientId()));
         }
         if (!to.isEmpty()) {
-            notifications.insert(to, kind, methodId, title, actorId, clock.instant());
+            notifications.insert(to, kind, methodId, title, actorId, clock.instant(), anchor);
         }
     }
 }

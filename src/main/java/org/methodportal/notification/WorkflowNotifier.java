@@ -72,7 +72,7 @@ class WorkflowNotifier {
         };
         if (toOwner) {
             system.runAsSystem(() -> notifications.deliver(List.of(event.ownerId()), event.action(), event.methodId(),
-                    event.title(), event.actorId()));
+                    event.title(), event.actorId(), null));
         }
     }
 
@@ -83,7 +83,7 @@ class WorkflowNotifier {
     @ApplicationModuleListener
     void on(ChangeRequestOutdated event) {
         system.runAsSystem(() -> notifications.deliver(List.of(event.ownerId()), BASE_OUTDATED, event.methodId(),
-                event.title(), null));
+                event.title(), null, null));
     }
 
     /** A partial approval ("1/2") is news for the author; decisions that end a round arrive as transitions. */
@@ -91,7 +91,7 @@ class WorkflowNotifier {
     void on(ReviewRecorded event) {
         if (event.decision() == Decision.APPROVE && event.approvals() < event.required()) {
             system.runAsSystem(() -> notifications.deliver(List.of(event.ownerId()), APPROVED_PARTLY,
-                    event.methodId(), event.title(), null));
+                    event.methodId(), event.title(), null, InboxItem.REVIEW_RECORD));
         }
     }
 
@@ -108,7 +108,10 @@ class WorkflowNotifier {
             case WorkflowEvent.ProposalRebased e -> List.of();
         };
         long link = event instanceof WorkflowEvent.MethodPublished ? event.targetMethodId() : event.methodId();
-        notifications.deliver(recipients, event.action(), link, event.title(), event.actorId());
+        // A decision is read in the review record, with the reviewers' comments.
+        String anchor = event instanceof WorkflowEvent.ChangesRequested || event instanceof WorkflowEvent.ProposalRejected
+                ? InboxItem.REVIEW_RECORD : null;
+        notifications.deliver(recipients, event.action(), link, event.title(), event.actorId(), anchor);
         tellWatchers(event, recipients);
     }
 
@@ -135,6 +138,6 @@ class WorkflowNotifier {
         long about = published ? event.targetMethodId() : event.methodId();
         List<Long> watchers = new ArrayList<>(watches.watchersWhoMaySee(event.targetMethodId(), about));
         watchers.removeAll(Set.copyOf(alreadyTold));
-        notifications.deliver(watchers, kind, about, event.title(), event.actorId());
+        notifications.deliver(watchers, kind, about, event.title(), event.actorId(), null);
     }
 }

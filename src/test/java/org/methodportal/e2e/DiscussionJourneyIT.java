@@ -74,6 +74,10 @@ class DiscussionJourneyIT extends JourneySupport {
         browser.waitForTextContaining(By.id("comment-threads"), QUESTION);
         WebElement thread = present(By.cssSelector("#comment-threads .comment-thread"));
         String rootId = thread.findElement(By.cssSelector(".comment-card")).getDomAttribute("id");
+        // It opened at the question itself, several screens down the page, marked for a moment.
+        assertThat(browser.driver.getCurrentUrl()).endsWith("methods/" + published + "?focus=" + rootId);
+        assertShownAndMarked(rootId);
+        browser.screenshot("discussion-mention-opened");
         click(By.id(rootId.replace("comment-", "comment-reply-")));
         String replyForm = "#" + rootId.replace("comment-", "comment-reply-form-");
         type(By.cssSelector(replyForm + " vaadin-text-area"), ANSWER);
@@ -87,10 +91,11 @@ class DiscussionJourneyIT extends JourneySupport {
 
         // The member is told of the answer and sees it, indented under the question.
         openAs("member", "notifications");
-        browser.waitForTextContaining(By.id("notifications"), "李书记 回复了您在《“一事一议”民主议事工作法》中的评论");
-        browser.open(url("methods/" + published));
+        openNotification("李书记 回复了您在《“一事一议”民主议事工作法》中的评论");
         browser.waitForTextContaining(By.cssSelector("#comment-threads .comment-depth-1"), ANSWER);
-        scrollTo(By.id("method-discussion"));
+        String answerId = present(By.cssSelector("#comment-threads .comment-depth-1")).getDomAttribute("id");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("?focus=" + answerId);
+        assertShownAndMarked(answerId);
         browser.screenshot("discussion-answer");
 
         // The member adds to the question; it shows 已编辑, and the earlier text stays in the history.
@@ -179,6 +184,16 @@ class DiscussionJourneyIT extends JourneySupport {
     }
 
     /** Opens the inbox item whose text contains {@code text}. */
+    /** The element is on screen and carries the deep link's mark. */
+    private void assertShownAndMarked(String elementId) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(browser.js("""
+                const element = document.getElementById(arguments[0]);
+                if (!element) return false;
+                const box = element.getBoundingClientRect();
+                return element.classList.contains('portal-focus') && box.top >= 0 && box.bottom <= window.innerHeight;
+                """, elementId)));
+    }
+
     private void openNotification(String text) {
         WebElement cell = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> browser.all(By.cssSelector("#notifications vaadin-grid-cell-content")).stream()

@@ -1,6 +1,7 @@
 package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -87,9 +88,12 @@ class DraftingAssistantJourneyIT extends JourneySupport {
         browser.waitForTextContaining(By.id("normalisation-summary"), "发现 3 处地方话说法");
         assertThat(browser.waitFor(By.id("normalisation-kept")).getText()).contains("党日");
         browser.screenshot("drafting-assistant");
+        double problemTop = pageTop(By.id("method-problem"));
 
         click(By.id("normalisation-replace-all"));
         browser.waitForTextContaining(By.id("normalisation-summary"), "未发现需要规范的地方话说法");
+        // The findings sit beside the form: three of them or none, the fields stay where they are.
+        assertThat(pageTop(By.id("method-problem"))).isCloseTo(problemTop, within(1.0));
         assertThat(value(By.id("method-problem"))).isEqualTo("党员先锋岗不亮，群众不知道找谁。");
         assertThat(value(By.id("method-title"))).as("kept").isEqualTo("“田间党日”工作法");
         click(By.id("method-save"));
@@ -109,6 +113,13 @@ class DraftingAssistantJourneyIT extends JourneySupport {
         assertThat(status.getText()).contains("党日", "主题党日", "作者有意保留");
         browser.js("arguments[0].scrollIntoView({block: 'center'});", status);
         browser.screenshot("drafting-review-count");
+    }
+
+    /** How far below the editor's heading the element starts, in CSS pixels (whatever is scrolled). */
+    private double pageTop(By locator) {
+        return ((Number) browser.js("return arguments[0].getBoundingClientRect().top"
+                + " - document.getElementById('method-editor-heading').getBoundingClientRect().top;",
+                present(locator))).doubleValue();
     }
 
     private <T> T asSecretary(Supplier<T> call) {

@@ -101,6 +101,26 @@ class SearchJourneyIT extends JourneySupport {
         browser.waitForText(By.id("method-title"), "“楼宇红管家”工作法");
         assertThat(browser.waitFor(By.id("method-similar")).getText()).contains("“楼宇联动”工作法");
         browser.screenshot("search-method-similar");
+
+        // Back brings the filtered results again, from the address alone.
+        browser.driver.navigate().back();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.urlContains("category=PARTY_BUILDING"));
+        browser.waitForVaadin();
+        browser.waitForText(By.id("search-total"), "共 1 条结果");
+        assertThat(browser.waitFor(By.id("filter-category")).getText()).contains("发挥党建优势");
+
+        // The order chosen is in the address too, and a shared address restores text, filter and order.
+        browser.waitFor(By.xpath("//*[@id='search-sort']//vaadin-radio-button[contains(., '最新')]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("sort=newest"));
+        String shared = browser.driver.getCurrentUrl();
+        assertThat(shared).contains("category=PARTY_BUILDING");
+        browser.open(url("methods"));
+        browser.open(shared);
+        browser.waitForText(By.id("search-total"), "共 1 条结果");
+        assertThat(browser.waitFor(By.id("filter-category")).getText()).contains("发挥党建优势");
+        assertThat(browser.waitFor(By.cssSelector("#search-sort vaadin-radio-button[checked]")).getText())
+                .isEqualTo("最新");
     }
 
     @Test

@@ -49,7 +49,7 @@ class CommentCard extends Div {
         this.accounts = accounts;
         this.comment = comment;
         this.changed = changed;
-        setId("comment-" + comment.id());
+        setId(VisibleComment.elementId(comment.id()));
         addClassNames("comment-card", "comment-depth-" + Math.min(comment.depth(), 3));
         if (comment.hidden()) {
             addClassName("comment-hidden");

@@ -32,7 +32,7 @@ import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 
 /**
- * The normalisation assistant (地方话变普通话) beside the method form: checks the text fields
+ * The normalisation assistant (地方话变普通话) in a column beside the method form: checks the text fields
  * against the glossary as the author types and lists, field by field, each local wording (地方话)
  * marked in a read-only excerpt of the field, with the standard term and its definition. "替换"
  * applies one, "全部替换" all of a field or of the whole draft; "忽略" keeps a wording in this
@@ -382,7 +382,7 @@ class NormalisationAssistant extends Details {
     record FieldFinding(FieldRef field, Finding finding) {
     }
 
-    /** Puts a normalisation assistant, opened, above the form of every method editor. */
+    /** Puts a normalisation assistant, opened, beside the form of every method editor. */
     @SpringComponent
     @Order(10)
     static class Extension implements MethodEditorExtension {
@@ -406,7 +406,7 @@ class NormalisationAssistant extends Details {
 
                 @Override
                 public Placement placement() {
-                    return Placement.ABOVE_FORM;
+                    return Placement.BESIDE_FORM;
                 }
 
                 @Override

@@ -12,6 +12,7 @@ import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.PageFocus;
 import org.methodportal.ui.SimilarMethods;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.NamedInterface;
@@ -90,6 +91,7 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
             MethodDetail method = methods.get(id);
             Revision revision = number.isPresent() ? methods.revision(id, number.get()) : method.revision();
             show(method, revision);
+            PageFocus.apply(this, event.getLocation());
         } catch (PortalException e) {
             if (e.kind() == PortalException.Kind.NOT_FOUND) {
                 MethodLabels.showNotFound(this, e);

@@ -14,7 +14,8 @@ public interface NotificationMapper {
 
     void insert(@Param("recipientIds") Collection<Long> recipientIds, @Param("kind") String kind,
                 @Param("methodId") @Nullable Long methodId, @Param("title") String title,
-                @Param("actorId") @Nullable Long actorId, @Param("createdAt") Instant createdAt);
+                @Param("actorId") @Nullable Long actorId, @Param("createdAt") Instant createdAt,
+                @Param("anchor") @Nullable String anchor);
 
     /** Newest first; {@code unreadOnly} limits to unread items. */
     List<InboxItem> findPage(@Param("recipientId") long recipientId, @Param("unreadOnly") boolean unreadOnly,
@@ -36,7 +37,7 @@ public interface NotificationMapper {
 
     int insertActor(@Param("ids") Collection<Long> ids, @Param("actorId") long actorId);
 
-    /** Counts one more event by {@code actorId} into each item and moves it to {@code at}. */
+    /** Counts one more event by {@code actorId} into each item, moves it to {@code at} and points it at {@code anchor}. */
     int fold(@Param("ids") Collection<Long> ids, @Param("actorId") long actorId, @Param("title") String title,
-             @Param("at") Instant at);
+             @Param("at") Instant at, @Param("anchor") @Nullable String anchor);
 }

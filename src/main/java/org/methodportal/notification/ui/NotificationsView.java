@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import org.methodportal.notification.InboxItem;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.shared.PageRequest;
+import org.methodportal.ui.PageFocus;
 import org.methodportal.ui.UnreadNotifications;
 
 import com.vaadin.flow.component.UI;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
@@ -95,7 +97,8 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
     private void open(InboxItem n) {
         notifications.markRead(n.id());
         if (n.methodId() != null) {
-            UI.getCurrent().navigate("methods/" + n.methodId());
+            UI.getCurrent().navigate("methods/" + n.methodId(), n.anchor() == null ? QueryParameters.empty()
+                    : QueryParameters.of(PageFocus.PARAMETER, n.anchor()));
         } else {
             grid.getDataProvider().refreshItem(n);
         }

@@ -22,6 +22,11 @@ public interface MethodEditorExtension {
     enum Placement {
         /** Above the form, beside the editor's heading and notes. */
         ABOVE_FORM,
+        /**
+         * In a column beside the form that scrolls on its own (below the form on a narrow screen):
+         * what grows while the author types never moves the fields being typed in.
+         */
+        BESIDE_FORM,
         /** Inside the form, right under the problem field. */
         BELOW_PROBLEM
     }

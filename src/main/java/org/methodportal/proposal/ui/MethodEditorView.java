@@ -131,15 +131,24 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         openRequests.setId("method-editor-open-requests");
         openRequests.addClassName("method-banner");
         add(heading, openRequests, autosaveStatus);
+        Div side = new Div();
+        side.setId("method-editor-side");
+        side.addClassName("method-editor-side");
         for (MethodEditorExtension.Helper helper : helpers) {
-            if (helper.placement() == MethodEditorExtension.Placement.BELOW_PROBLEM) {
-                form.addComponentAtIndex(form.indexOf(form.problem) + 1, helper.component());
-            } else {
-                add(helper.component());
+            switch (helper.placement()) {
+                case BELOW_PROBLEM -> form.addComponentAtIndex(form.indexOf(form.problem) + 1, helper.component());
+                case BESIDE_FORM -> side.add(helper.component());
+                case ABOVE_FORM -> add(helper.component());
             }
         }
-        add(form);
-        setMaxWidth("72rem");
+        Div body = new Div(form);
+        body.addClassName("method-editor-body");
+        if (side.getComponentCount() > 0) {
+            body.add(side);
+            body.addClassName("method-editor-with-side");
+        }
+        add(body);
+        setMaxWidth(side.getComponentCount() > 0 ? "96rem" : "72rem");
     }
 
     @Override

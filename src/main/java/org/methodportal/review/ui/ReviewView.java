@@ -29,6 +29,7 @@ import org.methodportal.review.ReviewService;
 import org.methodportal.review.Scores;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.PageFocus;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
@@ -149,8 +150,8 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver, H
             CommentAnchor anchor = Objects.requireNonNull(c.anchor());
             String place = getTranslation(anchor.field().key()) + (anchor.itemIndex() == null ? ""
                     : " " + (anchor.itemIndex() + 1));
-            Anchor link = new Anchor("methods/" + p.id() + "/revisions/" + anchor.revisionNumber() + "#comment-"
-                    + c.id(), place);
+            Anchor link = new Anchor("methods/" + p.id() + "/revisions/" + anchor.revisionNumber() + "?"
+                    + PageFocus.PARAMETER + "=" + VisibleComment.elementId(c.id()), place);
             String text = Objects.requireNonNullElse(c.text(), "");
             Paragraph line = new Paragraph(link, new Span(" · " + c.authorName() + " · "
                     + (text.length() > 80 ? text.substring(0, 80) + "…" : text)));

@@ -54,14 +54,15 @@ class NotificationMapperTest {
 
     @Test
     void eachRecipientGetsAnItemNewestFirstAndMarksOnlyTheirOwnRead() {
-        notifications.insert(List.of(wang, zhao), "proposal.submitted", null, "五对接", li, T0);
-        notifications.insert(List.of(wang), "proposal.submitted", null, "三会一课", li, T0.plusSeconds(5));
+        notifications.insert(List.of(wang, zhao), "proposal.submitted", null, "五对接", li, T0, null);
+        notifications.insert(List.of(wang), "proposal.submitted", null, "三会一课", li, T0.plusSeconds(5), null);
 
         List<InboxItem> inbox = notifications.findPage(wang, false, 0, 10);
         assertThat(inbox).extracting(InboxItem::title).containsExactly("三会一课", "五对接");
         assertThat(inbox.getFirst().actorName()).isEqualTo("李书记");
         assertThat(inbox.getFirst().kind()).isEqualTo("proposal.submitted");
         assertThat(inbox.getFirst().unread()).isTrue();
+        assertThat(inbox.getFirst().link()).as("about no method").isNull();
         assertThat(notifications.count(wang, true)).isEqualTo(2);
         assertThat(notifications.count(zhao, true)).isEqualTo(1);
 
@@ -81,9 +82,9 @@ class NotificationMapperTest {
     void foldingCountsEventsAndDistinctActorsAndMovesTheItemToTheNewestTime() {
         long method = method();
         long other = method();
-        notifications.insert(List.of(wang, zhao), "comment.posted", method, "五对接", li, T0);
-        notifications.insert(List.of(wang), "comment.posted", other, "三会一课", li, T0.plusSeconds(1));
-        notifications.insert(List.of(wang), "comment.mentioned", method, "五对接", li, T0.plusSeconds(2));
+        notifications.insert(List.of(wang, zhao), "comment.posted", method, "五对接", li, T0, "comment-1");
+        notifications.insert(List.of(wang), "comment.posted", other, "三会一课", li, T0.plusSeconds(1), "comment-2");
+        notifications.insert(List.of(wang), "comment.mentioned", method, "五对接", li, T0.plusSeconds(2), "comment-3");
         assertThat(notifications.markRead(notifications.findPage(zhao, false, 0, 1).getFirst().id(), zhao, T0))
                 .isEqualTo(1);
 
@@ -91,9 +92,9 @@ class NotificationMapperTest {
         assertThat(unread).as("zhao's is read, other kinds and methods do not fold")
                 .singleElement().extracting(UnreadItem::recipientId).isEqualTo(wang);
         List<Long> ids = unread.stream().map(UnreadItem::id).toList();
-        fold(ids, zhao, T0.plusSeconds(10));
-        fold(ids, li, T0.plusSeconds(20));
-        fold(ids, zhao, T0.plusSeconds(30));
+        fold(ids, zhao, T0.plusSeconds(10), "comment-4");
+        fold(ids, li, T0.plusSeconds(20), "comment-5");
+        fold(ids, zhao, T0.plusSeconds(30), "comment-6");
 
         InboxItem folded = notifications.findPage(wang, false, 0, 10).getFirst();
         assertThat(folded.id()).isEqualTo(ids.getFirst());
@@ -102,16 +103,18 @@ class NotificationMapperTest {
         assertThat(folded.actorName()).isEqualTo("赵评审");
         assertThat(folded.title()).isEqualTo("五对接（新）");
         assertThat(folded.createdAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(folded.anchor()).as("points at the newest comment").isEqualTo("comment-6");
+        assertThat(folded.link()).isEqualTo("methods/" + method + "?focus=comment-6");
         assertThat(notifications.count(wang, true)).isEqualTo(3);
         InboxItem single = notifications.findPage(wang, false, 2, 1).getFirst();
         assertThat(single.eventCount()).isEqualTo(1);
         assertThat(single.actorCount()).isEqualTo(1);
     }
 
-    private void fold(List<Long> ids, long actor, Instant at) {
+    private void fold(List<Long> ids, long actor, Instant at, String anchor) {
         notifications.insertLatestActors(ids);
         notifications.insertActor(ids, actor);
-        assertThat(notifications.fold(ids, actor, "五对接（新）", at)).isEqualTo(ids.size());
+        assertThat(notifications.fold(ids, actor, "五对接（新）", at, anchor)).isEqualTo(ids.size());
     }
 
     private long method() {

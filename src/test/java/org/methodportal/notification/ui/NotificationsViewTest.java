@@ -22,6 +22,6 @@ class NotificationsViewTest {
     }
 
     private static InboxItem item(String kind, int events, int actors) {
-        return new InboxItem(1, kind, 2L, "五对接", 3L, "王审核", Instant.EPOCH, null, events, actors);
+        return new InboxItem(1, kind, 2L, "五对接", 3L, "王审核", Instant.EPOCH, null, events, actors, null);
     }
 }

@@ -67,6 +67,7 @@ class ReviewApiTest {
         AfterCommitListeners.awaitMethodEvents(registry);
         MvcTestResult notifications = as("secretary", mvc.get().uri("/api/v1/notifications?unread=true")).exchange();
         assertThat(body(notifications)).contains("method.published");
+        assertThat(notifications).bodyJson().extractingPath("$.content[0].link").isEqualTo("methods/" + id);
         long notification = ((Number) JsonPath.read(body(notifications), "$.content[0].id")).longValue();
         assertProblem(as("reviewer", mvc.post().uri("/api/v1/notifications/" + notification + "/read")).exchange(),
                 HttpStatus.NOT_FOUND, "notification.not-found");
