@@ -169,14 +169,27 @@ public class AccountService {
     /** The enabled accounts with these logins (any case), by lower-case login; unknown ones are left out. */
     @PreAuthorize("isAuthenticated()")
     public Map<String, Long> enabledIdsByLogin(Collection<String> logins) {
+        Map<String, Long> ids = new HashMap<>();
+        mentionable(logins).forEach((login, account) -> ids.put(login, account.id()));
+        return ids;
+    }
+
+    /**
+     * The enabled accounts with these logins (any case) as a mention shows them, by lower-case
+     * login; unknown and disabled ones are left out. Any signed-in user may see the names, as the
+     * mention autocomplete offers them.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, MentionedAccount> mentionable(Collection<String> logins) {
         Set<String> wanted = new HashSet<>();
         logins.forEach(l -> wanted.add(normaliseLogin(l)));
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> ids = new HashMap<>();
-        accounts.findEnabledByLogins(wanted).forEach(r -> ids.put(r.login(), r.id()));
-        return ids;
+        Map<String, MentionedAccount> found = new HashMap<>();
+        accounts.findEnabledByLogins(wanted).forEach(r -> found.put(r.login(),
+                new MentionedAccount(r.id(), r.login(), r.displayName())));
+        return found;
     }
 
     /**

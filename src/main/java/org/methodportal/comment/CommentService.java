@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.methodportal.account.AccountService;
+import org.methodportal.account.MentionedAccount;
 import org.methodportal.comment.persistence.CommentKey;
 import org.methodportal.comment.persistence.CommentMapper;
 import org.methodportal.comment.persistence.CommentRow;
@@ -61,14 +65,16 @@ public class CommentService {
 
     private final CommentMapper comments;
     private final MethodService methods;
+    private final AccountService accounts;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
-    CommentService(CommentMapper comments, MethodService methods, CurrentUser currentUser,
+    CommentService(CommentMapper comments, MethodService methods, AccountService accounts, CurrentUser currentUser,
                    ApplicationEventPublisher events, MessageSource messages, Clock clock) {
         this.comments = comments;
+        this.accounts = accounts;
         this.methods = methods;
         this.currentUser = currentUser;
         this.events = events;
@@ -117,9 +123,9 @@ public class CommentService {
         PortalUser user = currentUser.require();
         MethodDetail method = methods.get(methodId);
         MethodContent latest = method.revision().content();
-        return comments.findUnresolvedAnchored(methodId, readableRevisions(methodId)).stream()
-                .map(r -> view(r, 0, method, latest, user))
-                .toList();
+        List<CommentRow> rows = comments.findUnresolvedAnchored(methodId, readableRevisions(methodId));
+        Map<String, MentionedAccount> people = people(rows);
+        return rows.stream().map(r -> view(r, 0, method, latest, user, people)).toList();
     }
 
     /** One comment, if the caller may see its method. */
@@ -128,7 +134,7 @@ public class CommentService {
         Target target = target(commentId);
         CommentRow row = target.row();
         MethodDetail method = target.method();
-        return view(row, 0, method, method.revision().content(), user);
+        return view(row, 0, method, method.revision().content(), user, people(List.of(row)));
     }
 
     /** The earlier texts of an edited comment, newest first; only its author and moderators read them. */
@@ -222,7 +228,7 @@ public class CommentService {
         }
         String text = checkText(newText);
         if (text.equals(row.body())) {
-            return view(row, 0, method, method.revision().content(), user);
+            return view(row, 0, method, method.revision().content(), user, people(List.of(row)));
         }
         Instant now = clock.instant();
         if (comments.updateBody(commentId, text, now, expectedVersion) == 0) {
@@ -507,8 +513,12 @@ public class CommentService {
             return List.of();
         }
         Map<Long, List<CommentRow>> repliesByThread = new LinkedHashMap<>();
-        comments.findReplies(roots.stream().map(CommentRow::id).toList())
-                .forEach(r -> repliesByThread.computeIfAbsent(r.threadId(), k -> new ArrayList<>()).add(r));
+        List<CommentRow> all = new ArrayList<>(roots);
+        comments.findReplies(roots.stream().map(CommentRow::id).toList()).forEach(r -> {
+            repliesByThread.computeIfAbsent(r.threadId(), k -> new ArrayList<>()).add(r);
+            all.add(r);
+        });
+        Map<String, MentionedAccount> people = people(all);
         List<CommentThread> threads = new ArrayList<>();
         for (CommentRow root : roots) {
             Map<Long, Integer> depth = new HashMap<>();
@@ -517,20 +527,33 @@ public class CommentService {
             for (CommentRow reply : repliesByThread.getOrDefault(root.id(), List.of())) {
                 int d = depth.getOrDefault(reply.parentId(), 0) + 1;
                 depth.put(reply.id(), d);
-                replies.add(view(reply, d, method, shown, user));
+                replies.add(view(reply, d, method, shown, user, people));
             }
-            threads.add(new CommentThread(view(root, 0, method, shown, user), replies));
+            threads.add(new CommentThread(view(root, 0, method, shown, user, people), replies));
         }
         return threads;
     }
 
     /** The comment as it is now, after a change in this transaction. */
     private VisibleComment reread(long commentId, MethodDetail method, PortalUser user) {
-        return view(load(commentId), 0, method, method.revision().content(), user);
+        CommentRow row = load(commentId);
+        return view(row, 0, method, method.revision().content(), user, people(List.of(row)));
+    }
+
+    /** The accounts the comments' texts mention, looked up at once for their rendering. */
+    private Map<String, MentionedAccount> people(List<CommentRow> rows) {
+        Set<String> logins = new LinkedHashSet<>();
+        rows.stream().filter(r -> r.body() != null).forEach(r -> logins.addAll(Mentions.logins(r.body())));
+        return logins.isEmpty() ? Map.of() : accounts.mentionable(logins);
+    }
+
+    /** A comment text (an earlier version of one, say) as rendered in its thread, its mentions resolved. */
+    public String render(String text) {
+        return CommentRenderer.render(text, accounts.mentionable(Mentions.logins(text)));
     }
 
     private static VisibleComment view(CommentRow r, int depth, MethodDetail method, MethodContent shown,
-                                    PortalUser user) {
+                                    PortalUser user, Map<String, MentionedAccount> people) {
         boolean moderator = moderates(method, user);
         boolean own = r.authorId() == user.id();
         boolean hidden = r.hiddenAt() != null;
@@ -550,7 +573,7 @@ public class CommentService {
                         || moderator),
                 state == SuggestionState.PENDING && method.ownerId() == user.id());
         return new VisibleComment(r.id(), r.methodId(), r.parentId(), r.threadId(), depth, r.authorId(), r.authorName(),
-                r.authorLogin(), readable ? r.body() : null, readable ? CommentRenderer.render(r.body()) : null,
+                r.authorLogin(), readable ? r.body() : null, readable ? CommentRenderer.render(r.body(), people) : null,
                 r.createdAt(), r.editedAt(), r.deleted(), hidden, hidden ? r.hiddenReason() : null, anchor,
                 r.anchoredText(), outdated, r.resolvedAt() != null, readable ? r.suggestion() : null, state,
                 r.version(), may);

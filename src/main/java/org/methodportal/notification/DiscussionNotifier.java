@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentPosted;
+import org.methodportal.comment.Mentions;
 import org.methodportal.comment.VisibleComment;
 import org.methodportal.shared.SystemAuthentication;
 import org.springframework.modulith.events.ApplicationModuleListener;

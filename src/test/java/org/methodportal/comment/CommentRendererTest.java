@@ -4,23 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.methodportal.account.MentionedAccount;
 import org.methodportal.shared.SafeHtml;
 import org.methodportal.shared.XssPayloads;
 
 class CommentRendererTest {
 
+    private static final Map<String, MentionedAccount> PEOPLE = Map.of(
+            "reviewer2", new MentionedAccount(12, "reviewer2", "赵评审"),
+            "member", new MentionedAccount(7, "member", "张党员"));
+
     private static final Set<String> SAFE_TAGS = Set.of("body", "div", "p", "a", "em", "strong", "b", "i", "code",
             "ul", "ol", "li", "blockquote", "br", "span");
 
+    private static String render(String text) {
+        return CommentRenderer.render(text, PEOPLE);
+    }
+
     @Test
     void rendersMarkdownLiteWithLineBreaks() {
-        String html = CommentRenderer.render("""
+        String html = render("""
                 **重点**是*落实*，
                 第二行。
 
@@ -40,19 +50,24 @@ class CommentRendererTest {
 
     @Test
     void headingsImagesAndRawHtmlBecomeText() {
-        assertThat(CommentRenderer.render("# 标题")).doesNotContain("<h1").contains("标题");
-        assertThat(CommentRenderer.render("<b>粗</b>")).contains("&lt;b&gt;粗&lt;/b&gt;");
-        assertThat(CommentRenderer.render("a < b && c > d")).contains("a &lt; b &amp;&amp; c &gt; d");
+        assertThat(render("# 标题")).doesNotContain("<h1").contains("标题");
+        assertThat(render("<b>粗</b>")).contains("&lt;b&gt;粗&lt;/b&gt;");
+        assertThat(render("a < b && c > d")).contains("a &lt; b &amp;&amp; c &gt; d");
     }
 
     @Test
-    void mentionsAreHighlightedButNotInsideLinksOrAddresses() {
-        assertThat(CommentRenderer.render("请 @reviewer2 和@member 看看"))
-                .contains("请 <span class=\"comment-mention\">@reviewer2</span> 和<span class=\"comment-mention\">"
-                        + "@member</span> 看看");
-        assertThat(CommentRenderer.render("写信到 li@example.org")).doesNotContain("comment-mention");
-        assertThat(CommentRenderer.render("[@admin](https://example.org)")).doesNotContain("comment-mention");
-        assertThat(CommentRenderer.render("@<script>x")).doesNotContain("<script");
+    void mentionsOfAccountsShowTheirNamesLinkedToTheirMethods() {
+        assertThat(render("请 @reviewer2 和@member 看看"))
+                .contains("请 <a class=\"comment-mention\" href=\"methods?author=12\" title=\"@reviewer2\">@赵评审</a> 和"
+                        + "<a class=\"comment-mention\" href=\"methods?author=7\" title=\"@member\">@张党员</a> 看看");
+        assertThat(render("请 @Member. 看看")).as("any case, a full stop after it")
+                .contains("title=\"@member\">@张党员</a>. 看看");
+        assertThat(render("请 @li 和 @nobody 看看")).as("no such accounts").contains("请 @li 和 @nobody 看看")
+                .doesNotContain("comment-mention");
+        assertThat(render("写信到 member@example.org")).doesNotContain("comment-mention");
+        assertThat(render("[@member](https://example.org)")).doesNotContain("comment-mention");
+        assertThat(render("`@member`")).doesNotContain("comment-mention");
+        assertThat(render("@<script>x")).doesNotContain("<script");
     }
 
     @ParameterizedTest
@@ -109,7 +124,7 @@ class CommentRendererTest {
             "<style>@import 'javascript:alert(1)';</style>",
     })
     void noPayloadSurvives(String payload) {
-        String html = CommentRenderer.render(payload);
+        String html = render(payload);
 
         // Text that merely reads "javascript:" is harmless once escaped; what matters is the markup.
         assertThat(html.toLowerCase(Locale.ROOT)).doesNotContain("<script", "<img", "<svg", "<iframe", "<object",
@@ -122,7 +137,7 @@ class CommentRendererTest {
     @ParameterizedTest
     @MethodSource("storedXssPayloads")
     void noStoredXssPayloadSurvives(String payload) {
-        SafeHtml.assertSafe(CommentRenderer.render(payload), SAFE_TAGS, Set.of("href", "rel", "target", "class"));
+        SafeHtml.assertSafe(render(payload), SAFE_TAGS, Set.of("href", "rel", "target", "class"));
     }
 
     static List<String> storedXssPayloads() {

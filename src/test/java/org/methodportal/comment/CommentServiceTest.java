@@ -85,7 +85,8 @@ class CommentServiceTest {
         assertThat(thread.root().html()).contains("<strong>来得及</strong>");
         assertThat(thread.replies()).extracting(VisibleComment::id).containsExactly(answer.id(), thanks.id());
         assertThat(thread.replies()).extracting(VisibleComment::depth).containsExactly(1, 2);
-        assertThat(thread.replies().getFirst().html()).contains("<span class=\"comment-mention\">@member</span>");
+        assertThat(thread.replies().getFirst().html()).as("the person's name, linked to their methods")
+                .containsPattern("<a class=\"comment-mention\" href=\"methods\\?author=\\d+\" title=\"@member\">@张党员</a>");
         assertThat(comments.threads(published, 0, 1).content().getFirst().root().id())
                 .as("the thread with the newest reply comes first").isEqualTo(question.id());
 

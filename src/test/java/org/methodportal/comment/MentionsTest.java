@@ -1,4 +1,4 @@
-package org.methodportal.notification;
+package org.methodportal.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -54,16 +54,29 @@ class DiscussionJourneyIT extends JourneySupport {
         openAs("member", "methods/" + published);
         present(By.id("method-discussion"));
         type(By.cssSelector("#comment-form vaadin-text-area"), QUESTION);
+        // Typed in the text: "@" and the initials of 王审核 offer him under the text; a click writes the login.
+        WebElement area = present(By.cssSelector("#comment-form vaadin-text-area")).findElement(By.cssSelector("textarea"));
+        area.sendKeys(" 也请 @wsh");
+        WebElement offered = browser.waitFor(By.xpath("//vaadin-item[contains(normalize-space(), '王审核')]"));
+        browser.screenshot("discussion-mention-inline");
+        offered.click();
+        browser.waitForVaadin();
+        assertThat(browser.js("return arguments[0].value;", present(By.cssSelector("#comment-form vaadin-text-area"))))
+                .isEqualTo(QUESTION + " 也请 @reviewer ");
+        // Or found first in the mention field beside the text.
         WebElement mention = present(By.id("comment-form-mention")).findElement(By.cssSelector("input"));
         browser.js("arguments[0].scrollIntoView({block: 'center'});", mention);
         mention.sendKeys("lsj");
         browser.waitFor(By.xpath("//vaadin-combo-box-item[contains(normalize-space(), '李书记')]")).click();
         browser.waitForVaadin();
         assertThat(browser.js("return arguments[0].value;", present(By.cssSelector("#comment-form vaadin-text-area"))))
-                .isEqualTo(QUESTION + " @secretary ");
+                .isEqualTo(QUESTION + " 也请 @reviewer @secretary ");
         click(By.cssSelector("#comment-form .comment-submit"));
         browser.waitForTextContaining(By.id("comment-threads"), QUESTION);
-        assertThat(present(By.cssSelector("#comment-threads .comment-mention")).getText()).isEqualTo("@secretary");
+        // Mentions read as the people's names, each linked to their methods.
+        List<WebElement> mentions = browser.all(By.cssSelector("#comment-threads .comment-mention"));
+        assertThat(mentions).extracting(WebElement::getText).containsExactly("@王审核", "@李书记");
+        assertThat(mentions).allSatisfy(m -> assertThat(m.getDomAttribute("href")).startsWith("methods?author="));
         scrollTo(By.id("method-discussion"));
         browser.screenshot("discussion-question");
 

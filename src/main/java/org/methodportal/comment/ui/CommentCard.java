@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.methodportal.comment.CommentAnchor;
 import org.methodportal.comment.CommentDraft;
 import org.methodportal.comment.CommentEdit;
-import org.methodportal.comment.CommentRenderer;
 import org.methodportal.account.AccountService;
 import org.methodportal.comment.CommentService;
 import org.methodportal.comment.VisibleComment;
@@ -228,7 +227,7 @@ class CommentCard extends Div {
         dialog.setWidth("min(40rem, 95vw)");
         for (CommentEdit edit : comments.history(comment.id())) {
             Div entry = new Div(new Span(getTranslation("comment.card.history-entry", time(edit.editedAt()),
-                    edit.editorName())), new Html(CommentRenderer.render(edit.previousText())));
+                    edit.editorName())), new Html(comments.render(edit.previousText())));
             entry.addClassName("comment-history-entry");
             dialog.add(entry);
         }
