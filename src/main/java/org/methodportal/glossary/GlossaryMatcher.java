@@ -77,6 +77,102 @@ public final class GlossaryMatcher {
         return false;
     }
 
+    /**
+     * What a replace-all would do to {@code text} with these of its findings (in text order): each
+     * variant that stands as a word becomes its standard term, left to right. A finding is left
+     * alone when a longer word crosses its edges (a word of the segmenter, unless glossary terms
+     * found in the text cover that word: the glossary is the segmenter's user dictionary) or it
+     * ends a reduplicated verb ("谈谈心", which the segmenter may cut as 谈 + 谈心), or when its
+     * standard term would then stand next to itself, with at most punctuation between.
+     */
+    public ReplacementPlan plan(String text, List<Finding> findings) {
+        List<int[]> known = knownTermSpans(text);
+        List<WordSpans.Span> words = WordSpans.of(text);
+        List<Finding> replaced = new ArrayList<>();
+        List<ReplacementPlan.Skipped> skipped = new ArrayList<>();
+        StringBuilder result = new StringBuilder(text);
+        int shift = 0;
+        for (Finding f : findings.stream().sorted(Comparator.comparingInt(Finding::start)).toList()) {
+            if (cutsAWord(f, words, known) || reduplicated(text, f)) {
+                skipped.add(new ReplacementPlan.Skipped(f, ReplacementPlan.Reason.INSIDE_WORD));
+                continue;
+            }
+            int at = f.start() + shift;
+            String candidate = new StringBuilder(result).replace(at, f.end() + shift, f.standard()).toString();
+            if (standsTwice(candidate, at, f.standard())) {
+                skipped.add(new ReplacementPlan.Skipped(f, ReplacementPlan.Reason.DOUBLED));
+                continue;
+            }
+            result.replace(at, f.end() + shift, f.standard());
+            shift += f.standard().length() - f.variant().length();
+            replaced.add(f);
+        }
+        return new ReplacementPlan(text, result.toString(), replaced, skipped);
+    }
+
+    /** Where glossary terms (standard and variant) occur in the text, overlapping or not. */
+    private List<int[]> knownTermSpans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        for (List<String> terms : List.of(standards, variants)) {
+            for (String term : terms) {
+                for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+                    spans.add(new int[] {at, at + term.length()});
+                }
+            }
+        }
+        return spans;
+    }
+
+    private static boolean cutsAWord(Finding f, List<WordSpans.Span> words, List<int[]> known) {
+        for (WordSpans.Span word : words) {
+            boolean crossesStart = word.start() < f.start() && f.start() < word.end();
+            boolean crossesEnd = word.start() < f.end() && f.end() < word.end();
+            if ((crossesStart || crossesEnd) && word.length() > 1 && !coveredByKnownTerms(word, known)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the finding's first character is doubled before it, as in 谈谈心 or 聊聊天. */
+    private static boolean reduplicated(String text, Finding f) {
+        char first = f.variant().charAt(0);
+        return f.start() > 0 && text.charAt(f.start() - 1) == first && Character.isIdeographic(first);
+    }
+
+    private static boolean coveredByKnownTerms(WordSpans.Span word, List<int[]> known) {
+        for (int i = word.start(); i < word.end(); i++) {
+            int at = i;
+            if (known.stream().noneMatch(span -> span[0] <= at && at < span[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code standard}, written at {@code at}, follows or precedes itself with at most punctuation between. */
+    private static boolean standsTwice(String text, int at, String standard) {
+        int before = at;
+        while (before > 0 && isPunctuationOrSpace(text.charAt(before - 1))) {
+            before--;
+        }
+        int after = at + standard.length();
+        while (after < text.length() && isPunctuationOrSpace(text.charAt(after))) {
+            after++;
+        }
+        return before >= standard.length() && text.startsWith(standard, before - standard.length())
+                || text.startsWith(standard, after);
+    }
+
+    private static boolean isPunctuationOrSpace(char c) {
+        return switch (Character.getType(c)) {
+            case Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                 Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.DASH_PUNCTUATION,
+                 Character.CONNECTOR_PUNCTUATION, Character.SPACE_SEPARATOR -> true;
+            default -> Character.isWhitespace(c);
+        };
+    }
+
     /** The text with each finding's variant replaced by its standard term; findings must come from this text. */
     public static String replace(String text, List<Finding> findings) {
         StringBuilder result = new StringBuilder(text);

@@ -91,6 +91,7 @@ class DraftingAssistantJourneyIT extends JourneySupport {
         double problemTop = pageTop(By.id("method-problem"));
 
         click(By.id("normalisation-replace-all"));
+        click(By.id("normalisation-preview-confirm"));
         browser.waitForTextContaining(By.id("normalisation-summary"), "未发现需要规范的地方话说法");
         // The findings sit beside the form: three of them or none, the fields stay where they are.
         assertThat(pageTop(By.id("method-problem"))).isCloseTo(problemTop, within(1.0));
@@ -113,6 +114,40 @@ class DraftingAssistantJourneyIT extends JourneySupport {
         assertThat(status.getText()).contains("党日", "主题党日", "作者有意保留");
         browser.js("arguments[0].scrollIntoView({block: 'center'});", status);
         browser.screenshot("drafting-review-count");
+    }
+
+    @Test
+    void replaceAllIsPreviewedLeavesLongerWordsAndDoubledTermsAloneAndIsUndoneInOneClick() {
+        String concept = "老带新“传帮带”做法，书记常找党员谈谈心。";
+        long id = asSecretary(() -> methods.createDraft(new MethodContent("“结对成长”工作法", null, Category.TEAM_BUILDING,
+                "刚来的人不熟悉业务。", concept, List.of("支部书记找刚来的人谈心"), List.of(), null, null, List.of(), null),
+                null, null, "初稿").id());
+        signIn("secretary", DEMO_PASSWORD);
+        browser.open(url("methods/" + id + "/edit"));
+        browser.waitForTextContaining(By.id("normalisation-summary"), "发现 4 处地方话说法");
+
+        click(By.id("normalisation-replace-all"));
+        String preview = browser.waitFor(By.id("normalisation-preview")).getText();
+        assertThat(preview).contains("替换前", "替换后", "“谈心”在更长的词中，不替换", "“传帮带”替换后会与相邻的“导师帮带”重复，不替换");
+        browser.screenshot("drafting-replace-all-preview");
+        assertThat(value(By.id("method-concept"))).as("nothing changes before confirming").isEqualTo(concept);
+        click(By.id("normalisation-preview-confirm"));
+
+        browser.waitForTextContaining(By.id("normalisation-summary"), "发现 2 处地方话说法");
+        assertThat(value(By.id("method-concept"))).isEqualTo("导师帮带“传帮带”做法，书记常找党员谈谈心。");
+        assertThat(value(By.id("method-measures-0"))).isEqualTo("支部书记找刚来的人谈心谈话");
+        assertThat(value(By.id("method-change-note"))).contains("老带新→导师帮带", "谈心→谈心谈话");
+
+        click(By.id("normalisation-undo"));
+        browser.waitForTextContaining(By.id("normalisation-summary"), "发现 4 处地方话说法");
+        assertThat(value(By.id("method-concept"))).isEqualTo(concept);
+        assertThat(value(By.id("method-measures-0"))).isEqualTo("支部书记找刚来的人谈心");
+        assertThat(value(By.id("method-change-note"))).doesNotContain("导师帮带", "谈心谈话");
+        // Leave without keeping the working copy, for other journeys of this account.
+        asSecretary(() -> {
+            methods.discardWorkingCopy(id);
+            return null;
+        });
     }
 
     /** How far below the editor's heading the element starts, in CSS pixels (whatever is scrolled). */

@@ -15,6 +15,34 @@ class GlossaryMatcherTest {
             term(3, "三会一课", "支部三会"),
             term(4, "民主评议党员", "民主评议", "评议党员")));
 
+    /** The corpus glossary's own wordings, as members wrote them in the corpus. */
+    private static final GlossaryMatcher MENTORING = new GlossaryMatcher(List.of(
+            term(5, "导师帮带", "老带新", "传帮带"),
+            term(6, "谈心谈话", "谈心"),
+            term(1, "主题党日", "党日活动", "党日")));
+
+    @Test
+    void replaceAllLeavesAVariantInsideALongerWordAndNeverWritesAStandardTermTwiceInARow() {
+        String text = "老带新“传帮带”做法，支部书记找他谈谈心，也经常找党员谈心，每月搞党日活动。";
+
+        ReplacementPlan plan = MENTORING.plan(text, MENTORING.find(text));
+
+        assertThat(plan.after()).isEqualTo("导师帮带“传帮带”做法，支部书记找他谈谈心，也经常找党员谈心谈话，每月搞主题党日。");
+        assertThat(plan.replaced()).extracting(Finding::variant).containsExactly("老带新", "谈心", "党日活动");
+        assertThat(plan.skipped()).extracting(s -> s.finding().variant() + ":" + s.reason())
+                .containsExactly("传帮带:DOUBLED", "谈心:INSIDE_WORD");
+        assertThat(plan.changes()).isTrue();
+    }
+
+    @Test
+    void aPlanWithNothingToReplaceKeepsTheText() {
+        ReplacementPlan plan = MENTORING.plan("找他谈谈心", MENTORING.find("找他谈谈心"));
+
+        assertThat(plan.after()).isEqualTo("找他谈谈心");
+        assertThat(plan.changes()).isFalse();
+        assertThat(plan.skipped()).hasSize(1);
+    }
+
     @Test
     void findsVariantsWithOffsetsStandardTermAndDefinition() {
         String text = "我们每月搞党日，还设了先锋岗。";

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.methodportal.glossary.Finding;
 import org.methodportal.glossary.GlossaryMatcher;
 import org.methodportal.glossary.GlossaryService;
+import org.methodportal.glossary.ReplacementPlan;
 import org.methodportal.method.MethodDetail;
 import org.methodportal.method.ui.MethodForm;
 import org.methodportal.proposal.ui.MethodEditorExtension;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -35,7 +37,9 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
  * The normalisation assistant (地方话变普通话) in a column beside the method form: checks the text fields
  * against the glossary as the author types and lists, field by field, each local wording (地方话)
  * marked in a read-only excerpt of the field, with the standard term and its definition. "替换"
- * applies one, "全部替换" all of a field or of the whole draft; "忽略" keeps a wording in this
+ * applies one; "全部替换" (of a field or of the whole draft) first shows each field before and
+ * after, replaces only variants that stand as words and never writes a standard term twice in a
+ * row ({@link GlossaryMatcher#plan}), and one click undoes it afterwards; "忽略" keeps a wording in this
  * draft, stored with it (so it stays kept after a reload and for every editor) and can be taken
  * back. The replacements made are written into the change note of the revision being saved.
  */
@@ -49,6 +53,7 @@ class NormalisationAssistant extends Details {
     private final MethodForm form;
     final Button check = new Button();
     final Button replaceAll = new Button();
+    final Button undo = new Button();
     final Span summary = new Span();
     final Div findings = new Div();
     final Div keptList = new Div();
@@ -58,6 +63,12 @@ class NormalisationAssistant extends Details {
     private final Set<String> pendingKept = new LinkedHashSet<>();
     /** "variant→standard" of each replacement made, in order. */
     final Set<String> replacements = new LinkedHashSet<>();
+    /** The fields the last replace-all changed, to undo it; empty when there is nothing to undo. */
+    private List<Undo> undoable = List.of();
+    /** The replacements the last replace-all added to the change note. */
+    private Set<String> undoRecorded = Set.of();
+    /** The open preview of a replace-all, if any. */
+    @Nullable Dialog preview;
     /** What the assistant last wrote at the end of the change note. */
     private String generatedNote = "";
     private transient @Nullable GlossaryMatcher matcher;
@@ -79,13 +90,20 @@ class NormalisationAssistant extends Details {
         replaceAll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         replaceAll.addClickListener(e -> replaceAll());
         replaceAll.setVisible(false);
+        undo.setText(getTranslation("method.assistant.undo"));
+        undo.setIcon(VaadinIcon.ROTATE_LEFT.create());
+        undo.setId("normalisation-undo");
+        undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        undo.addClickListener(e -> undo());
+        undo.setVisible(false);
         summary.setId("normalisation-summary");
         summary.addClassName("normalisation-summary");
         findings.setId("normalisation-findings");
         findings.addClassName("normalisation-findings");
         keptList.setId("normalisation-kept");
         keptList.addClassName("normalisation-kept");
-        HorizontalLayout actions = new HorizontalLayout(check, replaceAll, summary);
+        HorizontalLayout actions = new HorizontalLayout(check, replaceAll, undo, summary);
+        actions.addClassName("normalisation-actions");
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         VerticalLayout content = new VerticalLayout(actions, findings, keptList);
         content.setPadding(false);
@@ -105,6 +123,7 @@ class NormalisationAssistant extends Details {
         pendingKept.clear();
         replacements.clear();
         generatedNote = "";
+        forgetUndo();
         if (method != null) {
             try {
                 ignored.addAll(glossary.keptVariants(method));
@@ -162,27 +181,96 @@ class NormalisationAssistant extends Details {
         show();
     }
 
-    /** Replaces every local wording not kept in one field. */
+    /** Shows what replacing every local wording not kept in one field would do, to confirm it. */
     void replaceAll(FieldRef field) {
-        replaceIn(field);
-        show();
+        preview(List.of(field));
     }
 
-    /** Replaces every local wording not kept in the whole draft. */
+    /** Shows what replacing every local wording not kept in the whole draft would do, to confirm it. */
     void replaceAll() {
         if (matcher == null) {
             return;
         }
-        fields().forEach(this::replaceIn);
+        preview(fields());
+    }
+
+    private void preview(List<FieldRef> scope) {
+        if (matcher == null) {
+            return;
+        }
+        List<FieldPlan> plans = new ArrayList<>();
+        for (FieldRef field : scope) {
+            ReplacementPlan plan = matcher.plan(field.input().getValue(), found(field));
+            if (plan.changes() || !plan.skipped().isEmpty()) {
+                plans.add(new FieldPlan(field, plan));
+            }
+        }
+        if (plans.isEmpty()) {
+            return;
+        }
+        preview = new ReplacePreview(plans, () -> apply(plans));
+        preview.open();
+    }
+
+    /** Writes the previewed texts into their fields (those not edited meanwhile) and offers to undo. */
+    void apply(List<FieldPlan> plans) {
+        List<Undo> done = new ArrayList<>();
+        List<Finding> replaced = new ArrayList<>();
+        for (FieldPlan p : plans) {
+            TextFieldBase<?, String> input = p.field().input();
+            if (p.plan().changes() && input.getValue().equals(p.plan().before())) {
+                input.setValue(p.plan().after());
+                done.add(new Undo(p.field(), p.plan().before(), p.plan().after()));
+                replaced.addAll(p.plan().replaced());
+            }
+        }
+        Set<String> added = new LinkedHashSet<>();
+        replaced.forEach(f -> {
+            String pair = f.variant() + "→" + f.standard();
+            if (!replacements.contains(pair)) {
+                added.add(pair);
+            }
+        });
+        if (!replaced.isEmpty()) {
+            recorded(replaced);
+        }
+        undoable = List.copyOf(done);
+        undoRecorded = added;
+        undo.setVisible(!done.isEmpty());
+        if (!replaced.isEmpty()) {
+            Notifications.success(getTranslation("method.assistant.replaced", replaced.size()));
+        }
         show();
     }
 
-    private void replaceIn(FieldRef field) {
-        List<Finding> found = found(field);
-        if (!found.isEmpty()) {
-            field.input().setValue(GlossaryMatcher.replace(field.input().getValue(), found));
-            recorded(found);
+    /**
+     * Puts back the texts the last replace-all changed and takes its replacements out of the change
+     * note; a field edited since keeps its edit and is named.
+     */
+    void undo() {
+        List<String> editedSince = new ArrayList<>();
+        for (Undo u : undoable) {
+            if (u.field().input().getValue().equals(u.after())) {
+                u.field().input().setValue(u.before());
+            } else {
+                editedSince.add(u.field().label());
+            }
         }
+        replacements.removeAll(undoRecorded);
+        writeNote();
+        forgetUndo();
+        if (editedSince.isEmpty()) {
+            Notifications.success(getTranslation("method.assistant.undone"));
+        } else {
+            Notifications.error(getTranslation("method.assistant.undone-partly", String.join("、", editedSince)));
+        }
+        show();
+    }
+
+    private void forgetUndo() {
+        undoable = List.of();
+        undoRecorded = Set.of();
+        undo.setVisible(false);
     }
 
     /** Keeps a wording in this draft: stored at once when the draft has an id, else at its first save. */
@@ -230,12 +318,18 @@ class NormalisationAssistant extends Details {
 
     private void recorded(List<Finding> done) {
         done.forEach(f -> replacements.add(f.variant() + "→" + f.standard()));
+        writeNote();
+    }
+
+    /** The change note with the author's own text, then the replacements made (none: the author's text alone). */
+    private void writeNote() {
         String note = form.changeNote.getValue();
         String own = !generatedNote.isEmpty() && note.endsWith(generatedNote)
                 ? note.substring(0, note.length() - generatedNote.length())
                 : note.isBlank() ? "" : note.strip() + "；";
-        generatedNote = getTranslation("method.assistant.note") + String.join("、", replacements);
-        String combined = own + generatedNote;
+        generatedNote = replacements.isEmpty() ? "" : getTranslation("method.assistant.note")
+                + String.join("、", replacements);
+        String combined = generatedNote.isEmpty() ? own.replaceAll("；$", "") : own + generatedNote;
         form.changeNote.setValue(combined.length() > MethodForm.CHANGE_NOTE_MAX
                 ? combined.substring(0, MethodForm.CHANGE_NOTE_MAX) : combined);
         form.fireChange();
@@ -377,6 +471,14 @@ class NormalisationAssistant extends Details {
     }
 
     record FieldRef(String label, TextFieldBase<?, String> input) {
+    }
+
+    /** What a replace-all would do to one field. */
+    record FieldPlan(FieldRef field, ReplacementPlan plan) {
+    }
+
+    /** A field's text before and after the last replace-all, to put it back. */
+    private record Undo(FieldRef field, String before, String after) {
     }
 
     record FieldFinding(FieldRef field, Finding finding) {

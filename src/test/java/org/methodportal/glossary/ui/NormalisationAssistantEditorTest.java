@@ -65,6 +65,8 @@ class NormalisationAssistantEditorTest extends SpringBrowserlessTest {
                 .containsExactly("先锋岗", "党日活动", "挂牌上岗");
 
         test(assistant(editor).replaceAll).click();
+        roundTrip();
+        test($(ReplacePreview.class).single().confirm).click();
         test(form(editor).save).click();
 
         var revision = methods.revision(draft.id(), 2);

@@ -9,8 +9,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.account.OrganisationService;
@@ -23,6 +25,8 @@ import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.ui.MethodForm;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 
 /** The assistant beside the form, without a browser: findings per field, replace one or all, ignore, change note. */
@@ -34,6 +38,7 @@ class NormalisationAssistantTest {
 
     @BeforeEach
     void draftInLocalWording() {
+        UI.setCurrent(new UI());
         var matcher = new GlossaryMatcher(List.of(
                 term("主题党日", "党日活动", "党日"), term("党员先锋岗", "先锋岗", "挂牌上岗")));
         when(glossary.matcher()).thenReturn(matcher);
@@ -43,6 +48,11 @@ class NormalisationAssistantTest {
         form.changeNote.setValue("补充措施");
         assistant = new NormalisationAssistant(glossary, form);
         assistant.check();
+    }
+
+    @AfterEach
+    void leaveTheUi() {
+        UI.setCurrent(null);
     }
 
     @Test
@@ -73,6 +83,7 @@ class NormalisationAssistantTest {
     @Test
     void replaceAllOfOneFieldLeavesTheOtherFieldsAlone() {
         assistant.replaceAll(assistant.current().get(1).field());
+        confirmPreview();
 
         assertThat(form.problem.getValue()).isEqualTo("党员先锋岗不亮，党员先锋岗太少");
         assertThat(form.title.getValue()).isEqualTo("“田间党日”工作法");
@@ -123,6 +134,7 @@ class NormalisationAssistantTest {
     void replaceAllSkipsIgnoredWordingsAndTheNoteListsEachReplacementOnce() {
         assistant.ignore("党日");
         assistant.replaceAll();
+        confirmPreview();
 
         assertThat(form.title.getValue()).as("ignored").isEqualTo("“田间党日”工作法");
         assertThat(form.content().measures()).containsExactly("每月搞主题党日", "党员先锋岗");
@@ -133,6 +145,72 @@ class NormalisationAssistantTest {
         assertThat(note).startsWith("补充措施；").contains("先锋岗→党员先锋岗", "党日活动→主题党日", "挂牌上岗→党员先锋岗")
                 .doesNotContain("党日→");
         assertThat(note.split("补充措施", -1)).as("the author's note is kept once").hasSize(2);
+    }
+
+    @Test
+    void replaceAllShowsEachFieldBeforeAndAfterAndChangesNothingUntilConfirmed() {
+        assistant.replaceAll();
+
+        ReplacePreview preview = (ReplacePreview) assistant.preview;
+        assertThat(preview).isNotNull();
+        assertThat(preview.isOpened()).isTrue();
+        assertThat(form.problem.getValue()).as("not yet").isEqualTo("先锋岗不亮，党员先锋岗太少");
+        assertThat(marks(preview, "normalisation-before")).containsExactly("党日", "先锋岗", "党日活动", "挂牌上岗");
+        assertThat(marks(preview, "normalisation-after")).containsExactly("主题党日", "党员先锋岗", "主题党日", "党员先锋岗");
+
+        preview.close();
+        assertThat(form.problem.getValue()).as("cancelled").isEqualTo("先锋岗不亮，党员先锋岗太少");
+        assertThat(form.changeNote.getValue()).isEqualTo("补充措施");
+    }
+
+    @Test
+    void oneClickUndoesTheWholeReplacementAndItsChangeNote() {
+        assistant.replaceAll();
+        confirmPreview();
+        assertThat(form.content().measures()).containsExactly("每月搞主题党日", "党员先锋岗");
+        assertThat(assistant.undo.isVisible()).isTrue();
+
+        assistant.undo.click();
+
+        assertThat(form.title.getValue()).isEqualTo("“田间党日”工作法");
+        assertThat(form.problem.getValue()).isEqualTo("先锋岗不亮，党员先锋岗太少");
+        assertThat(form.content().measures()).containsExactly("每月搞党日活动", "挂牌上岗");
+        assertThat(form.changeNote.getValue()).isEqualTo("补充措施");
+        assertThat(assistant.undo.isVisible()).isFalse();
+        assertThat(assistant.current()).hasSize(4);
+    }
+
+    @Test
+    void undoLeavesAFieldEditedSinceAsItIs() {
+        assistant.replaceAll();
+        confirmPreview();
+        form.problem.setValue("党员先锋岗要亮出来");
+
+        assistant.undo.click();
+
+        assertThat(form.problem.getValue()).isEqualTo("党员先锋岗要亮出来");
+        assertThat(form.content().measures()).containsExactly("每月搞党日活动", "挂牌上岗");
+    }
+
+    /** The marked words of the preview's texts of this kind (before or after), in field order. */
+    private static List<String> marks(Component root, String textClass) {
+        List<String> marks = new ArrayList<>();
+        collect(root, textClass, false, marks);
+        return marks;
+    }
+
+    private static void collect(Component c, String textClass, boolean inside, List<String> marks) {
+        boolean in = inside || c.getClassNames().contains(textClass);
+        if (in && c.getClassNames().contains("normalisation-mark")) {
+            marks.add(c.getElement().getText());
+        }
+        c.getChildren().forEach(child -> collect(child, textClass, in, marks));
+    }
+
+    private void confirmPreview() {
+        ReplacePreview preview = (ReplacePreview) assistant.preview;
+        assertThat(preview).as("the preview of the replacement").isNotNull();
+        preview.confirm.click();
     }
 
     private static StandardTerm term(String standard, String... variants) {
