@@ -16,3 +16,7 @@ INSERT INTO review (id, method_id, revision_id, review_round, reviewer_id, decis
 INSERT INTO review_quorum (id, department_id, approvals_required, updated_at) VALUES (990001, 990001, 2, CURRENT_TIMESTAMP);
 INSERT INTO method_comment (id, method_id, author_id, body, suggestion, suggestion_state, created_at, last_activity_at)
     VALUES (990001, 990001, 990001, 'ck-comment', 'ck-suggestion', 'PENDING', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+INSERT INTO adoption (id, method_id, branch_id, open_branch_id, adopted_by, started_on, created_at)
+    VALUES (990001, 990001, 990001, 990001, 990001, CURRENT_DATE, CURRENT_TIMESTAMP);
+INSERT INTO adoption_report (id, adoption_id, status, outcome, rating, participants, reported_by, reported_at)
+    VALUES (990001, 990001, 'TRIAL', 'ck-outcome', 4, 12, 990001, CURRENT_TIMESTAMP);

@@ -1,0 +1,21 @@
+package org.methodportal.adoption;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A branch's adoption of a method (本支部采用): since when, with what plan, by whom; open until a
+ * report says it stopped. {@code latestStatus} and {@code latestRating} are those of its newest
+ * report, null before the first.
+ */
+public record Adoption(long id, long methodId, long branchId, String branchName, String departmentName,
+                       long adoptedById, String adoptedByName, LocalDate startedOn, @Nullable String plan,
+                       Instant createdAt, @Nullable Instant stoppedAt, int reportCount,
+                       @Nullable AdoptionStatus latestStatus, @Nullable Integer latestRating) {
+
+    public boolean open() {
+        return stoppedAt == null;
+    }
+}

@@ -1,0 +1,48 @@
+package org.methodportal.adoption;
+
+import org.methodportal.shared.AuditableEvent;
+
+/** An adoption started or reported on; audited under the adoption's id. */
+public sealed interface AdoptionEvent extends AuditableEvent {
+
+    long adoptionId();
+
+    long methodId();
+
+    @Override
+    default String objectType() {
+        return "adoption";
+    }
+
+    @Override
+    default String objectId() {
+        return String.valueOf(adoptionId());
+    }
+
+    /** A branch adopted a method. */
+    record Started(long adoptionId, long methodId, long branchId) implements AdoptionEvent {
+        @Override
+        public String action() {
+            return "adoption.started";
+        }
+
+        @Override
+        public String detail() {
+            return "method " + methodId + " branch " + branchId;
+        }
+    }
+
+    /** A branch reported on its adoption; a STOPPED report ends it. */
+    record Reported(long adoptionId, long methodId, long reportId, AdoptionStatus status, int rating)
+            implements AdoptionEvent {
+        @Override
+        public String action() {
+            return "adoption.reported";
+        }
+
+        @Override
+        public String detail() {
+            return "method " + methodId + " report " + reportId + " " + status + " rating " + rating;
+        }
+    }
+}

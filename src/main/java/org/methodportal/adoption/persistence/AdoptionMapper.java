@@ -1,0 +1,53 @@
+package org.methodportal.adoption.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.jspecify.annotations.Nullable;
+import org.methodportal.adoption.Adoption;
+import org.methodportal.adoption.AdoptionReport;
+import org.methodportal.adoption.AdoptionStatus;
+import org.methodportal.adoption.AdoptionSummary;
+
+@Mapper
+public interface AdoptionMapper {
+
+    /** Opens an adoption; a second open adoption of the method by the branch violates uq_adoption_open. */
+    void insert(@Param("methodId") long methodId, @Param("branchId") long branchId, @Param("adoptedBy") long adoptedBy,
+                @Param("startedOn") LocalDate startedOn, @Param("plan") @Nullable String plan,
+                @Param("createdAt") Instant createdAt, @Param("key") AdoptionKey key);
+
+    Optional<Adoption> findById(@Param("id") long id);
+
+    /** The branch's open adoption of the method, if any. */
+    Optional<Adoption> findOpen(@Param("methodId") long methodId, @Param("branchId") long branchId);
+
+    /** The method's adoptions, open ones first, newest first. */
+    List<Adoption> findByMethod(@Param("methodId") long methodId, @Param("offset") int offset, @Param("limit") int limit);
+
+    long countByMethod(@Param("methodId") long methodId);
+
+    /** Open adoptions of the method per department, most first. */
+    List<AdoptionSummary.DepartmentCount> countOpenByDepartment(@Param("methodId") long methodId);
+
+    /** The average of each adoption's latest rating (adoptions without a report left out); null when none. */
+    @Nullable Double averageLatestRating(@Param("methodId") long methodId);
+
+    /** Ends the adoption (idempotent: an adoption stopped already is left as it is). */
+    int stop(@Param("id") long id, @Param("at") Instant at);
+
+    void insertReport(@Param("adoptionId") long adoptionId, @Param("status") AdoptionStatus status,
+                      @Param("outcome") String outcome, @Param("rating") int rating,
+                      @Param("participants") @Nullable Integer participants, @Param("reportedBy") long reportedBy,
+                      @Param("reportedAt") Instant reportedAt, @Param("key") AdoptionKey key);
+
+    /** The adoption's reports, newest first. */
+    List<AdoptionReport> findReports(@Param("adoptionId") long adoptionId);
+
+    /** The newest reports on the method's adoptions. */
+    List<AdoptionReport> findLatestReports(@Param("methodId") long methodId, @Param("limit") int limit);
+}

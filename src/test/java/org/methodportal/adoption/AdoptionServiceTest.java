@@ -1,0 +1,137 @@
+package org.methodportal.adoption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.methodportal.shared.TestUsers.signInAs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.audit.AuditEntry;
+import org.methodportal.audit.AuditFilter;
+import org.methodportal.audit.AuditService;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodService;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+import org.methodportal.method.Category;
+import org.methodportal.shared.PageRequest;
+import org.methodportal.shared.PortalException;
+import org.methodportal.shared.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A branch adopts a published demo method and reports on it. Demo data: secretary (财政部 预算司党支部)
+ * and secretary2 (农业部 种植业管理司党支部) are secretaries of different branches; member is not one.
+ */
+@ServiceTest
+class AdoptionServiceTest {
+
+    @Autowired
+    AdoptionService adoptions;
+    @Autowired
+    MethodService methods;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @AfterEach
+    void signOut() {
+        securityContexts.clearContext();
+    }
+
+    @Test
+    void aBranchAdoptsOnceAtATimeReportsAndAStoppedAdoptionCanBeTakenUpAgain() {
+        long method = published("“铸魂”工作法");
+        signInAs(users, securityContexts, "secretary2");
+        Adoption adoption = adoptions.adopt(method, new NewAdoption(LocalDate.now().minusDays(30), "  每月一次讲述  "));
+        assertThat(adoption.open()).isTrue();
+        assertThat(adoption.plan()).isEqualTo("每月一次讲述");
+        assertThat(adoption.branchName()).isEqualTo("种植业管理司党支部");
+        assertThatThrownBy(() -> adoptions.adopt(method, new NewAdoption(null, null)))
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.already-open"));
+
+        signInAs(users, securityContexts, "secretary");
+        assertThatThrownBy(() -> adoptions.report(adoption.id(), report(AdoptionStatus.EFFECTIVE, 5)))
+                .as("another branch's adoption")
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.not-own-branch"));
+
+        signInAs(users, securityContexts, "secretary2");
+        adoptions.report(adoption.id(), new NewAdoptionReport(AdoptionStatus.TRIAL, "先试了两次", 3, 18));
+        AdoptionReport effective = adoptions.report(adoption.id(), report(AdoptionStatus.EFFECTIVE, 5));
+        assertThat(effective.branchName()).isEqualTo("种植业管理司党支部");
+        assertThat(adoptions.reports(adoption.id())).extracting(AdoptionReport::status)
+                .containsExactly(AdoptionStatus.EFFECTIVE, AdoptionStatus.TRIAL);
+
+        signInAs(users, securityContexts, "member");
+        AdoptionSummary summary = adoptions.summary(method);
+        assertThat(summary.adoptingBranches()).isEqualTo(1);
+        assertThat(summary.averageRating()).as("the latest rating of each adoption").isEqualTo(5.0);
+        assertThat(summary.byDepartment()).extracting(AdoptionSummary.DepartmentCount::department).containsExactly("农业部");
+        assertThat(summary.latestReports()).first().extracting(AdoptionReport::outcome).isEqualTo("结合案例讲，大家更愿意参加");
+        assertThat(summary.ownBranch()).as("member's branch did not adopt it").isNull();
+
+        signInAs(users, securityContexts, "secretary2");
+        adoptions.report(adoption.id(), report(AdoptionStatus.STOPPED, 2));
+        assertThat(adoptions.adoption(adoption.id()).open()).isFalse();
+        assertThatThrownBy(() -> adoptions.report(adoption.id(), report(AdoptionStatus.TRIAL, 3)))
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.stopped"));
+        Adoption again = adoptions.adopt(method, new NewAdoption(null, null));
+        assertThat(again.id()).isNotEqualTo(adoption.id());
+        assertThat(adoptions.summary(method).adoptionsEver()).isEqualTo(2);
+
+        signInAs(users, securityContexts, "admin");
+        List<AuditEntry> trail = audit.find(new AuditFilter(null, "adoption.", String.valueOf(adoption.id()), null, null),
+                new PageRequest(0, 50, "occurredAt", true));
+        assertThat(trail).extracting(AuditEntry::action)
+                .containsExactly("adoption.started", "adoption.reported", "adoption.reported", "adoption.reported");
+    }
+
+    @Test
+    void onlySecretariesAdoptPublishedMethodsAndReportsAreChecked() {
+        long method = published("“三融入”工作法");
+        signInAs(users, securityContexts, "member");
+        assertThatThrownBy(() -> adoptions.adopt(method, new NewAdoption(null, null)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        signInAs(users, securityContexts, "secretary");
+        long draft = methods.createDraft(new MethodContent("“田间课堂”工作法", null, Category.MASS_LINE, "群众找不到人。",
+                null, List.of("每周一次"), List.of(), null, null, List.of(), null), null, null, null).id();
+        assertThatThrownBy(() -> adoptions.adopt(draft, new NewAdoption(null, null)))
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.not-published"));
+        assertThatThrownBy(() -> adoptions.adopt(method, new NewAdoption(LocalDate.now().plusYears(3), null)))
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.start-out-of-range"));
+
+        Adoption adoption = adoptions.adopt(method, new NewAdoption(null, "x".repeat(AdoptionService.PLAN_MAX)));
+        for (NewAdoptionReport bad : List.of(new NewAdoptionReport(null, "好", 3, null),
+                new NewAdoptionReport(AdoptionStatus.TRIAL, "好", 6, null),
+                new NewAdoptionReport(AdoptionStatus.TRIAL, "  ", 3, null),
+                new NewAdoptionReport(AdoptionStatus.TRIAL, "好", 3, -1),
+                new NewAdoptionReport(AdoptionStatus.TRIAL, "好".repeat(AdoptionService.OUTCOME_MAX + 1), 3, null))) {
+            assertThatThrownBy(() -> adoptions.report(adoption.id(), bad)).as(bad.toString())
+                    .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.kind()).isEqualTo(PortalException.Kind.INVALID));
+        }
+        assertThat(adoptions.reports(adoption.id())).isEmpty();
+        adoptions.report(adoption.id(), new NewAdoptionReport(AdoptionStatus.STOPPED, "暂缓", 2, null));
+    }
+
+    private static NewAdoptionReport report(AdoptionStatus status, int rating) {
+        return new NewAdoptionReport(status, "结合案例讲，大家更愿意参加", rating, 20);
+    }
+
+    private long published(String title) {
+        signInAs(users, securityContexts, "admin");
+        List<MethodSummary> found = methods.find(new MethodFilter(null, null, MethodStatus.PUBLISHED, null, null, false,
+                title), new PageRequest(0, 5, "updatedAt", false));
+        return found.stream().filter(m -> m.title().equals(title)).findFirst().orElseThrow().id();
+    }
+}

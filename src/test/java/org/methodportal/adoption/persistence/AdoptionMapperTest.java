@@ -1,0 +1,126 @@
+package org.methodportal.adoption.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.methodportal.account.persistence.AccountMapper;
+import org.methodportal.account.persistence.BranchMapper;
+import org.methodportal.account.persistence.DepartmentMapper;
+import org.methodportal.adoption.Adoption;
+import org.methodportal.adoption.AdoptionReport;
+import org.methodportal.adoption.AdoptionStatus;
+import org.methodportal.adoption.AdoptionSummary;
+import org.methodportal.method.Category;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.persistence.GeneratedKey;
+import org.methodportal.method.persistence.MethodMapper;
+import org.methodportal.method.persistence.NewMethod;
+import org.methodportal.shared.MapperSlice;
+import org.methodportal.shared.OrganisationRows;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+
+@MapperSlice
+class AdoptionMapperTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456Z");
+    private static final LocalDate START = LocalDate.of(2026, 3, 1);
+
+    @Autowired
+    DepartmentMapper departments;
+    @Autowired
+    BranchMapper branches;
+    @Autowired
+    AccountMapper accounts;
+    @Autowired
+    MethodMapper methods;
+    @Autowired
+    AdoptionMapper adoptions;
+
+    long li;
+    long budget;
+    long treasury;
+    long farming;
+    long method;
+
+    @BeforeEach
+    void rows() {
+        var org = new OrganisationRows(departments, branches, accounts, T0);
+        long finance = org.department("ad-finance");
+        long agriculture = org.department("ad-agriculture");
+        budget = org.branch(finance, "预算司党支部");
+        treasury = org.branch(finance, "国库司党支部");
+        farming = org.branch(agriculture, "种植业管理司党支部");
+        li = org.account("ad-li", "李书记", budget);
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, Category.COHESION, finance, budget, li, MethodStatus.PUBLISHED, null, T0), key);
+        method = key.getId();
+    }
+
+    @Test
+    void aBranchHasOneOpenAdoptionOfAMethodAtATimeAndAStoppedOneFreesIt() {
+        long first = adopt(budget, T0);
+        adopt(treasury, T0.plusSeconds(2));
+
+        assertThat(adoptions.findOpen(method, budget)).map(Adoption::id).contains(first);
+        assertThat(adoptions.stop(first, T0.plusSeconds(3))).isEqualTo(1);
+        assertThat(adoptions.stop(first, T0.plusSeconds(4))).as("stopped already").isZero();
+        assertThat(adoptions.findOpen(method, budget)).isEmpty();
+        long again = adopt(budget, T0.plusSeconds(5));
+
+        assertThat(adoptions.findByMethod(method, 0, 10)).extracting(Adoption::id).as("open first, newest first")
+                .containsExactly(again, adoptions.findOpen(method, treasury).orElseThrow().id(), first);
+        assertThat(adoptions.countByMethod(method)).isEqualTo(3);
+        Adoption stopped = adoptions.findById(first).orElseThrow();
+        assertThat(stopped.open()).isFalse();
+        assertThat(stopped.startedOn()).isEqualTo(START);
+        assertThat(stopped.branchName()).isEqualTo("预算司党支部");
+        assertThat(stopped.departmentName()).isEqualTo("ad-finance");
+        assertThat(stopped.adoptedByName()).isEqualTo("李书记");
+        // last: on PostgreSQL a violated constraint ends the test's transaction
+        assertThatThrownBy(() -> adopt(budget, T0.plusSeconds(6))).as("open again already")
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void reportsCountTowardsTheLatestStatusTheAverageOfLatestRatingsAndTheDepartments() {
+        long budgetAdoption = adopt(budget, T0);
+        long treasuryAdoption = adopt(treasury, T0);
+        long farmingAdoption = adopt(farming, T0);
+        report(budgetAdoption, AdoptionStatus.TRIAL, 2, T0.plusSeconds(10));
+        report(budgetAdoption, AdoptionStatus.EFFECTIVE, 5, T0.plusSeconds(20));
+        report(treasuryAdoption, AdoptionStatus.UNCLEAR, 2, T0.plusSeconds(30));
+
+        Adoption budgetRow = adoptions.findById(budgetAdoption).orElseThrow();
+        assertThat(budgetRow.reportCount()).isEqualTo(2);
+        assertThat(budgetRow.latestStatus()).isEqualTo(AdoptionStatus.EFFECTIVE);
+        assertThat(budgetRow.latestRating()).isEqualTo(5);
+        assertThat(adoptions.findById(farmingAdoption).orElseThrow().latestStatus()).isNull();
+        assertThat(adoptions.averageLatestRating(method)).as("(5 + 2) / 2").isEqualTo(3.5);
+        assertThat(adoptions.countOpenByDepartment(method)).containsExactly(
+                new AdoptionSummary.DepartmentCount("ad-finance", 2), new AdoptionSummary.DepartmentCount("ad-agriculture", 1));
+        assertThat(adoptions.findLatestReports(method, 2)).extracting(AdoptionReport::rating).containsExactly(2, 5);
+        assertThat(adoptions.findReports(budgetAdoption)).extracting(AdoptionReport::status)
+                .containsExactly(AdoptionStatus.EFFECTIVE, AdoptionStatus.TRIAL);
+        AdoptionReport latest = adoptions.findReports(budgetAdoption).getFirst();
+        assertThat(latest.participants()).isEqualTo(12);
+        assertThat(latest.reportedByName()).isEqualTo("李书记");
+        assertThat(latest.reportedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(adoptions.averageLatestRating(method + 999_999)).isNull();
+    }
+
+    private long adopt(long branch, Instant at) {
+        var key = new AdoptionKey();
+        adoptions.insert(method, branch, li, START, "每月一次", at, key);
+        return key.getId();
+    }
+
+    private void report(long adoption, AdoptionStatus status, int rating, Instant at) {
+        adoptions.insertReport(adoption, status, "做法见效", rating, 12, li, at, new AdoptionKey());
+    }
+}
