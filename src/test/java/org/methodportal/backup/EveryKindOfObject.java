@@ -17,6 +17,10 @@ import org.methodportal.comment.VisibleComment;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.merge.MergeService;
 import org.methodportal.method.Category;
+import org.methodportal.adoption.AdoptionService;
+import org.methodportal.adoption.AdoptionStatus;
+import org.methodportal.adoption.NewAdoption;
+import org.methodportal.adoption.NewAdoptionReport;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.review.Decision;
@@ -36,8 +40,8 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 /**
  * Adds to the demo data the kinds of objects it has none of (a second factor with recovery codes,
  * an API token, comments edited, hidden and deleted with a reply that notifies, a kept local
- * wording, a merge approved, a department's own quorum), so that a backup test sees every table
- * in use.
+ * wording, a merge approved, a department's own quorum, an adoption with a report), so that a
+ * backup test sees every table in use.
  */
 @TestComponent
 class EveryKindOfObject {
@@ -52,12 +56,15 @@ class EveryKindOfObject {
     private final MergeService merges;
     private final ReviewService reviews;
     private final ReviewQuorumService quorum;
+    private final AdoptionService adoptions;
     private final JdbcTemplate jdbc;
 
     EveryKindOfObject(UserDetailsService users, SecurityContextHolderStrategy securityContexts, MfaService mfa,
                       ApiTokenService tokens, MethodService methods, CommentService comments, GlossaryService glossary,
-                      MergeService merges, ReviewService reviews, ReviewQuorumService quorum, JdbcTemplate jdbc) {
+                      MergeService merges, ReviewService reviews, ReviewQuorumService quorum, AdoptionService adoptions,
+                      JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.adoptions = adoptions;
         this.users = users;
         this.securityContexts = securityContexts;
         this.mfa = mfa;
@@ -107,6 +114,10 @@ class EveryKindOfObject {
             merges.submit(merge, 2);
             signInAs(users, securityContexts, "reviewer2");
             reviews.review(merge, new ReviewRequest(2, Decision.APPROVE, new Scores(4, 5, 4, 3, 4, 4), "同意"));
+
+            signInAs(users, securityContexts, "secretary2");
+            long adoption = adoptions.adopt(published, new NewAdoption(null, "试行一季度")).id();
+            adoptions.report(adoption, new NewAdoptionReport(AdoptionStatus.EFFECTIVE, "见效", 4, 15));
 
             signInAs(users, securityContexts, "admin");
             quorum.setForDepartment(secretary.departmentId(), 2);
