@@ -2,6 +2,7 @@ package org.methodportal.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,10 @@ import org.methodportal.account.BranchForm;
 import org.methodportal.account.Department;
 import org.methodportal.account.DepartmentForm;
 import org.methodportal.account.OrganisationService;
+import org.methodportal.adoption.AdoptionService;
+import org.methodportal.adoption.AdoptionStatus;
+import org.methodportal.adoption.NewAdoption;
+import org.methodportal.adoption.NewAdoptionReport;
 import org.methodportal.glossary.GlossaryImportReport;
 import org.methodportal.glossary.GlossaryService;
 import org.methodportal.importexport.ImportExportService;
@@ -72,11 +77,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final ProposalService proposals;
     private final ReviewService reviews;
     private final GlossaryService glossary;
+    private final AdoptionService adoptions;
 
     DemoDataLoader(SeedProperties properties, ResourceLoader resources, OrganisationService organisation,
                    AccountService accounts, TransactionTemplate transaction, SystemAuthentication system,
                    UserDetailsService users, ImportExportService importExport, MethodService methods,
-                   ProposalService proposals, ReviewService reviews, GlossaryService glossary) {
+                   ProposalService proposals, ReviewService reviews, GlossaryService glossary,
+                   AdoptionService adoptions) {
         this.properties = properties;
         this.resources = resources;
         this.organisation = organisation;
@@ -89,6 +96,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.proposals = proposals;
         this.reviews = reviews;
         this.glossary = glossary;
+        this.adoptions = adoptions;
     }
 
     @Override
@@ -110,8 +118,9 @@ class DemoDataLoader implements ApplicationRunner {
         for (String externalId : seed.archivedOrEmpty()) {
             system.callAs(account(seed.methodsImportedBy()), () -> proposals.archive(seeded(externalId)));
         }
-        log.info("demo methods loaded: {} drafts, {} change requests", seed.draftsOrEmpty().size(),
-                seed.changeRequestsOrEmpty().size());
+        seed.adoptionsOrEmpty().forEach(this::adopt);
+        log.info("demo methods loaded: {} drafts, {} change requests, {} adoptions", seed.draftsOrEmpty().size(),
+                seed.changeRequestsOrEmpty().size(), seed.adoptionsOrEmpty().size());
     }
 
     private void importGlossary(DemoSeed seed) throws IOException {
@@ -160,6 +169,17 @@ class DemoDataLoader implements ApplicationRunner {
         long id = system.callAs(account(change.owner()), () -> proposals.proposeChange(target,
                 content(change.revision()), change.revision().changeNote()).id());
         change.workflowOrEmpty().forEach(step -> apply(id, change.owner(), step));
+    }
+
+    private void adopt(DemoSeed.SeedAdoption adoption) {
+        long method = seeded(adoption.target());
+        system.callAs(account(adoption.by()), () -> {
+            long id = adoptions.adopt(method, new NewAdoption(LocalDate.parse(adoption.startedOn()), adoption.plan()))
+                    .id();
+            adoption.reportsOrEmpty().forEach(r -> adoptions.report(id, new NewAdoptionReport(
+                    AdoptionStatus.valueOf(r.status()), r.outcome(), r.rating(), r.participants())));
+            return id;
+        });
     }
 
     /** Takes a seeded proposal one workflow step further, as the person who would do it. */

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAccount> accounts,
                 @Nullable String methods, @Nullable String methodsImportedBy, @Nullable String glossary,
                 @Nullable List<SeedDraft> drafts,
-                @Nullable List<SeedChange> changeRequests, @Nullable List<String> archived) {
+                @Nullable List<SeedChange> changeRequests, @Nullable List<String> archived,
+                @Nullable List<SeedAdoption> adoptions) {
 
     List<SeedDraft> draftsOrEmpty() {
         return drafts == null ? List.of() : drafts;
@@ -20,6 +21,23 @@ record DemoSeed(String password, List<SeedDepartment> departments, List<SeedAcco
 
     List<String> archivedOrEmpty() {
         return archived == null ? List.of() : archived;
+    }
+
+    List<SeedAdoption> adoptionsOrEmpty() {
+        return adoptions == null ? List.of() : adoptions;
+    }
+
+    /** A seeded published method (by its source id) adopted by the branch of secretary {@code by}, with reports. */
+    record SeedAdoption(String target, String by, String startedOn, @Nullable String plan,
+                        @Nullable List<SeedReport> reports) {
+
+        List<SeedReport> reportsOrEmpty() {
+            return reports == null ? List.of() : reports;
+        }
+    }
+
+    /** One report on a seeded adoption: TRIAL, EFFECTIVE, UNCLEAR or STOPPED. */
+    record SeedReport(String status, String outcome, int rating, @Nullable Integer participants) {
     }
 
     record SeedDepartment(String name, @Nullable String code, List<String> branches) {

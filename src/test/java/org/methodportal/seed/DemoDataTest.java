@@ -8,6 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.methodportal.adoption.AdoptionReport;
+import org.methodportal.adoption.AdoptionService;
+import org.methodportal.adoption.AdoptionStatus;
+import org.methodportal.adoption.AdoptionSummary;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
@@ -37,6 +41,8 @@ class DemoDataTest {
     MethodMapper mapper;
     @Autowired
     ReviewService reviews;
+    @Autowired
+    AdoptionService adoptions;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -104,6 +110,19 @@ class DemoDataTest {
         signInAs(users, securityContexts, "member");
         assertThat(methods.browse(new MethodFilter(null, null, MethodStatus.CHANGES_REQUESTED, null, null,
                 false, "田间课堂"), ALL).content()).isEmpty();
+    }
+
+    @Test
+    void namedMethodsAreAdoptedByTheSecretariesBranchesWithReports() {
+        signInAs(users, securityContexts, "member");
+        AdoptionSummary sanzhuasibi = adoptions.summary(mapper.findIdByExternalId("seed-mlr-sanzhuasibi").orElseThrow());
+        assertThat(sanzhuasibi.adoptingBranches()).isEqualTo(1);
+        assertThat(sanzhuasibi.averageRating()).as("its latest report").isEqualTo(5.0);
+        assertThat(sanzhuasibi.latestReports()).extracting(AdoptionReport::branchName, AdoptionReport::status)
+                .containsExactly(tuple("种植业管理司党支部", AdoptionStatus.EFFECTIVE),
+                        tuple("种植业管理司党支部", AdoptionStatus.TRIAL));
+        assertThat(adoptions.summary(mapper.findIdByExternalId("seed-cnao-zhidian").orElseThrow()).byDepartment())
+                .containsExactly(new AdoptionSummary.DepartmentCount("财政部", 1));
     }
 
     @Test
