@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * report says it stopped. {@code latestStatus} and {@code latestRating} are those of its newest
  * report, null before the first.
  */
-public record Adoption(long id, long methodId, long branchId, String branchName, String departmentName,
+public record Adoption(long id, long methodId, String methodTitle, long branchId, String branchName, String departmentName,
                        long adoptedById, String adoptedByName, LocalDate startedOn, @Nullable String plan,
                        Instant createdAt, @Nullable Instant stoppedAt, int reportCount,
                        @Nullable AdoptionStatus latestStatus, @Nullable Integer latestRating) {

@@ -71,6 +71,13 @@ public class AdoptionService {
                 adoptions.countByMethod(methodId), page.page(), page.limit());
     }
 
+    /** The caller's branch's open adoptions, oldest first, at most {@code limit}, with how many there are. */
+    public PageResult<Adoption> ownBranch(int limit) {
+        PortalUser user = currentUser.require();
+        return new PageResult<>(adoptions.findOpenByBranch(user.branchId(), limit),
+                adoptions.countOpenByBranch(user.branchId()), 0, limit);
+    }
+
     /** One adoption, if the caller may see its method. */
     public Adoption adoption(long adoptionId) {
         Adoption adoption = adoptions.findById(adoptionId).orElseThrow(() -> notFound(adoptionId));

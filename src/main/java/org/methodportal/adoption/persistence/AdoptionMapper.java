@@ -31,6 +31,11 @@ public interface AdoptionMapper {
 
     long countByMethod(@Param("methodId") long methodId);
 
+    /** The branch's open adoptions, oldest first. */
+    List<Adoption> findOpenByBranch(@Param("branchId") long branchId, @Param("limit") int limit);
+
+    long countOpenByBranch(@Param("branchId") long branchId);
+
     /** Open adoptions of the method per department, most first. */
     List<AdoptionSummary.DepartmentCount> countOpenByDepartment(@Param("methodId") long methodId);
 

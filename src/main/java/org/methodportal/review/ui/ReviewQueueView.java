@@ -9,6 +9,7 @@ import org.methodportal.review.QueueEntry;
 import org.methodportal.review.ReviewService;
 import org.methodportal.shared.PageRequest;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -58,7 +59,7 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(QueueEntry::ownerName).setHeader(getTranslation("method.page.owner")).setAutoWidth(true);
         grid.addColumn(e -> TIME.format(e.submittedAt())).setHeader(getTranslation("review.queue.submitted"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> waiting(Duration.between(e.submittedAt(), clock.instant())))
+        grid.addColumn(e -> waiting(this, Duration.between(e.submittedAt(), clock.instant())))
                 .setHeader(getTranslation("review.queue.waiting")).setAutoWidth(true);
         grid.addColumn(QueueEntry::round).setHeader(getTranslation("review.queue.round")).setAutoWidth(true);
         grid.addColumn(QueueEntry::approvals).setHeader(getTranslation("review.queue.approvals")).setAutoWidth(true);
@@ -81,15 +82,15 @@ public class ReviewQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** How long an entry has waited, in the largest unit it has reached: minutes, hours or days. */
-    String waiting(Duration waited) {
+    static String waiting(Component labels, Duration waited) {
         if (waited.toDays() > 0) {
-            return getTranslation("review.queue.days", waited.toDays());
+            return labels.getTranslation("review.queue.days", waited.toDays());
         }
         if (waited.toHours() > 0) {
-            return getTranslation("review.queue.hours", waited.toHours());
+            return labels.getTranslation("review.queue.hours", waited.toHours());
         }
-        return waited.toMinutes() > 0 ? getTranslation("review.queue.minutes", waited.toMinutes())
-                : getTranslation("review.queue.just-now");
+        return waited.toMinutes() > 0 ? labels.getTranslation("review.queue.minutes", waited.toMinutes())
+                : labels.getTranslation("review.queue.just-now");
     }
 
     @Override

@@ -24,11 +24,11 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         UI.getCurrent().navigate("reviews");
         ReviewQueueView view = AopTestUtils.getUltimateTargetObject(getCurrentView());
 
-        assertThat(view.waiting(Duration.ofSeconds(40))).isEqualTo("不到 1 分钟");
-        assertThat(view.waiting(Duration.ofMinutes(13))).isEqualTo("13 分钟");
-        assertThat(view.waiting(Duration.ofMinutes(59).plusSeconds(59))).isEqualTo("59 分钟");
-        assertThat(view.waiting(Duration.ofMinutes(61))).isEqualTo("1 小时");
-        assertThat(view.waiting(Duration.ofHours(23))).isEqualTo("23 小时");
-        assertThat(view.waiting(Duration.ofDays(3).plusHours(5))).isEqualTo("3 天");
+        assertThat(ReviewQueueView.waiting(view, Duration.ofSeconds(40))).isEqualTo("不到 1 分钟");
+        assertThat(ReviewQueueView.waiting(view, Duration.ofMinutes(13))).isEqualTo("13 分钟");
+        assertThat(ReviewQueueView.waiting(view, Duration.ofMinutes(59).plusSeconds(59))).isEqualTo("59 分钟");
+        assertThat(ReviewQueueView.waiting(view, Duration.ofMinutes(61))).isEqualTo("1 小时");
+        assertThat(ReviewQueueView.waiting(view, Duration.ofHours(23))).isEqualTo("23 小时");
+        assertThat(ReviewQueueView.waiting(view, Duration.ofDays(3).plusHours(5))).isEqualTo("3 天");
     }
 }

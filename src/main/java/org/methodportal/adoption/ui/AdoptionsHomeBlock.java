@@ -1,0 +1,47 @@
+package org.methodportal.adoption.ui;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.methodportal.adoption.Adoption;
+import org.methodportal.adoption.AdoptionService;
+import org.methodportal.shared.PageResult;
+import org.methodportal.shared.PortalUser;
+import org.methodportal.shared.Role;
+import org.methodportal.ui.HomeBlock;
+import org.methodportal.ui.HomeSection;
+import org.methodportal.ui.PageFocus;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+
+/** A secretary's home page lists the methods their branch has adopted, each with how often it was reported on. */
+@Component
+@Order(30)
+class AdoptionsHomeBlock implements HomeBlock {
+
+    private final AdoptionService adoptions;
+
+    AdoptionsHomeBlock(AdoptionService adoptions) {
+        this.adoptions = adoptions;
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> create(PortalUser user) {
+        if (!user.hasRole(Role.SECRETARY)) {
+            return Optional.empty();
+        }
+        UI ui = UI.getCurrent();
+        PageResult<Adoption> open = adoptions.ownBranch(HomeSection.ITEMS);
+        List<Span> items = open.content().stream().map(a -> new Span(
+                new Anchor("methods/" + a.methodId() + "?" + PageFocus.PARAMETER + "=method-adoption", a.methodTitle()),
+                new Span(" · " + (a.reportCount() == 0 ? ui.getTranslation("home.adoptions.unreported", a.startedOn().toString())
+                        : ui.getTranslation("home.adoptions.reported", a.startedOn().toString(), a.reportCount())))))
+                .toList();
+        return Optional.of(new HomeSection("home-adoptions", ui.getTranslation("home.adoptions.title", open.total()),
+                items, ui.getTranslation("home.adoptions.empty"), null, null));
+    }
+}
