@@ -47,6 +47,8 @@ class MergeJourneyIT extends JourneySupport {
         browser.waitForTextContaining(By.id("normalisation-summary"), "发现");
         browser.screenshot("merge-journey-assistant");
         click(By.id("normalisation-replace-all"));
+        click(By.id("normalisation-preview-confirm"));
+        browser.waitForVaadin();
         assertThat(value(By.id("method-problem"))).contains("支部委员会", "导师帮带").doesNotContain("传帮带");
         assertThat(value(By.id("method-steps-0"))).contains("导师帮带");
         click(By.id("method-save"));
