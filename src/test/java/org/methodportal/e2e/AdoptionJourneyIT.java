@@ -51,8 +51,8 @@ class AdoptionJourneyIT extends JourneySupport {
 
         click(By.id("adoption-report"));
         present(By.id("adoption-report-dialog"));
-        radio("adoption-status", "见效");
-        radio("adoption-rating", "5");
+        chooseRadio("adoption-status", "见效");
+        chooseRadio("adoption-rating", "5");
         type(By.id("adoption-outcome"), "走访群众的次数翻了一番，反映的问题当月都有回音");
         type(By.id("adoption-participants"), "23");
         click(By.id("adoption-report-confirm"));
@@ -70,13 +70,6 @@ class AdoptionJourneyIT extends JourneySupport {
                 .contains("种植业管理司党支部", "见效", "5 分", "走访群众的次数翻了一番");
         assertThat(browser.isPresent(By.id("adoption-adopt"))).as("members do not adopt").isFalse();
         browser.screenshot("adoption-member");
-    }
-
-    private void radio(String group, String label) {
-        WebElement radio = browser.waitFor(By.xpath("//vaadin-radio-group[@id='" + group + "']"
-                + "//vaadin-radio-button[normalize-space()='" + label + "']"));
-        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
-        browser.waitForVaadin();
     }
 
     private long publishedId() {

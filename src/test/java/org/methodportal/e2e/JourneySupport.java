@@ -164,8 +164,13 @@ abstract class JourneySupport {
             WebElement radio = group.findElements(By.cssSelector("vaadin-radio-button")).get(score - 1);
             browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
         }
-        WebElement radio = browser.waitFor(By.xpath("//vaadin-radio-group[@id='review-decision']"
-                + "//vaadin-radio-button[normalize-space()='" + decision + "']"));
+        chooseRadio("review-decision", decision);
+    }
+
+    /** Picks the option with this label in the radio group with this id. */
+    void chooseRadio(String groupId, String label) {
+        WebElement radio = browser.waitFor(By.xpath("//vaadin-radio-group[@id='" + groupId + "']"
+                + "//vaadin-radio-button[normalize-space()='" + label + "']"));
         browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
         browser.waitForVaadin();
     }

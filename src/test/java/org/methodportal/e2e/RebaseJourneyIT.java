@@ -2,7 +2,6 @@ package org.methodportal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import org.methodportal.review.Scores;
 import org.methodportal.shared.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -139,7 +137,7 @@ class RebaseJourneyIT extends JourneySupport {
         // Saving without a choice keeps the page; then the author keeps the base text.
         click(By.id("rebase-save"));
         assertThat(browser.isPresent(By.id("rebase-conflict-0"))).isTrue();
-        choose("rebase-choice-0", "基准");
+        chooseRadio("rebase-choice-0", "基准");
         click(By.id("rebase-save"));
         browser.waitForTextContaining(By.id("method-outcomes"), "群众满意度提高。");
         click(By.id("method-submit"));
@@ -189,13 +187,6 @@ class RebaseJourneyIT extends JourneySupport {
         browser.waitForVaadin();
     }
 
-    private void choose(String groupId, String label) {
-        WebElement radio = new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> browser.waitFor(
-                By.xpath("//vaadin-radio-group[@id='" + groupId + "']//vaadin-radio-button[normalize-space()='"
-                        + label + "']")));
-        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
-        browser.waitForVaadin();
-    }
 
     // ---- data set up through the services, as in the other journeys
 

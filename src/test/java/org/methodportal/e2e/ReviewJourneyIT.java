@@ -58,7 +58,7 @@ class ReviewJourneyIT extends JourneySupport {
         openFromGrid("review-queue", "分片包干");
         browser.waitFor(By.id("review-rubric"));
         score(3);
-        decide("退回修改");
+        chooseRadio("review-decision", "退回修改");
         click(By.id("review-submit"));
         WebElement comment = present(By.id("review-comment"));
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.js(
@@ -98,7 +98,7 @@ class ReviewJourneyIT extends JourneySupport {
         browser.open(url("reviews/" + id));
         browser.waitForTextContaining(By.id("review-diff"), "与上次提交的第 1 版相比");
         score(4);
-        decide("通过");
+        chooseRadio("review-decision", "通过");
         click(By.id("review-submit"));
         browser.waitFor(By.id("review-queue-view"));
         browser.open(url("methods/" + id));
@@ -109,7 +109,7 @@ class ReviewJourneyIT extends JourneySupport {
         browser.waitFor(By.id("nav-reviews")).click();
         openFromGrid("review-queue", "分片包干");
         score(5);
-        decide("通过");
+        chooseRadio("review-decision", "通过");
         type(By.id("review-comment"), "同意发布。");
         click(By.id("review-submit"));
         browser.waitFor(By.id("review-queue-view"));
@@ -161,12 +161,6 @@ class ReviewJourneyIT extends JourneySupport {
         browser.waitForVaadin();
     }
 
-    private void decide(String label) {
-        WebElement radio = browser.waitFor(By.xpath("//vaadin-radio-group[@id='review-decision']"
-                + "//vaadin-radio-button[normalize-space()='" + label + "']"));
-        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
-        browser.waitForVaadin();
-    }
 
     private void confirm() {
         browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "
