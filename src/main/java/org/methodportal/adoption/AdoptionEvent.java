@@ -32,9 +32,12 @@ public sealed interface AdoptionEvent extends AuditableEvent {
         }
     }
 
-    /** A branch reported on its adoption; a STOPPED report ends it. */
-    record Reported(long adoptionId, long methodId, long reportId, AdoptionStatus status, int rating)
-            implements AdoptionEvent {
+    /**
+     * A branch reported on its adoption (by {@code reporterId}, for the method titled
+     * {@code methodTitle}); a STOPPED report ends it. The method's author and watchers are told.
+     */
+    record Reported(long adoptionId, long methodId, String methodTitle, long reportId, long reporterId,
+                    AdoptionStatus status, int rating) implements AdoptionEvent {
         @Override
         public String action() {
             return "adoption.reported";

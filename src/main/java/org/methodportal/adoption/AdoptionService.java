@@ -152,8 +152,8 @@ public class AdoptionService {
         if (request.status() == AdoptionStatus.STOPPED) {
             adoptions.stop(adoptionId, clock.instant());
         }
-        events.publishEvent(new AdoptionEvent.Reported(adoptionId, adoption.methodId(), key.getId(), request.status(),
-                request.rating()));
+        events.publishEvent(new AdoptionEvent.Reported(adoptionId, adoption.methodId(), adoption.methodTitle(),
+                key.getId(), user.id(), request.status(), request.rating()));
         return adoptions.findReports(adoptionId).stream().filter(r -> r.id() == key.getId()).findFirst().orElseThrow();
     }
 

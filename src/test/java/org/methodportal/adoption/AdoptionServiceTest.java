@@ -12,16 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.methodportal.audit.AuditEntry;
 import org.methodportal.audit.AuditFilter;
 import org.methodportal.audit.AuditService;
+import org.methodportal.method.Category;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
-import org.methodportal.method.Category;
+import org.methodportal.notification.NotificationService;
+import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,6 +42,10 @@ class AdoptionServiceTest {
     MethodService methods;
     @Autowired
     AuditService audit;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    EventPublicationRegistry registry;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -89,7 +96,12 @@ class AdoptionServiceTest {
         assertThat(again.id()).isNotEqualTo(adoption.id());
         assertThat(adoptions.summary(method).adoptionsEver()).isEqualTo(2);
 
+        // The method's author (the demo administrator imported it) hears of the reports.
+        AfterCommitListeners.awaitCompleted(registry, AdoptionEvent.Reported.class::isInstance);
         signInAs(users, securityContexts, "admin");
+        assertThat(notifications.inbox(false, new PageRequest(0, 50, "createdAt", false)).content())
+                .filteredOn(n -> "adoption.reported".equals(n.kind()) && n.methodId() != null && n.methodId() == method)
+                .isNotEmpty().allSatisfy(n -> assertThat(n.link()).isEqualTo("methods/" + method + "?focus=method-adoption"));
         List<AuditEntry> trail = audit.find(new AuditFilter(null, "adoption.", String.valueOf(adoption.id()), null, null),
                 new PageRequest(0, 50, "occurredAt", true));
         assertThat(trail).extracting(AuditEntry::action)

@@ -1,0 +1,46 @@
+package org.methodportal.notification;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.methodportal.adoption.AdoptionEvent;
+import org.methodportal.method.MethodService;
+import org.methodportal.shared.SystemAuthentication;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 一抓到底 feeds the next revision: the author of a method and its watchers hear of every report a
+ * branch makes on adopting it, and the notice opens the method's adoption block.
+ */
+@Component
+class AdoptionNotifier {
+
+    static final String REPORTED = "adoption.reported";
+    /** The adoption block's element id on the method page. */
+    static final String ADOPTION_BLOCK = "method-adoption";
+
+    private final NotificationService notifications;
+    private final WatchService watches;
+    private final MethodService methods;
+    private final SystemAuthentication system;
+
+    AdoptionNotifier(NotificationService notifications, WatchService watches, MethodService methods,
+                     SystemAuthentication system) {
+        this.notifications = notifications;
+        this.watches = watches;
+        this.methods = methods;
+        this.system = system;
+    }
+
+    @ApplicationModuleListener
+    void on(AdoptionEvent.Reported event) {
+        system.runAsSystem(() -> {
+            Set<Long> told = new LinkedHashSet<>(List.of(methods.get(event.methodId()).ownerId()));
+            told.addAll(watches.watchersWhoMaySee(event.methodId(), event.methodId()));
+            notifications.deliver(told, REPORTED, event.methodId(), event.methodTitle(), event.reporterId(),
+                    ADOPTION_BLOCK);
+        });
+    }
+}
