@@ -57,9 +57,9 @@ public class AdoptionService {
     public AdoptionSummary summary(long methodId) {
         methods.get(methodId);
         PortalUser user = currentUser.require();
-        return new AdoptionSummary(methodId, adoptions.countOpenByDepartment(methodId).stream()
-                .mapToInt(AdoptionSummary.DepartmentCount::branches).sum(), (int) adoptions.countByMethod(methodId),
-                adoptions.averageLatestRating(methodId), adoptions.countOpenByDepartment(methodId),
+        List<AdoptionSummary.DepartmentCount> byDepartment = adoptions.countOpenByDepartment(methodId);
+        return new AdoptionSummary(methodId, byDepartment.stream().mapToInt(AdoptionSummary.DepartmentCount::branches)
+                .sum(), (int) adoptions.countByMethod(methodId), adoptions.averageLatestRating(methodId), byDepartment,
                 adoptions.findLatestReports(methodId, LATEST_REPORTS),
                 adoptions.findOpen(methodId, user.branchId()).orElse(null));
     }
