@@ -115,8 +115,12 @@ class EveryKindOfObject {
             signInAs(users, securityContexts, "reviewer2");
             reviews.review(merge, new ReviewRequest(2, Decision.APPROVE, new Scores(4, 5, 4, 3, 4, 4), "同意"));
 
-            signInAs(users, securityContexts, "secretary2");
-            long adoption = adoptions.adopt(published, new NewAdoption(null, "试行一季度")).id();
+            PortalUser adopter = signInAs(users, securityContexts, "secretary2");
+            // a method the branch has not adopted yet (the demo data and other tests of this context adopt some)
+            long notAdopted = jdbc.queryForObject("SELECT MIN(m.id) FROM method m WHERE m.status = 'PUBLISHED'"
+                    + " AND NOT EXISTS (SELECT 1 FROM adoption a WHERE a.method_id = m.id AND a.open_branch_id = ?)",
+                    Long.class, adopter.branchId());
+            long adoption = adoptions.adopt(notAdopted, new NewAdoption(null, "试行一季度")).id();
             adoptions.report(adoption, new NewAdoptionReport(AdoptionStatus.EFFECTIVE, "见效", 4, 15));
 
             signInAs(users, securityContexts, "admin");
