@@ -15,6 +15,9 @@ public record Adoption(long id, long methodId, String methodTitle, long branchId
                        Instant createdAt, @Nullable Instant stoppedAt, int reportCount,
                        @Nullable AdoptionStatus latestStatus, @Nullable Integer latestRating) {
 
+    /** The element id of the adoption block on the method page, where links about adoptions point. */
+    public static final String ELEMENT_ID = "method-adoption";
+
     public boolean open() {
         return stoppedAt == null;
     }

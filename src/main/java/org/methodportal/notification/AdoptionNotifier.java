@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.methodportal.adoption.Adoption;
 import org.methodportal.adoption.AdoptionEvent;
 import org.methodportal.method.MethodService;
 import org.methodportal.shared.SystemAuthentication;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 class AdoptionNotifier {
 
     static final String REPORTED = "adoption.reported";
-    /** The adoption block's element id on the method page. */
-    static final String ADOPTION_BLOCK = "method-adoption";
 
     private final NotificationService notifications;
     private final WatchService watches;
@@ -40,7 +39,7 @@ class AdoptionNotifier {
             Set<Long> told = new LinkedHashSet<>(List.of(methods.get(event.methodId()).ownerId()));
             told.addAll(watches.watchersWhoMaySee(event.methodId(), event.methodId()));
             notifications.deliver(told, REPORTED, event.methodId(), event.methodTitle(), event.reporterId(),
-                    ADOPTION_BLOCK);
+                    Adoption.ELEMENT_ID);
         });
     }
 }

@@ -52,7 +52,7 @@ class AdoptionPanel extends Section {
         this.adoptions = adoptions;
         this.method = method;
         this.secretary = secretary;
-        setId("method-adoption");
+        setId(Adoption.ELEMENT_ID);
         addClassNames("method-section", "adoption-panel");
         add(new H3(getTranslation("adoption.title")), body);
         refresh();

@@ -37,7 +37,7 @@ class AdoptionsHomeBlock implements HomeBlock {
         UI ui = UI.getCurrent();
         PageResult<Adoption> open = adoptions.ownBranch(HomeSection.ITEMS);
         List<Span> items = open.content().stream().map(a -> new Span(
-                new Anchor("methods/" + a.methodId() + "?" + PageFocus.PARAMETER + "=method-adoption", a.methodTitle()),
+                new Anchor("methods/" + a.methodId() + "?" + PageFocus.PARAMETER + "=" + Adoption.ELEMENT_ID, a.methodTitle()),
                 new Span(" · " + (a.reportCount() == 0 ? ui.getTranslation("home.adoptions.unreported", a.startedOn().toString())
                         : ui.getTranslation("home.adoptions.reported", a.startedOn().toString(), a.reportCount())))))
                 .toList();
