@@ -83,6 +83,12 @@ public class AccountService {
         return accounts.findReviewerIdsOfDepartment(departmentId);
     }
 
+    /** Ids of the enabled secretaries of a branch, e.g. to remind them of a report their branch owes. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Long> secretaryIdsOf(long branchId) {
+        return accounts.findSecretaryIdsOfBranch(branchId);
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public List<AccountSummary> find(AccountFilter filter, PageRequest page) {
         List<AccountRow> rows = accounts.findPage(query(filter), page.sortKey(), page.ascending(), page.offset(),

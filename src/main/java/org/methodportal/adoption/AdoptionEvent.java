@@ -48,4 +48,21 @@ public sealed interface AdoptionEvent extends AuditableEvent {
             return "method " + methodId + " report " + reportId + " " + status + " rating " + rating;
         }
     }
+
+    /**
+     * An open adoption went {@code days} without a report: its branch's secretaries are reminded,
+     * once until the next report.
+     */
+    record ReportDue(long adoptionId, long methodId, String methodTitle, long branchId, int days)
+            implements AdoptionEvent {
+        @Override
+        public String action() {
+            return "adoption.reminded";
+        }
+
+        @Override
+        public String detail() {
+            return "method " + methodId + " branch " + branchId + " no report for " + days + " days";
+        }
+    }
 }

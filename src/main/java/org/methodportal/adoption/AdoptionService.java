@@ -43,14 +43,16 @@ public class AdoptionService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AdoptionProperties properties;
 
     AdoptionService(AdoptionMapper adoptions, MethodService methods, CurrentUser currentUser,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, AdoptionProperties properties) {
         this.adoptions = adoptions;
         this.methods = methods;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** Where the method is used, as anyone who may see it may know; "not found" otherwise. */
@@ -71,11 +73,35 @@ public class AdoptionService {
                 adoptions.countByMethod(methodId), page.page(), page.limit());
     }
 
-    /** The caller's branch's open adoptions, oldest first, at most {@code limit}, with how many there are. */
+    /**
+     * The caller's branch's open adoptions, the longest without a report first, at most
+     * {@code limit}, with how many there are.
+     */
     public PageResult<Adoption> ownBranch(int limit) {
         PortalUser user = currentUser.require();
         return new PageResult<>(adoptions.findOpenByBranch(user.branchId(), limit),
                 adoptions.countOpenByBranch(user.branchId()), 0, limit);
+    }
+
+    /** How many of the caller's branch's open adoptions are due for a report. */
+    public long ownBranchDue() {
+        ReportCutoff cutoff = ReportCutoff.of(clock, properties.reportAfterDays());
+        return adoptions.countDueByBranch(currentUser.require().branchId(), cutoff.date(), cutoff.instant());
+    }
+
+    /** Days without a report after which an open adoption is due for one. */
+    public int reportAfterDays() {
+        return properties.reportAfterDays();
+    }
+
+    /** The day a report on the adoption is due (portal.adoption.report-after-days after the last one or the start). */
+    public LocalDate reportDueOn(Adoption adoption) {
+        return adoption.reportDueOn(properties.reportAfterDays(), clock.getZone());
+    }
+
+    /** Whether the adoption is open and its report is due today or was due before. */
+    public boolean reportDue(Adoption adoption) {
+        return adoption.open() && !reportDueOn(adoption).isAfter(LocalDate.now(clock));
     }
 
     /** One adoption, if the caller may see its method. */
@@ -149,6 +175,7 @@ public class AdoptionService {
         AdoptionKey key = new AdoptionKey();
         adoptions.insertReport(adoptionId, request.status(), outcome, request.rating(), participants, user.id(),
                 clock.instant(), key);
+        adoptions.markReported(adoptionId, clock.instant());
         if (request.status() == AdoptionStatus.STOPPED) {
             adoptions.stop(adoptionId, clock.instant());
         }

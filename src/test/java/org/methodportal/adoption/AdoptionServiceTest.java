@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.methodportal.shared.TestUsers.signInAs;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,10 +21,13 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.notification.NotificationService;
+import org.methodportal.notification.InboxItem;
 import org.methodportal.shared.AfterCommitListeners;
+import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
+import org.methodportal.shared.SystemAuthentication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,6 +55,12 @@ class AdoptionServiceTest {
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    AdoptionReminders reminders;
+    @Autowired
+    SystemAuthentication system;
+    @Autowired
+    MutableClock clock;
 
     @AfterEach
     void signOut() {
@@ -134,6 +145,65 @@ class AdoptionServiceTest {
         }
         assertThat(adoptions.reports(adoption.id())).isEmpty();
         adoptions.report(adoption.id(), new NewAdoptionReport(AdoptionStatus.STOPPED, "暂缓", 2, null));
+    }
+
+    @Test
+    void anAdoptionUnreportedForTheConfiguredDaysIsDueAndItsSecretariesAreRemindedOncePerPeriod() {
+        long method = published("“共建共享”工作法");
+        signInAs(users, securityContexts, "secretary");
+        LocalDate today = LocalDate.now(clock);
+        Adoption adoption = adoptions.adopt(method, new NewAdoption(today.minusDays(10), "先在预算司试"));
+        assertThat(adoptions.reportDueOn(adoption)).as("90 days (the default) after the start").isEqualTo(today.plusDays(80));
+        assertThat(adoptions.reportDue(adoption)).isFalse();
+        Instant start = clock.instant();
+        try {
+            clock.advance(Duration.ofDays(79));
+            remind();
+            assertThat(adoptions.reportDue(adoptions.adoption(adoption.id()))).as("one day before").isFalse();
+            assertThat(dueReminders(method)).isEmpty();
+
+            clock.advance(Duration.ofDays(1));
+            long dueBefore = adoptions.ownBranchDue();
+            assertThat(adoptions.reportDue(adoptions.adoption(adoption.id()))).isTrue();
+            assertThat(adoptions.ownBranch(100).content()).extracting(Adoption::id).contains(adoption.id());
+            remind();
+            remind();
+            assertThat(dueReminders(method)).as("once, however often the check runs").hasSize(1)
+                    .allSatisfy(n -> {
+                        assertThat(n.link()).isEqualTo("methods/" + method + "?focus=method-adoption");
+                        assertThat(n.actorName()).isNull();
+                    });
+            signInAs(users, securityContexts, "secretary2");
+            assertThat(dueReminders(method)).as("another branch's secretary").isEmpty();
+
+            signInAs(users, securityContexts, "secretary");
+            adoptions.report(adoption.id(), report(AdoptionStatus.TRIAL, 3));
+            assertThat(adoptions.reportDue(adoptions.adoption(adoption.id()))).as("a report starts the period again").isFalse();
+            assertThat(adoptions.ownBranchDue()).isEqualTo(dueBefore - 1);
+            remind();
+            assertThat(dueReminders(method)).hasSize(1);
+
+            clock.advance(Duration.ofDays(90));
+            remind();
+            assertThat(dueReminders(method)).as("the next period reminds again").hasSize(2);
+            signInAs(users, securityContexts, "admin");
+            assertThat(audit.find(new AuditFilter(null, "adoption.reminded", String.valueOf(adoption.id()), null, null),
+                    new PageRequest(0, 10, "occurredAt", true))).hasSize(2);
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    /** The check the schedule runs, then its notifications delivered. */
+    private void remind() {
+        system.runAsSystem(reminders::remindDue);
+        AfterCommitListeners.awaitCompleted(registry, AdoptionEvent.ReportDue.class::isInstance);
+    }
+
+    private List<InboxItem> dueReminders(long method) {
+        return notifications.inbox(false, new PageRequest(0, 100, "createdAt", false)).content().stream()
+                .filter(n -> "adoption.report-due".equals(n.kind()) && n.methodId() != null && n.methodId() == method)
+                .toList();
     }
 
     private static NewAdoptionReport report(AdoptionStatus status, int rating) {

@@ -69,6 +69,9 @@ public interface AccountMapper {
     /** Enabled accounts with the REVIEWER role that review in the department. */
     List<Long> findReviewerIdsOfDepartment(long departmentId);
 
+    /** The enabled secretaries of a branch. */
+    List<Long> findSecretaryIdsOfBranch(@Param("branchId") long branchId);
+
     long countAll();
 
     /** The accounts with these ids (any state), in id order. */

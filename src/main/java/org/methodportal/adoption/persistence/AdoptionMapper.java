@@ -31,10 +31,27 @@ public interface AdoptionMapper {
 
     long countByMethod(@Param("methodId") long methodId);
 
-    /** The branch's open adoptions, oldest first. */
+    /** The branch's open adoptions, the longest without a report first. */
     List<Adoption> findOpenByBranch(@Param("branchId") long branchId, @Param("limit") int limit);
 
     long countOpenByBranch(@Param("branchId") long branchId);
+
+    /**
+     * Open adoptions due for a report and not yet reminded of it: started on or before
+     * {@code cutoffDate} without a report, or last reported before {@code cutoffInstant}.
+     */
+    List<Adoption> findUnremindedDue(@Param("cutoffDate") LocalDate cutoffDate,
+                                     @Param("cutoffInstant") Instant cutoffInstant, @Param("limit") int limit);
+
+    /** The branch's open adoptions due for a report (same rule as {@link #findUnremindedDue}). */
+    long countDueByBranch(@Param("branchId") long branchId, @Param("cutoffDate") LocalDate cutoffDate,
+                          @Param("cutoffInstant") Instant cutoffInstant);
+
+    /** Notes the reminder; 0 when another instance reminded first. */
+    int markReminded(@Param("id") long id, @Param("at") Instant at);
+
+    /** Notes a report: the due period starts again and the next one reminds again. */
+    void markReported(@Param("id") long id, @Param("at") Instant at);
 
     /** Open adoptions of the method per department, most first. */
     List<AdoptionSummary.DepartmentCount> countOpenByDepartment(@Param("methodId") long methodId);

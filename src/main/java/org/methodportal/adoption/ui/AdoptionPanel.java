@@ -96,6 +96,12 @@ class AdoptionPanel extends Section {
             Div line = new Div(new Span(getTranslation("adoption.own", own.startedOn().toString(), own.reportCount())));
             line.setId("adoption-own");
             line.addClassName("adoption-own");
+            if (adoptions.reportDue(own)) {
+                Span due = new Span(getTranslation("adoption.own-due", adoptions.reportAfterDays()));
+                due.setId("adoption-own-due");
+                due.addClassNames("portal-badge", "portal-badge-outdated", "home-due");
+                line.add(due);
+            }
             if (secretary) {
                 Button report = new Button(getTranslation("adoption.report"), VaadinIcon.EDIT.create(),
                         e -> openReport(own));

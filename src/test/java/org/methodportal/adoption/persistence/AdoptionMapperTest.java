@@ -47,11 +47,12 @@ class AdoptionMapperTest {
     long treasury;
     long farming;
     long method;
+    long finance;
 
     @BeforeEach
     void rows() {
         var org = new OrganisationRows(departments, branches, accounts, T0);
-        long finance = org.department("ad-finance");
+        finance = org.department("ad-finance");
         long agriculture = org.department("ad-agriculture");
         budget = org.branch(finance, "预算司党支部");
         treasury = org.branch(finance, "国库司党支部");
@@ -112,6 +113,69 @@ class AdoptionMapperTest {
         assertThat(latest.reportedByName()).isEqualTo("李书记");
         assertThat(latest.reportedAt()).isEqualTo(T0.plusSeconds(20));
         assertThat(adoptions.averageLatestRating(method + 999_999)).isNull();
+    }
+
+    @Test
+    void dueAdoptionsAreThoseOpenWithoutAReportSinceTheCutOffAndEachIsRemindedOnce() {
+        long unreported = adopt(budget, T0);                 // started on START, never reported
+        long reportedEarly = adopt(treasury, T0);
+        long reportedLate = adopt(farming, T0);
+        Instant early = Instant.parse("2026-04-01T10:00:00Z");
+        Instant late = Instant.parse("2026-05-01T10:00:00Z");
+        report(reportedEarly, AdoptionStatus.TRIAL, 3, early);
+        adoptions.markReported(reportedEarly, early);
+        report(reportedLate, AdoptionStatus.TRIAL, 3, late);
+        adoptions.markReported(reportedLate, late);
+        assertThat(adoptions.findById(reportedLate).orElseThrow().lastReportedAt()).isEqualTo(late);
+
+        // the cut-off day 2026-04-01: started on or before it, or last reported before the next day began
+        LocalDate cutoff = LocalDate.of(2026, 4, 1);
+        Instant cutoffInstant = Instant.parse("2026-04-02T00:00:00Z");
+        assertThat(adoptions.findUnremindedDue(cutoff, cutoffInstant, 10)).extracting(Adoption::id)
+                .containsExactly(unreported, reportedEarly);
+        assertThat(adoptions.findUnremindedDue(START.minusDays(1), T0.minusSeconds(1), 10)).as("before the start").isEmpty();
+        assertThat(adoptions.countDueByBranch(treasury, cutoff, cutoffInstant)).isEqualTo(1);
+        assertThat(adoptions.countDueByBranch(farming, cutoff, cutoffInstant)).isZero();
+
+        assertThat(adoptions.markReminded(unreported, late)).isEqualTo(1);
+        assertThat(adoptions.markReminded(unreported, late)).as("reminded already").isZero();
+        assertThat(adoptions.findUnremindedDue(cutoff, cutoffInstant, 10)).extracting(Adoption::id)
+                .containsExactly(reportedEarly);
+        assertThat(adoptions.countDueByBranch(budget, cutoff, cutoffInstant)).as("still due, only reminded").isEqualTo(1);
+        adoptions.stop(reportedEarly, late);
+        assertThat(adoptions.findUnremindedDue(cutoff, cutoffInstant, 10)).as("stopped ones are not due").isEmpty();
+
+        // a report clears the reminder: the next period reminds again
+        adoptions.markReported(unreported, late);
+        assertThat(adoptions.findUnremindedDue(LocalDate.of(2026, 6, 1), Instant.parse("2026-06-02T00:00:00Z"), 10))
+                .extracting(Adoption::id).containsExactly(unreported, reportedLate);
+        assertThat(adoptions.findOpenByBranch(budget, 10)).extracting(Adoption::id).containsExactly(unreported);
+    }
+
+    @Test
+    void aBranchsOpenAdoptionsComeLongestWithoutAReportFirst() {
+        long second = insertMethod();
+        long third = insertMethod();
+        long recentlyReported = adopt(budget, T0);
+        long neverReported = adopt(second, budget, LocalDate.of(2026, 3, 20), T0);
+        long reportedLongAgo = adopt(third, budget, LocalDate.of(2026, 1, 5), T0);
+        adoptions.markReported(recentlyReported, Instant.parse("2026-06-01T10:00:00Z"));
+        adoptions.markReported(reportedLongAgo, Instant.parse("2026-03-10T10:00:00Z"));
+        assertThat(adoptions.findOpenByBranch(budget, 10)).extracting(Adoption::id)
+                .containsExactly(reportedLongAgo, neverReported, recentlyReported);
+    }
+
+    private long insertMethod() {
+        var key = new GeneratedKey();
+        methods.insert(new NewMethod(null, Category.COHESION, finance, budget, li,
+                MethodStatus.PUBLISHED, null, T0), key);
+        return key.getId();
+    }
+
+    private long adopt(long methodId, long branch, LocalDate startedOn, Instant at) {
+        var key = new AdoptionKey();
+        adoptions.insert(methodId, branch, li, startedOn, null, at, key);
+        return key.getId();
     }
 
     private long adopt(long branch, Instant at) {
