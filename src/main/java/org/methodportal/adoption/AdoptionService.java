@@ -142,6 +142,7 @@ public class AdoptionService {
             // the same branch adopting at the same moment in another request
             throw PortalException.conflict("adoption.already-open");
         }
+        methods.countAdoption(methodId, 1);
         events.publishEvent(new AdoptionEvent.Started(key.getId(), methodId, user.branchId()));
         return adoptions.findById(key.getId()).orElseThrow();
     }
@@ -176,8 +177,8 @@ public class AdoptionService {
         adoptions.insertReport(adoptionId, request.status(), outcome, request.rating(), participants, user.id(),
                 clock.instant(), key);
         adoptions.markReported(adoptionId, clock.instant());
-        if (request.status() == AdoptionStatus.STOPPED) {
-            adoptions.stop(adoptionId, clock.instant());
+        if (request.status() == AdoptionStatus.STOPPED && adoptions.stop(adoptionId, clock.instant()) == 1) {
+            methods.countAdoption(adoption.methodId(), -1);
         }
         events.publishEvent(new AdoptionEvent.Reported(adoptionId, adoption.methodId(), adoption.methodTitle(),
                 key.getId(), user.id(), request.status(), request.rating()));

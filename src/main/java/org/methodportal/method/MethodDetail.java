@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * names its target and the target's published revision it was written against; a submitted
  * proposal its revision under review and review round. {@code baseOutdated}: an open change
  * request whose target published {@code targetPublishedRevision} since its base, so that it must
- * be updated (rebased) before it can be approved.
+ * be updated (rebased) before it can be approved. {@code adoptingBranches}: how many branches use it
+ * now (推广采用).
  */
 public record MethodDetail(long id, @Nullable String externalId, MethodStatus status, long originDepartmentId,
                          String departmentName, long originBranchId, String branchName, long ownerId,
@@ -19,7 +20,7 @@ public record MethodDetail(long id, @Nullable String externalId, MethodStatus st
                          @Nullable Long changeOfMethodId, @Nullable String changeOfTitle,
                          @Nullable Integer basePublishedRevision, @Nullable Integer submittedRevision,
                          int reviewRound, @Nullable Instant submittedAt, @Nullable Integer targetPublishedRevision,
-                         boolean baseOutdated) {
+                         boolean baseOutdated, int adoptingBranches) {
 
     /** A change request (修改提案) against the published method {@code changeOfMethodId}. */
     public boolean isChangeRequest() {

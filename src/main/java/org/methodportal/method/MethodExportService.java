@@ -34,7 +34,7 @@ public class MethodExportService {
     public List<MethodDetail> visibleAfter(long afterId, int limit) {
         PortalUser user = currentUser.require();
         var viewer = new MethodQuery(null, null, List.of(), null, null, null, user.id(), user.hasRole(Role.ADMIN),
-                List.copyOf(user.reviewerDepartmentIds()), false);
+                List.copyOf(user.reviewerDepartmentIds()), false, false);
         return methods.findVisibleIdsAfter(viewer, afterId, Math.clamp(limit, 1, 500)).stream()
                 .map(methodService::get)
                 .toList();

@@ -119,7 +119,7 @@ public class MethodRecords {
                 method.latestRevisionNumber(), method.publishedRevisionNumber(), revision, method.changeOfMethodId(),
                 method.changeOfTitle(), method.basePublishedRevisionNumber(), method.submittedRevisionNumber(),
                 method.reviewRound(), method.submittedAt(), method.targetPublishedRevisionNumber(),
-                method.baseOutdated());
+                method.baseOutdated(), method.adoptingBranches());
     }
 
     Revision toRevision(RevisionRow row) {

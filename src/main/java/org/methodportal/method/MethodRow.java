@@ -18,7 +18,7 @@ public record MethodRow(long id, @Nullable String externalId, Category category,
                         @Nullable Long basePublishedRevisionId, @Nullable Integer basePublishedRevisionNumber,
                         @Nullable Long submittedRevisionId, @Nullable Integer submittedRevisionNumber,
                         int reviewRound, @Nullable Instant submittedAt, @Nullable Long targetPublishedRevisionId,
-                        @Nullable Integer targetPublishedRevisionNumber) {
+                        @Nullable Integer targetPublishedRevisionNumber, int adoptingBranches) {
 
     public boolean isChangeRequest() {
         return changeOfMethodId != null;

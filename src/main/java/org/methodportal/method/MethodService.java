@@ -232,7 +232,10 @@ public class MethodService {
                 .toList();
     }
 
-    /** A page of the methods the caller may see; sort keys updatedAt (default), createdAt, title, category, status, department. */
+    /**
+     * A page of the methods the caller may see; sort keys updatedAt (default), createdAt, title,
+     * category, status, department, adoptions (branches using it now).
+     */
     public List<MethodSummary> find(MethodFilter filter, PageRequest page) {
         return methods.findPage(query(filter, currentUser.require()), page.sortKey(), page.ascending(), page.offset(),
                 page.limit());
@@ -260,7 +263,7 @@ public class MethodService {
     public PageResult<MethodSummary> myProposals(List<MethodStatus> statuses, PageRequest page) {
         PortalUser user = currentUser.require();
         var query = new MethodQuery(null, null, statuses, null, user.id(), null, user.id(),
-                user.hasRole(Role.ADMIN), List.copyOf(user.reviewerDepartmentIds()), true);
+                user.hasRole(Role.ADMIN), List.copyOf(user.reviewerDepartmentIds()), true, false);
         return new PageResult<>(methods.findPage(query, page.sortKey(), page.ascending(), page.offset(), page.limit()),
                 count(query), page.page(), page.limit());
     }
@@ -335,7 +338,16 @@ public class MethodService {
         return new MethodQuery(filter.category(), filter.departmentId(),
                 filter.status() == null ? List.of() : List.of(filter.status()), tag, owner,
                 LikePattern.contains(filter.text()), user.id(), user.hasRole(Role.ADMIN),
-                List.copyOf(user.reviewerDepartmentIds()), false);
+                List.copyOf(user.reviewerDepartmentIds()), false, filter.adopted());
+    }
+
+    /**
+     * A branch started (+1) or stopped (-1) using the method, in the caller's transaction; the
+     * adoption module calls it and publishes the event that re-indexes the method.
+     */
+    @Transactional
+    public void countAdoption(long methodId, int delta) {
+        methods.addAdoptingBranches(methodId, delta);
     }
 
     // ---- reading

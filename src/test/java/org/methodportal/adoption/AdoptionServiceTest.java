@@ -70,11 +70,15 @@ class AdoptionServiceTest {
     @Test
     void aBranchAdoptsOnceAtATimeReportsAndAStoppedAdoptionCanBeTakenUpAgain() {
         long method = published("“铸魂”工作法");
+        int adoptingBefore = methods.get(method).adoptingBranches();
         signInAs(users, securityContexts, "secretary2");
         Adoption adoption = adoptions.adopt(method, new NewAdoption(LocalDate.now().minusDays(30), "  每月一次讲述  "));
         assertThat(adoption.open()).isTrue();
         assertThat(adoption.plan()).isEqualTo("每月一次讲述");
         assertThat(adoption.branchName()).isEqualTo("种植业管理司党支部");
+        assertThat(methods.get(method).adoptingBranches()).isEqualTo(adoptingBefore + 1);
+        assertThat(methods.find(new MethodFilter(null, null, null, null, null, false, null, true),
+                new PageRequest(0, 100, "adoptions", false))).as("已被采用").extracting(MethodSummary::id).contains(method);
         assertThatThrownBy(() -> adoptions.adopt(method, new NewAdoption(null, null)))
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.already-open"));
 
@@ -101,10 +105,12 @@ class AdoptionServiceTest {
         signInAs(users, securityContexts, "secretary2");
         adoptions.report(adoption.id(), report(AdoptionStatus.STOPPED, 2));
         assertThat(adoptions.adoption(adoption.id()).open()).isFalse();
+        assertThat(methods.get(method).adoptingBranches()).isEqualTo(adoptingBefore);
         assertThatThrownBy(() -> adoptions.report(adoption.id(), report(AdoptionStatus.TRIAL, 3)))
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.stopped"));
         Adoption again = adoptions.adopt(method, new NewAdoption(null, null));
         assertThat(again.id()).isNotEqualTo(adoption.id());
+        assertThat(methods.get(method).adoptingBranches()).isEqualTo(adoptingBefore + 1);
         assertThat(adoptions.summary(method).adoptionsEver()).isEqualTo(2);
 
         // The method's author (the demo administrator imported it) hears of the reports.

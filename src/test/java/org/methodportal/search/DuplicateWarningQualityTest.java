@@ -214,7 +214,7 @@ class DuplicateWarningQualityTest {
                 MethodStatus.PUBLISHED);
         return new MethodDetail(d.id(), d.externalId(), MethodStatus.PUBLISHED, d.departmentId(), d.departmentName(), 1,
                 "支部", d.ownerId(), "作者", null, d.createdAt(), d.createdAt(), 1, 1, revision, null, null, null, null, 0,
-                null, null, false);
+                null, null, false, 0);
     }
 
     private static double rate(String set, String configuration, SearchService service, List<Draft> drafts,

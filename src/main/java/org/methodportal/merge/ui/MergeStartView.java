@@ -154,7 +154,7 @@ public class MergeStartView extends VerticalLayout implements BeforeEnterObserve
         return new MethodSummary(m.id(), m.externalId(), c.title(), c.summary(), c.category(), m.status(),
                 m.originDepartmentId(), m.departmentName(), m.originBranchId(), m.branchName(), m.ownerId(),
                 m.ownerName(), m.latestRevision(), m.publishedRevision(), m.createdAt(), m.updatedAt(),
-                m.changeOfMethodId(), m.baseOutdated());
+                m.changeOfMethodId(), m.baseOutdated(), m.adoptingBranches());
     }
 
     private void add(MethodSummary method) {

@@ -55,8 +55,9 @@ class MethodController {
     @GetMapping
     @Operation(summary = "Methods the caller may see; category as Chinese name or enum, department as id, "
             + "q matches the title, author is the owner's account id or login (owner: the id only), "
-            + "mine=true for the caller's own. Sort by updatedAt (default, newest first), "
-            + "createdAt, title, category, status or department, e.g. sort=title,asc. total is exact up to 2,000; "
+            + "mine=true for the caller's own, adopted=true for those some branch uses now (已被采用). "
+            + "Sort by updatedAt (default, newest first), createdAt, title, category, status, department or "
+            + "adoptions (branches using it now), e.g. sort=title,asc or sort=adoptions,desc. total is exact up to 2,000; "
             + "beyond, totalExact is false and total says 2,000 (more than that): page on until a page is short")
     PageResult<MethodListItem> list(@RequestParam(required = false) @Nullable MethodStatus status,
                                     @RequestParam(required = false) @Nullable String category,
@@ -65,12 +66,14 @@ class MethodController {
                                     @RequestParam(required = false) @Nullable Long owner,
                                     @RequestParam(required = false) @Nullable String author,
                                     @RequestParam(defaultValue = "false") boolean mine,
+                                    @RequestParam(defaultValue = "false") boolean adopted,
                                     @RequestParam(required = false) @Nullable String q,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = DEFAULT_SIZE) int size,
                                     @RequestParam(required = false) @Nullable String sort) {
         Long ownerId = author == null || author.isBlank() ? owner : authorId(author.strip());
-        var filter = new MethodFilter(MethodJson.category(category), department, status, tag, ownerId, mine, q);
+        var filter = new MethodFilter(MethodJson.category(category), department, status, tag, ownerId, mine, q,
+                adopted);
         return methods.browse(filter, paging(page, size, sort)).map(MethodListItem::of);
     }
 

@@ -86,13 +86,13 @@ public final class MethodJson {
                           String category, String department, long departmentId, String branch, long branchId,
                           MethodStatus status, String owner, long ownerId, int latestRevision,
                           @Nullable Integer publishedRevision, Instant createdAt, Instant updatedAt,
-                          @Nullable Long changeOf) {
+                          @Nullable Long changeOf, int adoptingBranches) {
 
         public static MethodListItem of(MethodSummary s) {
             return new MethodListItem(s.id(), s.externalId(), s.title(), s.summary(), s.category().chineseName(),
                     s.departmentName(), s.originDepartmentId(), s.branchName(), s.originBranchId(), s.status(),
                     s.ownerName(), s.ownerId(), s.latestRevision(), s.publishedRevision(), s.createdAt(),
-                    s.updatedAt(), s.changeOfMethodId());
+                    s.updatedAt(), s.changeOfMethodId(), s.adoptingBranches());
         }
     }
 

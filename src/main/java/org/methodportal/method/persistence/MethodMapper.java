@@ -26,6 +26,9 @@ public interface MethodMapper {
     /** Locks the method row until the transaction ends, so saves of one method run one after another. */
     Optional<Integer> lockVersion(long id);
 
+    /** Adds {@code delta} (+1 adopted, -1 stopped) to the branches using the method now, atomically. */
+    void addAdoptingBranches(@Param("id") long id, @Param("delta") int delta);
+
     Optional<Long> findIdByExternalId(String externalId);
 
     /** The methods of these source ids (a bulk import's batch), as id and source id. */

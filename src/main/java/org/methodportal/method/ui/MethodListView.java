@@ -46,7 +46,7 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Browsing methods: a grid paged and sorted in SQL, filtered by category, origin department,
- * status, tag, author, title and "mine". Which methods appear is decided by the service (drafts
+ * status, tag, author, title, "mine" and 已被采用 (some branch uses it now). Which methods appear is decided by the service (drafts
  * only for those who may see them). The filters are kept in the address's query parameters, so a
  * filtered list can be bookmarked and shared.
  */
@@ -64,6 +64,7 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
     final AccountPicker author;
     final TextField text = new TextField();
     final Checkbox mine = new Checkbox();
+    final Checkbox adopted = new Checkbox();
     final Grid<MethodSummary> grid = new Grid<>(MethodSummary.class, false);
 
     private final MethodService methods;
@@ -117,6 +118,9 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         mine.setId("filter-mine");
         mine.setLabel(getTranslation("method.list.mine"));
 
+        adopted.setId("filter-adopted");
+        adopted.setLabel(getTranslation("method.list.adopted"));
+
         grid.setId("grid");
         grid.addColumn(MethodSummary::title).setHeader(getTranslation("method.field.title"))
                 .setSortProperty("title").setFlexGrow(3);
@@ -128,6 +132,10 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         grid.addComponentColumn(m -> MethodLabels.statusBadge(this, m.status()))
                 .setHeader(getTranslation("method.list.status")).setSortProperty("status").setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(m -> m.adoptingBranches() == 0 ? "" : String.valueOf(m.adoptingBranches()))
+                .setHeader(getTranslation("method.list.adoptions")).setSortProperty("adoptions").setAutoWidth(true)
+                .setFlexGrow(0).setTooltipGenerator(m -> getTranslation("method.list.adoptions-tooltip",
+                        m.adoptingBranches()));
         var updated = grid.addColumn(m -> MethodLabels.time(m.updatedAt()))
                 .setHeader(getTranslation("method.list.updated")).setSortProperty("updatedAt").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -146,8 +154,9 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         author.addValueChangeListener(e -> refresh());
         text.addValueChangeListener(e -> refresh());
         mine.addValueChangeListener(e -> refresh());
+        adopted.addValueChangeListener(e -> refresh());
 
-        HorizontalLayout filters = new HorizontalLayout(text, category, department, status, tag, author, mine);
+        HorizontalLayout filters = new HorizontalLayout(text, category, department, status, tag, author, mine, adopted);
         filters.setWrap(true);
         filters.addClassName("portal-toolbar");
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -161,7 +170,7 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         Department d = department.getValue();
         AccountRef a = author.getValue();
         return new MethodFilter(category.getValue(), d == null ? null : d.id(), status.getValue(), tag.getValue(),
-                a == null ? null : a.id(), mine.getValue(), text.getValue());
+                a == null ? null : a.id(), mine.getValue(), text.getValue(), adopted.getValue());
     }
 
     /** Sets the filters from the address ({@code /methods?category=MASS_LINE&author=12}); unknown values are ignored. */
@@ -179,6 +188,7 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
             author.select(parameter(parameters, "author").map(MethodListView::number).orElse(null));
             text.setValue(parameter(parameters, "q").orElse(""));
             mine.setValue(parameter(parameters, "mine").filter("true"::equals).isPresent());
+            adopted.setValue(parameter(parameters, "adopted").filter("true"::equals).isPresent());
         } finally {
             restoring = false;
         }
@@ -209,6 +219,9 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
         }
         if (f.mine()) {
             values.put("mine", "true");
+        }
+        if (f.adopted()) {
+            values.put("adopted", "true");
         }
         return QueryParameters.simple(values);
     }

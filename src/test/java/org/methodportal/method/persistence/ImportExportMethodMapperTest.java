@@ -176,6 +176,6 @@ class ImportExportMethodMapperTest {
     }
 
     private static MethodQuery viewer(long id, boolean admin, List<Long> reviews) {
-        return new MethodQuery(null, null, List.of(), null, null, null, id, admin, reviews, false);
+        return new MethodQuery(null, null, List.of(), null, null, null, id, admin, reviews, false, false);
     }
 }

@@ -302,6 +302,33 @@ class MethodMapperTest {
     }
 
     @Test
+    void theBranchesUsingAMethodFilterAndOrderTheListWithoutTouchingTheMethod() {
+        long a = draft(li, finance, budgetBranch, Category.COHESION, "甲", T0, List.of());
+        long b = draft(li, finance, budgetBranch, Category.COHESION, "乙", T0.plusSeconds(1), List.of());
+        long c = draft(li, finance, budgetBranch, Category.COHESION, "丙", T0.plusSeconds(2), List.of());
+        int version = methods.findById(a).orElseThrow().version();
+        methods.addAdoptingBranches(a, 1);
+        methods.addAdoptingBranches(a, 1);
+        methods.addAdoptingBranches(b, 1);
+        methods.addAdoptingBranches(b, 1);
+        methods.addAdoptingBranches(b, 1);
+        methods.addAdoptingBranches(b, -1);
+        methods.addAdoptingBranches(b, 1);
+
+        MethodRow row = methods.findById(a).orElseThrow();
+        assertThat(row.adoptingBranches()).isEqualTo(2);
+        assertThat(row.version()).as("adopting is not an edit").isEqualTo(version);
+        assertThat(row.updatedAt()).isEqualTo(T0);
+        assertThat(methods.findPage(admin(), "adoptions", false, 0, 3)).extracting(MethodSummary::id,
+                MethodSummary::adoptingBranches).containsExactly(tuple(b, 3), tuple(a, 2), tuple(c, 0));
+        assertThat(ids(methods.findPage(admin(), "adoptions", true, 1, 2))).as("ascending, past the first row")
+                .containsExactly(a, b);
+        var adopted = new MethodQuery(null, null, List.of(), null, null, null, -1, true, List.of(), false, true);
+        assertThat(ids(methods.findPage(adopted, "adoptions", false, 0, 10))).containsExactly(b, a);
+        assertThat(methods.count(adopted, 100)).isEqualTo(2);
+    }
+
+    @Test
     void externalIdsAreUniqueButOptional() {
         long id = methodWithExternalId("mp-0001");
         methodWithExternalId(null);
@@ -325,7 +352,7 @@ class MethodMapperTest {
     }
 
     private MethodQuery viewer(long viewerId, boolean admin, List<Long> reviews) {
-        return new MethodQuery(null, null, List.of(), null, null, null, viewerId, admin, reviews, false);
+        return new MethodQuery(null, null, List.of(), null, null, null, viewerId, admin, reviews, false, false);
     }
 
     private List<Long> ids(MethodQuery query) {
@@ -338,7 +365,7 @@ class MethodMapperTest {
 
     private MethodQuery query(@Nullable Category category, @Nullable Long department, List<MethodStatus> statuses,
                               @Nullable String tag, @Nullable Long owner, @Nullable String titlePattern) {
-        return new MethodQuery(category, department, statuses, tag, owner, titlePattern, -1, true, List.of(), false);
+        return new MethodQuery(category, department, statuses, tag, owner, titlePattern, -1, true, List.of(), false, false);
     }
 
     private long draft(long owner, long department, long branch, Category category, String title, Instant at,

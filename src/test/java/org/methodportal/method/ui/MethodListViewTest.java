@@ -2,6 +2,7 @@ package org.methodportal.method.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import org.methodportal.method.Category;
 import org.methodportal.method.MethodFilter;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
+import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -57,6 +60,21 @@ class MethodListViewTest extends SpringBrowserlessTest {
 
         view = open("q=没有这样的标题");
         assertThat(view.total.getText()).isEqualTo("共 0 个工作法");
+    }
+
+    @Test
+    void adoptedMethodsAreAFilterOfTheAddressAndTheMostAdoptedCanComeFirst() {
+        MethodListView view = open("adopted=true");
+
+        assertThat(view.adopted.getValue()).isTrue();
+        assertThat(view.queryParameters().getParameters()).isEqualTo(Map.of("adopted", List.of("true")));
+        // the demo data has branches using three published methods (other tests may add more)
+        long adopted = methods.count(view.filter()).value();
+        assertThat(adopted).isGreaterThanOrEqualTo(3).isLessThan(methods.count(MethodFilter.ALL).value());
+        assertThat(view.total.getText()).isEqualTo("共 " + adopted + " 个工作法");
+        assertThat(methods.find(view.filter(), new PageRequest(0, 10, "adoptions", false)))
+                .allSatisfy(m -> assertThat(m.adoptingBranches()).isPositive())
+                .extracting(MethodSummary::adoptingBranches).isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     private MethodListView open(String query) {
