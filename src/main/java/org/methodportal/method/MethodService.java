@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.account.AccountService;
@@ -17,6 +19,7 @@ import org.methodportal.account.Branch;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.MethodRevisionEvent.MethodCreated;
 import org.methodportal.method.MethodRevisionEvent.MethodRevised;
+import org.methodportal.method.persistence.AdoptingBranches;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodDraftMapper;
 import org.methodportal.method.persistence.MethodMapper;
@@ -348,6 +351,19 @@ public class MethodService {
     @Transactional
     public void countAdoption(long methodId, int delta) {
         methods.addAdoptingBranches(methodId, delta);
+    }
+
+    /**
+     * How many branches use each of these methods now, for the published and archived ones (the
+     * public statuses, which are the only ones adopted); others are left out.
+     */
+    public Map<Long, Integer> adoptingBranches(Collection<Long> ids) {
+        currentUser.require();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return methods.findAdoptingBranches(List.copyOf(new LinkedHashSet<>(ids))).stream()
+                .collect(Collectors.toMap(AdoptingBranches::id, AdoptingBranches::branches));
     }
 
     // ---- reading

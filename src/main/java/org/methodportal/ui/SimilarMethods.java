@@ -21,7 +21,7 @@ public interface SimilarMethods {
         return List.of();
     }
 
-    /** A method to link to: its title and route. */
-    record Link(String title, String route) {
+    /** A method to link to: its id, title and route. */
+    record Link(long id, String title, String route) {
     }
 }

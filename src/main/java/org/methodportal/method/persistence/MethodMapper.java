@@ -29,6 +29,9 @@ public interface MethodMapper {
     /** Adds {@code delta} (+1 adopted, -1 stopped) to the branches using the method now, atomically. */
     void addAdoptingBranches(@Param("id") long id, @Param("delta") int delta);
 
+    /** The branches using each of these methods now, for those published or archived. */
+    List<AdoptingBranches> findAdoptingBranches(@Param("ids") List<Long> ids);
+
     Optional<Long> findIdByExternalId(String externalId);
 
     /** The methods of these source ids (a bulk import's batch), as id and source id. */

@@ -211,15 +211,22 @@ public class MethodPageView extends VerticalLayout implements BeforeEnterObserve
         return banner;
     }
 
-    /** Links to similar published methods, when the search module offers them. */
+    /** Links to similar published methods, when the search module offers them, each with the branches using it. */
     private void addSimilar(long methodId, List<MethodPageExtension.Parts> parts) {
         List<SimilarMethods.Link> links = similar.stream().flatMap(s -> s.similarTo(methodId, SIMILAR).stream()).toList();
         if (links.isEmpty()) {
             return;
         }
+        Map<Long, Integer> adopting = methods.adoptingBranches(links.stream().map(SimilarMethods.Link::id).toList());
         UnorderedList list = new UnorderedList();
         for (SimilarMethods.Link link : links) {
             ListItem item = new ListItem(new Anchor(link.route(), link.title()));
+            int branches = adopting.getOrDefault(link.id(), 0);
+            if (branches > 0) {
+                Span count = new Span(getTranslation("method.page.similar-adopted", branches));
+                count.addClassName("similar-adoptions");
+                item.add(count);
+            }
             parts.forEach(part -> part.besideSimilar(link.route()).ifPresent(item::add));
             list.add(item);
         }

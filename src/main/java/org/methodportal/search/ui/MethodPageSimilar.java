@@ -26,7 +26,7 @@ class MethodPageSimilar implements SimilarMethods {
     public List<Link> similarTo(long methodId, int limit) {
         try {
             return search.similar(methodId, limit).stream()
-                    .map(hit -> new Link(hit.title(), "methods/" + hit.id())).toList();
+                    .map(hit -> new Link(hit.id(), hit.title(), "methods/" + hit.id())).toList();
         } catch (PortalException e) {
             // engine unavailable or method not visible: the page simply shows no list
             return List.of();
@@ -37,7 +37,7 @@ class MethodPageSimilar implements SimilarMethods {
     public List<Link> similarToDraft(String title, String problem, Set<Long> excluded, int limit) {
         try {
             return search.similarToText(title, problem, excluded, limit).stream()
-                    .map(hit -> new Link(hit.title(), "methods/" + hit.id())).toList();
+                    .map(hit -> new Link(hit.id(), hit.title(), "methods/" + hit.id())).toList();
         } catch (PortalException e) {
             // engine unavailable: drafting goes on without the warning
             return List.of();

@@ -326,6 +326,9 @@ class MethodMapperTest {
         var adopted = new MethodQuery(null, null, List.of(), null, null, null, -1, true, List.of(), false, true);
         assertThat(ids(methods.findPage(adopted, "adoptions", false, 0, 10))).containsExactly(b, a);
         assertThat(methods.count(adopted, 100)).isEqualTo(2);
+        assertThat(methods.findAdoptingBranches(List.of(a, b, c))).as("drafts are never adopted: left out").isEmpty();
+        methods.updateStatus(a, MethodStatus.PUBLISHED, T0.plusSeconds(5), version);
+        assertThat(methods.findAdoptingBranches(List.of(a, b, c))).containsExactly(new AdoptingBranches(a, 2));
     }
 
     @Test
