@@ -49,6 +49,10 @@ class HomeViewTest extends SpringBrowserlessTest {
         assertThat(blockIds(home)).doesNotContain("home-proposals", "home-reviews", "home-adoptions")
                 .contains("home-published", "home-notifications");
         assertThat(items(home, "home-published")).hasSizeBetween(1, HomeSection.ITEMS);
+        // the demo branches use 三抓四比, 支点 and 五对接 (other tests may add adoptions)
+        assertThat(items(home, "home-most-adopted")).hasSizeBetween(3, HomeSection.ITEMS)
+                .anySatisfy(item -> assertThat(item).contains("“三抓四比”工作法", "个支部采用"))
+                .allSatisfy(item -> assertThat(item).containsPattern("\\d+ 个支部采用"));
     }
 
     private List<String> blockIds(HomeView home) {
