@@ -5,3 +5,6 @@ ALTER TABLE method ADD COLUMN adopting_branches INTEGER DEFAULT 0 NOT NULL;
 UPDATE method SET adopting_branches =
     (SELECT COUNT(*) FROM adoption a WHERE a.method_id = method.id AND a.stopped_at IS NULL);
 CREATE INDEX ix_method_adopting_branches ON method (adopting_branches, id);
+-- The search index carries the count too: re-index the methods in use (the outbox worker picks them up).
+INSERT INTO search_outbox (method_id, action, created_at, next_attempt_at)
+SELECT id, 'method.adoptions-counted', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM method WHERE adopting_branches > 0;

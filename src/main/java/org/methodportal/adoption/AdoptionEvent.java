@@ -1,13 +1,14 @@
 package org.methodportal.adoption;
 
-import org.methodportal.shared.AuditableEvent;
+import org.methodportal.shared.MethodEvent;
 
-/** An adoption started or reported on; audited under the adoption's id. */
-public sealed interface AdoptionEvent extends AuditableEvent {
+/**
+ * An adoption started, reported on or due for a report; audited under the adoption's id. Each is a
+ * {@link MethodEvent}, so the method is re-indexed: its document carries how many branches use it.
+ */
+public sealed interface AdoptionEvent extends MethodEvent {
 
     long adoptionId();
-
-    long methodId();
 
     @Override
     default String objectType() {

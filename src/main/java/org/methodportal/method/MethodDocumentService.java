@@ -75,7 +75,8 @@ public class MethodDocumentService {
                 r.departmentName(), r.branchName(), r.ownerId(), r.createdAt(), r.updatedAt(), r.rawPractice(),
                 new MethodContent(r.title(), r.summary(), r.category(), r.problem(), r.concept(),
                         measures.getOrDefault(r.revisionId(), List.of()), steps.getOrDefault(r.revisionId(), List.of()),
-                        r.outcomes(), r.applicability(), tags.getOrDefault(r.revisionId(), List.of()), r.body())))
+                        r.outcomes(), r.applicability(), tags.getOrDefault(r.revisionId(), List.of()), r.body()),
+                r.adoptingBranches()))
                 .toList();
     }
 }

@@ -22,6 +22,11 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.MethodSummary;
 import org.methodportal.notification.NotificationService;
 import org.methodportal.notification.InboxItem;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchIndexer;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.SearchService;
+import org.methodportal.search.SearchSort;
 import org.methodportal.shared.AfterCommitListeners;
 import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PageRequest;
@@ -58,6 +63,10 @@ class AdoptionServiceTest {
     @Autowired
     AdoptionReminders reminders;
     @Autowired
+    SearchIndexer indexer;
+    @Autowired
+    SearchService search;
+    @Autowired
     SystemAuthentication system;
     @Autowired
     MutableClock clock;
@@ -79,6 +88,9 @@ class AdoptionServiceTest {
         assertThat(methods.get(method).adoptingBranches()).isEqualTo(adoptingBefore + 1);
         assertThat(methods.find(new MethodFilter(null, null, null, null, null, false, null, true),
                 new PageRequest(0, 100, "adoptions", false))).as("已被采用").extracting(MethodSummary::id).contains(method);
+        indexer.drain();
+        assertThat(search.search(new SearchRequest("铸魂", null, null, null, null, null, SearchSort.MOST_ADOPTED, 0, 10,
+                true)).hits()).as("re-indexed with its adoptions").extracting(SearchHit::id).containsExactly(method);
         assertThatThrownBy(() -> adoptions.adopt(method, new NewAdoption(null, null)))
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.already-open"));
 

@@ -11,5 +11,6 @@ public record MethodDocumentRow(long id, @Nullable String externalId, MethodStat
                                 String departmentName, String branchName, long ownerId, Instant createdAt,
                                 Instant updatedAt, @Nullable String rawPractice, long revisionId, String title,
                                 @Nullable String summary, Category category, String problem, @Nullable String concept,
-                                @Nullable String outcomes, @Nullable String applicability, @Nullable String body) {
+                                @Nullable String outcomes, @Nullable String applicability, @Nullable String body,
+                                int adoptingBranches) {
 }

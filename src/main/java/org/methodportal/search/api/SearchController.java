@@ -43,7 +43,8 @@ class SearchController {
 
     @GetMapping("/search")
     @Operation(summary = "Search methods. Without status only published ones; category as Chinese name or enum, "
-            + "department as id, sort=relevance (default) or newest. Highlights are HTML-escaped fragments with "
+            + "department as id, sort=relevance (default), newest or adopted (most branches using it first), "
+            + "adopted=true for the methods some branch uses now (已被采用). Highlights are HTML-escaped fragments with "
             + "<mark> around matches. When the words of the text match nothing (any hits are only near in meaning), "
             + "didYouMean may offer a corrected text that finds some by its words. A text longer "
             + "than 200 characters is cut and only its start searched: truncated is then true. facetsApproximate is "
@@ -57,9 +58,11 @@ class SearchController {
                           @RequestParam(required = false) @Nullable String tag,
                           @RequestParam(required = false) @Nullable Integer year,
                           @RequestParam(defaultValue = "relevance") String sort,
+                          @RequestParam(defaultValue = "false") boolean adopted,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "20") int size) {
-        var request = new SearchRequest(q, category(category), department, status, tag, year, sort(sort), page, size);
+        var request = new SearchRequest(q, category(category), department, status, tag, year, sort(sort), page, size,
+                adopted);
         return SearchResponse.of(search.search(request));
     }
 
@@ -101,6 +104,7 @@ class SearchController {
         return switch (sort.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "", "relevance" -> SearchSort.RELEVANCE;
             case "newest" -> SearchSort.NEWEST;
+            case "adopted" -> SearchSort.MOST_ADOPTED;
             default -> throw PortalException.invalid("search.sort-unknown", sort);
         };
     }

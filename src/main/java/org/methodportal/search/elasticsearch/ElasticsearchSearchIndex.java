@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.method.Category;
@@ -19,6 +20,7 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
+import org.methodportal.search.SearchSort;
 import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.HybridRanking;
 import org.methodportal.search.engine.IndexDamage;
@@ -99,6 +101,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     private static final String INDEX_NOT_FOUND = "index_not_found_exception";
     /** The embedding of a method (dense_vector, HNSW, cosine). */
     private static final String VECTOR = "vector";
+    /** Branches using the method now (推广采用): "most adopted first" and the 已被采用 filter. */
+    private static final String ADOPTIONS = "adoptions";
+    /** Fields mapped after the first indexes were created: added to an older live index at start. */
+    private static final List<String> LATE_FIELDS = List.of(VECTOR, ADOPTIONS);
     /** Candidates the HNSW search visits per shard: a few times k, for the same neighbours as Lucene's exact-enough search. */
     private static final int NUM_CANDIDATES = 200;
     /**
@@ -153,7 +159,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     combinedFields = true;
                     log.info("created search index {} behind alias {}", first, alias);
                 } else {
-                    addVectorField();
+                    addLateFields();
                     combinedFields();
                 }
                 return null;
@@ -273,6 +279,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         doc.put("tag", d.tags());
         doc.put("year", String.valueOf(d.year()));
         doc.put("created", d.createdAt().toEpochMilli());
+        doc.put(ADOPTIONS, d.adoptions());
         doc.put("title", d.title());
         doc.put("tags", d.tags());
         put(doc, "summary", d.summary());
@@ -312,7 +319,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         Query main = textQuery(query, !staged, staged);
         // the rich query names the terms of each field, so it also marks the page's fragments
         @Nullable Query rich = query.matchesAll() ? null : staged ? textQuery(query, true, true) : main;
-        @Nullable Query rescore = staged && !query.newestFirst() ? rich : null;
+        @Nullable Query rescore = staged && !query.byField() ? rich : null;
         float[] vector = query.vector();
         List<VectorHit> close = vector == null || query.matchesAll() ? List.of()
                 : HybridRanking.close(nearest(query, vector, HybridRanking.NEAREST, HybridRanking.MIN_SIMILARITY));
@@ -325,7 +332,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         Query matched = Query.of(q -> q.bool(b -> b.should(main)
                 .should(s -> s.constantScore(c -> c.filter(f -> f.ids(i -> i.values(ids))).boost(0f)))
                 .minimumShouldMatch("1")));
-        if (query.newestFirst()) {
+        if (query.byField()) {
             return fetched(query, request(query, matched, rich, rescore, query.offset(), query.limit(), true, ids));
         }
         // The text's ranking of the first matches (ids only), fused with the semantic ranking;
@@ -401,7 +408,11 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             s.index(alias).query(withoutStatus).postFilter(statuses).from(from).size(size)
                     .trackTotalHits(t -> t.enabled(true)).trackScores(true)
                     .aggregations(facetAggregations(query, statuses, near));
-            if (query.newestFirst()) {
+            if (query.order() == SearchSort.MOST_ADOPTED) {
+                // documents indexed before the field existed count as used by none
+                s.sort(o -> o.field(f -> f.field(ADOPTIONS).order(SortOrder.Desc).missing(FieldValue.of(0))));
+            }
+            if (query.byField()) {
                 s.sort(o -> o.field(f -> f.field("created").order(SortOrder.Desc)))
                         .sort(o -> o.score(x -> x.order(SortOrder.Desc)));
             }
@@ -597,6 +608,9 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
 
     private static void filters(BoolQuery.Builder bool, IndexQuery query) {
         bool.filter(visibility(query.viewer()));
+        if (query.adopted()) {
+            bool.filter(f -> f.range(r -> r.number(n -> n.field(ADOPTIONS).gte(1.0))));
+        }
         if (query.category() != null) {
             bool.filter(term("category", query.category()));
         }
@@ -869,17 +883,22 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     }
 
     /**
-     * Adds the vector field to an index created before it was mapped (a field may be added to a
-     * live index; the same definition again changes nothing), so the semantic leg can search the
-     * vectors the backfill writes without a reindex.
+     * Adds the fields mapped later ({@link #LATE_FIELDS}) to an index created before (a field may be
+     * added to a live index; the same definition again changes nothing), so the semantic leg can
+     * search the vectors the backfill writes, and re-indexed methods carry their adoptions, without
+     * a reindex.
      */
-    private void addVectorField() throws IOException {
-        JsonNode vector;
+    private void addLateFields() throws IOException {
+        JsonNode properties;
         try (InputStream mapping = ElasticsearchSearchIndex.class.getResourceAsStream(MAPPING)) {
-            vector = JsonMapper.builder().build().readTree(mapping).path("mappings").path("properties").path(VECTOR);
+            properties = JsonMapper.builder().build().readTree(mapping).path("mappings").path("properties");
         }
-        String properties = "{\"properties\":{\"" + VECTOR + "\":" + vector + "}}";
-        client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(properties)));
+        var late = new StringJoiner(",", "{\"properties\":{", "}}");
+        for (String field : LATE_FIELDS) {
+            late.add("\"" + field + "\":" + properties.path(field));
+        }
+        String body = late.toString();
+        client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(body)));
     }
 
     private String createIndex() throws IOException {

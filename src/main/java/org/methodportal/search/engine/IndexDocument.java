@@ -20,31 +20,20 @@ import org.methodportal.method.MethodDocument;
  * @param initials the first letters of those readings, separated by spaces ("w d j"), without repeats
  * @param vector   the embedding of its {@link #semanticText()} ({@link Embedder}), or null when there is none
  *                 (semantic leg off, not computed yet): the document is then found by its words only
+ * @param adoptions how many branches use it now (推广采用), for "most adopted first" and 已被采用
  */
 public record IndexDocument(long id, @Nullable String externalId, String status, long ownerId, long departmentId,
                             String departmentName, String category, int year, Instant createdAt, String title,
                             List<String> tags, @Nullable String summary, String problem, @Nullable String concept,
                             List<String> measures, List<String> steps, @Nullable String outcomes,
                             @Nullable String applicability, @Nullable String body, @Nullable String rawPractice,
-                            List<String> pinyin, List<String> initials, float @Nullable [] vector) {
-
-    /** A document without an embedding. */
-    public IndexDocument(long id, @Nullable String externalId, String status, long ownerId, long departmentId,
-                         String departmentName, String category, int year, Instant createdAt, String title,
-                         List<String> tags, @Nullable String summary, String problem, @Nullable String concept,
-                         List<String> measures, List<String> steps, @Nullable String outcomes,
-                         @Nullable String applicability, @Nullable String body, @Nullable String rawPractice,
-                         List<String> pinyin, List<String> initials) {
-        this(id, externalId, status, ownerId, departmentId, departmentName, category, year, createdAt, title, tags,
-                summary, problem, concept, measures, steps, outcomes, applicability, body, rawPractice, pinyin, initials,
-                null);
-    }
+                            List<String> pinyin, List<String> initials, float @Nullable [] vector, int adoptions) {
 
     /** The same document with this embedding. */
     public IndexDocument withVector(float @Nullable [] embedding) {
         return new IndexDocument(id, externalId, status, ownerId, departmentId, departmentName, category, year,
                 createdAt, title, tags, summary, problem, concept, measures, steps, outcomes, applicability, body,
-                rawPractice, pinyin, initials, embedding);
+                rawPractice, pinyin, initials, embedding, adoptions);
     }
 
     /**
@@ -99,7 +88,7 @@ public record IndexDocument(long id, @Nullable String externalId, String status,
                 c.measures().stream().map(IndexDocument::searchable).toList(),
                 c.steps().stream().map(IndexDocument::searchable).toList(), searchableOrNull(c.outcomes()),
                 searchableOrNull(c.applicability()), searchableOrNull(c.body()), searchableOrNull(d.rawPractice()),
-                pinyin, initials);
+                pinyin, initials, null, d.adoptingBranches());
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import org.methodportal.method.MethodStatus;
 import org.methodportal.search.SearchRequest;
-import org.methodportal.search.SearchSort;
 
 /**
  * Turns a user's search into an {@link IndexQuery}: the text in its searchable form
@@ -48,8 +47,8 @@ public final class QueryPlanner {
                 : Set.of(request.status().name());
         return new IndexQuery(texts, PinyinReader.syllables(text), PinyinReader.initials(text), statuses,
                 request.category() == null ? null : request.category().name(), request.departmentId(),
-                request.tag(), request.year(), viewer, request.sort() == SearchSort.NEWEST,
-                request.page() * request.size(), request.size());
+                request.tag(), request.year(), request.adopted(), viewer, request.sort(),
+                request.page() * request.size(), request.size(), null);
     }
 
     /** The text as the index holds text: normalised and cut. */

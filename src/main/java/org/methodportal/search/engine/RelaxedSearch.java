@@ -86,7 +86,7 @@ public final class RelaxedSearch {
 
     static IndexQuery relaxed(IndexQuery query, int level) {
         return new IndexQuery(query.texts().stream().map(t -> t.relax(level)).toList(), query.pinyin(), query.initials(),
-                query.statuses(), query.category(), query.departmentId(), query.tag(), query.year(), query.viewer(),
-                query.newestFirst(), query.offset(), query.limit(), query.vector());
+                query.statuses(), query.category(), query.departmentId(), query.tag(), query.year(), query.adopted(),
+                query.viewer(), query.order(), query.offset(), query.limit(), query.vector());
     }
 }

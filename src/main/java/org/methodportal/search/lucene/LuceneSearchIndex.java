@@ -85,6 +85,7 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.search.FacetCount;
 import org.methodportal.search.SearchHit;
 import org.methodportal.search.SearchResult;
+import org.methodportal.search.SearchSort;
 import org.methodportal.search.engine.IndexDocument;
 import org.methodportal.search.engine.DraftSimilarity;
 import org.methodportal.search.engine.HybridRanking;
@@ -124,6 +125,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String TAG = "tag";
     static final String YEAR = "year";
     static final String CREATED = "created";
+    /** Branches using the method now (doc values, for "most adopted first"). */
+    static final String ADOPTIONS = "adoptions";
+    /** "1" on a method some branch uses now (已被采用), absent otherwise. */
+    static final String ADOPTED = "adopted";
     static final String PINYIN = "pinyin";
     static final String INITIALS = "initials";
     static final String TITLE_KEY = "title_key";
@@ -440,6 +445,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         d.tags().forEach(tag -> keyword(doc, TAG, tag, tag));
         keyword(doc, YEAR, String.valueOf(d.year()), String.valueOf(d.year()));
         doc.add(new NumericDocValuesField(CREATED, d.createdAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(ADOPTIONS, d.adoptions()));
+        if (d.adoptions() > 0) {
+            doc.add(new StringField(ADOPTED, "1", Field.Store.NO));
+        }
         text(doc, "title", d.title());
         d.tags().forEach(tag -> text(doc, "tags", tag));
         text(doc, "summary", d.summary());
@@ -502,7 +511,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** The rich query when the first stage's best hits are to be ordered by it, else null. */
     private @Nullable Query rescoring(IndexQuery query, @Nullable Query rich) {
-        return query.newestFirst() || !combinedFields ? null : rich;
+        return query.byField() || !combinedFields ? null : rich;
     }
 
     /**
@@ -526,7 +535,7 @@ public final class LuceneSearchIndex implements SearchIndex {
      * Both legs: the methods nearest to the query's embedding (filtered like the search) join the
      * matches of the text, so they are counted in the total and the facets like any match; a zero
      * score keeps the text's own ranking of its matches, which is fused with the semantic ranking
-     * ({@link HybridRanking}). Newest first needs no fusion: the joined matches by date.
+     * ({@link HybridRanking}). An order by a field needs no fusion: the joined matches by date or adoptions.
      */
     private SearchResult hybrid(IndexSearcher searcher, IndexQuery query, Query main, Query rich, float[] vector)
             throws IOException {
@@ -545,7 +554,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query matched = new BooleanQuery.Builder().add(main, Occur.SHOULD)
                 .add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(ID, nearDocs)), 0f), Occur.SHOULD)
                 .setMinimumNumberShouldMatch(1).build();
-        if (query.newestFirst()) {
+        if (query.byField()) {
             return lexical(searcher, query, matched, rich, closeDocs);
         }
         var pass = facetsAndTop(searcher, withoutStatus(matched, query), query,
@@ -568,7 +577,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private static Query withoutStatus(Query matched, IndexQuery query) {
         BooleanQuery.Builder base = new BooleanQuery.Builder().add(matched, Occur.MUST);
-        filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(), query.year());
+        filters(base, query);
         return base.build();
     }
 
@@ -608,16 +617,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         // count them all (Integer.MAX_VALUE) rather than skip: same hits, same scores, same tie
         // order (doc id). Ranked by score, the best hits of the page and of the sample are the
         // first of one queue; newest first, the sample needs a queue by score of its own.
-        CollectorManager<?, ? extends TopDocs> topManager = query.newestFirst()
-                ? new TopFieldCollectorManager(new Sort(new SortField(CREATED, SortField.Type.LONG, true),
-                        SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE)
+        CollectorManager<?, ? extends TopDocs> topManager = query.byField()
+                ? new TopFieldCollectorManager(fieldOrder(query), wanted, null, Integer.MAX_VALUE)
                 : new TopScoreDocCollectorManager(sampling ? Math.max(wanted, sample) : wanted, null,
                         Integer.MAX_VALUE);
         var managers = new ArrayList<CollectorManager<?, ?>>();
         managers.add(sampling ? FacetCollector.Manager.statusAndTotal(query.statuses())
                 : FacetCollector.Manager.exact(query.statuses()));
         managers.add(new StatusFilteredManager<>(query.statuses(), topManager));
-        if (sampling && query.newestFirst()) {
+        if (sampling && query.byField()) {
             managers.add(new StatusFilteredManager<>(query.statuses(),
                     new TopScoreDocCollectorManager(sample, null, Integer.MAX_VALUE)));
         }
@@ -626,18 +634,26 @@ public final class LuceneSearchIndex implements SearchIndex {
         TopDocs collected = (TopDocs) results[1];
         var facets = (FacetCollector.Result) results[0];
         if (sampling) {
-            TopDocs byScore = query.newestFirst() ? (TopDocs) results[2] : collected;
+            TopDocs byScore = query.byField() ? (TopDocs) results[2] : collected;
             facets = facets.withFacetsOf(searcher, sampled(byScore, sample, near));
         }
         TopDocs top = collected.scoreDocs.length <= wanted ? collected
                 : new TopDocs(collected.totalHits, Arrays.copyOf(collected.scoreDocs, wanted));
-        if (query.newestFirst()) {
+        if (query.byField()) {
             TopFieldCollector.populateScores(top.scoreDocs, searcher, withoutStatus);
         }
         if (rescore != null && top.scoreDocs.length > 0) {
             top = new RichRescorer(rescore).rescore(searcher, top, page);
         }
         return new FacetsAndTop(facets, top);
+    }
+
+    /** Newest first, or most adopted first (then newest); the better match first among equals. */
+    private static Sort fieldOrder(IndexQuery query) {
+        SortField created = new SortField(CREATED, SortField.Type.LONG, true);
+        return query.order() == SearchSort.MOST_ADOPTED
+                ? new Sort(new SortField(ADOPTIONS, SortField.Type.LONG, true), created, SortField.FIELD_SCORE)
+                : new Sort(created, SortField.FIELD_SCORE);
     }
 
     /**
@@ -807,7 +823,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!Viewer.PUBLIC_STATUSES.containsAll(filters.statuses())) {
             filter.add(visibility(filters.viewer()), Occur.FILTER);
         }
-        facetFilters(filter, filters.category(), filters.departmentId(), filters.tag(), filters.year());
+        facetFilters(filter, filters);
         TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, Math.max(1, k), filter.build()),
                 Math.max(1, k));
         List<ScoreDoc> docs = new ArrayList<>(top.scoreDocs.length);
@@ -821,15 +837,21 @@ public final class LuceneSearchIndex implements SearchIndex {
         return docs;
     }
 
-    static void filters(BooleanQuery.Builder query, Viewer viewer, @Nullable String category,
-                                @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
-        query.add(visibility(viewer), Occur.FILTER);
-        facetFilters(query, category, departmentId, tag, year);
+    /** The visibility rule and the filters the user chose (package-private for the benchmark's baseline). */
+    static void filters(BooleanQuery.Builder query, IndexQuery chosen) {
+        query.add(visibility(chosen.viewer()), Occur.FILTER);
+        facetFilters(query, chosen);
     }
 
-    /** The filters a user chose among the facets. */
-    private static void facetFilters(BooleanQuery.Builder query, @Nullable String category,
-                                     @Nullable Long departmentId, @Nullable String tag, @Nullable Integer year) {
+    /** The filters a user chose among the facets, and 已被采用. */
+    private static void facetFilters(BooleanQuery.Builder query, IndexQuery chosen) {
+        String category = chosen.category();
+        Long departmentId = chosen.departmentId();
+        String tag = chosen.tag();
+        Integer year = chosen.year();
+        if (chosen.adopted()) {
+            query.add(new TermQuery(new Term(ADOPTED, "1")), Occur.FILTER);
+        }
         if (category != null) {
             query.add(new TermQuery(new Term(CATEGORY, category)), Occur.FILTER);
         }

@@ -76,6 +76,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     final Div results = new Div();
     final HorizontalLayout paging = new HorizontalLayout();
     final RadioButtonGroup<SearchSort> sort = new RadioButtonGroup<>();
+    final Checkbox adopted = new Checkbox();
     private Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
     private @Nullable Registration polling;
@@ -103,7 +104,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         sort.setItemLabelGenerator(s -> getTranslation("search.view.sort." + s.name().toLowerCase(java.util.Locale.ROOT)));
         sort.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                navigate(with("sort", e.getValue() == SearchSort.NEWEST ? "newest" : null, true));
+                navigate(with("sort", sortParameter(e.getValue()), true));
+            }
+        });
+        adopted.setId("search-adopted");
+        adopted.setLabel(getTranslation("search.view.adopted"));
+        adopted.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                navigate(with("adopted", e.getValue() ? "true" : null, true));
             }
         });
         total.setId("search-total");
@@ -123,7 +131,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         mergeSelected.addClickListener(e -> UI.getCurrent().navigate("merge", QueryParameters.simple(Map.of("sources",
                 String.join(",", mergeSelection.stream().map(String::valueOf).toList())))));
         updateMergeButton();
-        HorizontalLayout bar = new HorizontalLayout(total, mergeSelected, sort);
+        HorizontalLayout order = new HorizontalLayout(adopted, sort);
+        order.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout bar = new HorizontalLayout(total, mergeSelected, order);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -139,7 +149,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
         query.setValue(parameters.getOrDefault("q", ""));
-        sort.setValue("newest".equals(parameters.get("sort")) ? SearchSort.NEWEST : SearchSort.RELEVANCE);
+        sort.setValue(sortOf(parameters.get("sort")));
+        adopted.setValue("true".equals(parameters.get("adopted")));
         refresh();
     }
 
@@ -204,10 +215,27 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             Integer year = parameters.containsKey("year") ? Integer.valueOf(parameters.get("year")) : null;
             int page = parameters.containsKey("page") ? Integer.parseInt(parameters.get("page")) : 0;
             return new SearchRequest(parameters.getOrDefault("q", ""), category, department, status,
-                    parameters.get("tag"), year, sort.getValue(), page, PAGE_SIZE);
+                    parameters.get("tag"), year, sort.getValue(), page, PAGE_SIZE, adopted.getValue());
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The order in the address: none for relevance, "newest", "adopted" (most adopted first). */
+    private static @Nullable String sortParameter(SearchSort order) {
+        return switch (order) {
+            case RELEVANCE -> null;
+            case NEWEST -> "newest";
+            case MOST_ADOPTED -> "adopted";
+        };
+    }
+
+    private static SearchSort sortOf(@Nullable String parameter) {
+        return switch (parameter == null ? "" : parameter) {
+            case "newest" -> SearchSort.NEWEST;
+            case "adopted" -> SearchSort.MOST_ADOPTED;
+            default -> SearchSort.RELEVANCE;
+        };
     }
 
     private void remember(SearchResult result) {

@@ -52,7 +52,7 @@ public final class SearchCorpus {
             var created = LocalDate.parse(e.path("created").asString()).atStartOfDay(IndexDocument.ZONE).toInstant();
             documents.add(IndexDocument.of(new MethodDocument(id, e.path("id").asString(), MethodStatus.PUBLISHED,
                     departmentId, department, e.path("branch").asString(), 1, created, created,
-                    e.path("raw_practice").asString(null), content)));
+                    e.path("raw_practice").asString(null), content, 0)));
         }
         return documents;
     }
@@ -66,11 +66,17 @@ public final class SearchCorpus {
     /** A document of our own beside the corpus, in this category. */
     public static IndexDocument document(long id, String title, String problem, List<String> tags, MethodStatus status,
                                          long ownerId, long departmentId, Category category) {
+        return document(id, title, problem, tags, status, ownerId, departmentId, category, 0);
+    }
+
+    /** A document of our own beside the corpus, in this category, used by {@code adoptions} branches now. */
+    public static IndexDocument document(long id, String title, String problem, List<String> tags, MethodStatus status,
+                                         long ownerId, long departmentId, Category category, int adoptions) {
         var content = new MethodContent(title, null, category, problem, null, List.of("措施"),
                 List.of(), null, null, tags, null);
         var created = LocalDate.of(2024, 5, 1).atStartOfDay(IndexDocument.ZONE).toInstant();
         return IndexDocument.of(new MethodDocument(id, null, status, departmentId, "测试部门" + departmentId, "测试支部",
-                ownerId, created, created, null, content));
+                ownerId, created, created, null, content, adoptions));
     }
 
     public static List<GlossaryTerm> glossary() throws IOException {

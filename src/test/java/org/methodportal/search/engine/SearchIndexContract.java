@@ -295,6 +295,31 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void mostAdoptedComeFirstAndTheAdoptedFilterKeepsOnlyMethodsInUse() {
+        index.apply(List.of(adopted(2001, "“对接甲”工作法", 3), adopted(2002, "“对接乙”工作法", 12),
+                adopted(2003, "“对接丙”工作法", 1)), List.of());
+        var inUse = new SearchRequest("对接", null, null, null, null, null, SearchSort.MOST_ADOPTED, 0, 10, true);
+
+        SearchResult adopted = search(inUse, MEMBER);
+        assertThat(ids(adopted)).containsExactly(2002L, 2001L, 2003L);
+        assertThat(adopted.total()).isEqualTo(3);
+        SearchResult all = search(new SearchRequest("对接", null, null, null, null, null, SearchSort.MOST_ADOPTED, 0, 5,
+                false), MEMBER);
+        assertThat(ids(all).subList(0, 3)).as("the others follow").containsExactly(2002L, 2001L, 2003L);
+        assertThat(all.total()).isGreaterThan(3);
+        assertThat(search(new SearchRequest("", null, null, null, null, null, SearchSort.RELEVANCE, 0, 10, true),
+                MEMBER).total()).as("browsing").isEqualTo(3);
+
+        index.apply(List.of(adopted(2003, "“对接丙”工作法", 0)), List.of());
+        assertThat(ids(search(inUse, MEMBER))).as("the last branch stopped").containsExactly(2002L, 2001L);
+    }
+
+    private static IndexDocument adopted(long id, String title, int branches) {
+        return SearchCorpus.document(id, title, "机关支部与基层需求对接不畅。", List.of(), MethodStatus.PUBLISHED, 1, 1,
+                Category.PARTY_BUILDING, branches);
+    }
+
+    @Test
     void pagesCarryTheTotal() {
         var second = new SearchRequest("工作法", null, null, null, null, null, SearchSort.RELEVANCE, 1, 5);
         SearchResult first = search(second.withPage(0), MEMBER);

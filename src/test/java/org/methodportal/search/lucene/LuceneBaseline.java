@@ -122,8 +122,7 @@ public final class LuceneBaseline {
          */
         public List<Long> fullyScoredIds(IndexQuery query, int n) throws IOException {
             BooleanQuery.Builder base = new BooleanQuery.Builder().add(index.richQuery(query), Occur.MUST);
-            LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
-                    query.year());
+            LuceneSearchIndex.filters(base, query);
             base.add(new TermInSetQuery(LuceneSearchIndex.STATUS, query.statuses().stream().map(BytesRef::new).toList()),
                     Occur.FILTER);
             TopDocs top = searcher.search(base.build(), n);
@@ -139,8 +138,7 @@ public final class LuceneBaseline {
         private Queries queries(IndexQuery query) {
             Query main = index.mainQuery(query);
             BooleanQuery.Builder base = new BooleanQuery.Builder().add(main, Occur.MUST);
-            LuceneSearchIndex.filters(base, query.viewer(), query.category(), query.departmentId(), query.tag(),
-                    query.year());
+            LuceneSearchIndex.filters(base, query);
             Query withoutStatus = base.build();
             Query full = new BooleanQuery.Builder().add(withoutStatus, Occur.MUST)
                     .add(new TermInSetQuery(LuceneSearchIndex.STATUS,
