@@ -1,5 +1,6 @@
 package org.methodportal.adoption;
 
+import org.jspecify.annotations.Nullable;
 import org.methodportal.shared.MethodEvent;
 
 /**
@@ -35,10 +36,12 @@ public sealed interface AdoptionEvent extends MethodEvent {
 
     /**
      * A branch reported on its adoption (by {@code reporterId}, for the method titled
-     * {@code methodTitle}); a STOPPED report ends it. The method's author and watchers are told.
+     * {@code methodTitle}), with the name and size of the file it attached, if any; a STOPPED report
+     * ends it. The method's author and watchers are told.
      */
     record Reported(long adoptionId, long methodId, String methodTitle, long reportId, long reporterId,
-                    AdoptionStatus status, int rating) implements AdoptionEvent {
+                    AdoptionStatus status, int rating, @Nullable String attachmentName,
+                    @Nullable Long attachmentSize) implements AdoptionEvent {
         @Override
         public String action() {
             return "adoption.reported";
@@ -46,7 +49,8 @@ public sealed interface AdoptionEvent extends MethodEvent {
 
         @Override
         public String detail() {
-            return "method " + methodId + " report " + reportId + " " + status + " rating " + rating;
+            return "method " + methodId + " report " + reportId + " " + status + " rating " + rating
+                    + (attachmentName == null ? "" : " attachment " + attachmentName + " (" + attachmentSize + " bytes)");
         }
     }
 

@@ -55,6 +55,11 @@ public class AdoptionService {
         this.properties = properties;
     }
 
+    /** The largest attachment a report may carry, in bytes (portal.adoption.attachment-max-size). */
+    public long attachmentMaxSize() {
+        return properties.attachmentMaxSize().toBytes();
+    }
+
     /** Where the method is used, as anyone who may see it may know; "not found" otherwise. */
     public AdoptionSummary summary(long methodId) {
         methods.get(methodId);
@@ -151,6 +156,16 @@ public class AdoptionService {
     @Transactional
     @PreAuthorize("hasRole('SECRETARY')")
     public AdoptionReport report(long adoptionId, NewAdoptionReport request) {
+        return report(adoptionId, request, null);
+    }
+
+    /**
+     * A report as {@link #report(long, NewAdoptionReport)} with an optional file (a photo, a PDF, an
+     * Office document or plain text, see {@link AttachmentFiles}), stored with it or not at all.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SECRETARY')")
+    public AdoptionReport report(long adoptionId, NewAdoptionReport request, @Nullable NewAttachment attachment) {
         PortalUser user = currentUser.require();
         Adoption adoption = adoption(adoptionId);
         if (adoption.branchId() != user.branchId() || !user.hasRole(Role.SECRETARY)) {
@@ -173,16 +188,46 @@ public class AdoptionService {
         if (outcome == null) {
             throw PortalException.invalid("adoption.outcome-required");
         }
+        // checked before anything is written, so a refused file leaves no report behind either
+        StoredFile file = attachment == null ? null : check(attachment);
         AdoptionKey key = new AdoptionKey();
         adoptions.insertReport(adoptionId, request.status(), outcome, request.rating(), participants, user.id(),
                 clock.instant(), key);
+        if (file != null) {
+            adoptions.insertAttachment(key.getId(), file.name(), file.kind().contentType(), file.content().length,
+                    file.content());
+        }
         adoptions.markReported(adoptionId, clock.instant());
         if (request.status() == AdoptionStatus.STOPPED && adoptions.stop(adoptionId, clock.instant()) == 1) {
             methods.countAdoption(adoption.methodId(), -1);
         }
         events.publishEvent(new AdoptionEvent.Reported(adoptionId, adoption.methodId(), adoption.methodTitle(),
-                key.getId(), user.id(), request.status(), request.rating()));
+                key.getId(), user.id(), request.status(), request.rating(), file == null ? null : file.name(),
+                file == null ? null : (long) file.content().length));
         return adoptions.findReports(adoptionId).stream().filter(r -> r.id() == key.getId()).findFirst().orElseThrow();
+    }
+
+    /**
+     * The file of a report, for whoever may see the adoption's method; "not found" when the report
+     * has none, is not one of the adoption's, or the caller may not see the method.
+     */
+    public AdoptionAttachment attachment(long adoptionId, long reportId) {
+        adoption(adoptionId);
+        return adoptions.findAttachment(adoptionId, reportId)
+                .orElseThrow(() -> PortalException.notFound("adoption.attachment-not-found", reportId));
+    }
+
+    private record StoredFile(String name, AttachmentFiles.Kind kind, byte[] content) {
+    }
+
+    private StoredFile check(NewAttachment attachment) {
+        long max = attachmentMaxSize();
+        if (attachment.content().length > max) {
+            throw PortalException.invalid("adoption.attachment-too-large", AttachmentFiles.sizeLabel(max));
+        }
+        String name = AttachmentFiles.safeName(attachment.fileName());
+        AttachmentFiles.Kind kind = AttachmentFiles.recognise(name, attachment.content());
+        return new StoredFile(AttachmentFiles.named(name, kind), kind, attachment.content());
     }
 
     private void visible(Adoption adoption) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.methodportal.shared.TestUsers.signInAs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.shared.SystemAuthentication;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -70,6 +74,8 @@ class AdoptionServiceTest {
     SystemAuthentication system;
     @Autowired
     MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -222,6 +228,88 @@ class AdoptionServiceTest {
         return notifications.inbox(false, new PageRequest(0, 100, "createdAt", false)).content().stream()
                 .filter(n -> "adoption.report-due".equals(n.kind()) && n.methodId() != null && n.methodId() == method)
                 .toList();
+    }
+
+    @Test
+    void aReportsFileIsStoredWithItAndServedToThoseWhoMaySeeTheMethodOnly() {
+        long method = ownPublishedMethod();
+        signInAs(users, securityContexts, "secretary2");
+        long adoption = adoptions.adopt(method, new NewAdoption(null, null)).id();
+        byte[] pdf = "%PDF-1.7\n%见效\n%%EOF".getBytes(StandardCharsets.UTF_8);
+        AdoptionReport report = adoptions.report(adoption, report(AdoptionStatus.EFFECTIVE, 4),
+                new NewAttachment("C:\\fakepath\\活动\u0007总结.pdf", pdf));
+        assertThat(report.attachmentName()).as("no path, no control character").isEqualTo("活动总结.pdf");
+        assertThat(report.attachmentSize()).isEqualTo(pdf.length);
+        AdoptionReport plain = adoptions.report(adoption, report(AdoptionStatus.EFFECTIVE, 5));
+        assertThat(plain.attachmentName()).isNull();
+        assertThat(plain.attachmentSize()).isNull();
+
+        // a member of another department (财政部) reads it while the method is published
+        signInAs(users, securityContexts, "member");
+        AdoptionAttachment file = adoptions.attachment(adoption, report.id());
+        assertThat(file.content()).isEqualTo(pdf);
+        assertThat(file.contentType()).isEqualTo("application/pdf");
+        assertThat(file.fileName()).isEqualTo("活动总结.pdf");
+        assertThat(adoptions.reports(adoption)).extracting(AdoptionReport::attachmentName)
+                .containsExactly(null, "活动总结.pdf");
+        assertThatThrownBy(() -> adoptions.attachment(adoption, plain.id())).as("a report without a file")
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.attachment-not-found"));
+
+        // once the method is no longer public, only its owner, reviewers of 农业部 and administrators see it
+        jdbc.update("UPDATE method SET status = 'DRAFT' WHERE id = ?", method);
+        assertThatThrownBy(() -> adoptions.attachment(adoption, report.id()))
+                .isInstanceOfSatisfying(PortalException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(PortalException.Kind.NOT_FOUND);
+                    assertThat(e.code()).isEqualTo("adoption.not-found");
+                });
+        signInAs(users, securityContexts, "secretary2");
+        assertThat(adoptions.attachment(adoption, report.id()).content()).isEqualTo(pdf);
+
+        signInAs(users, securityContexts, "admin");
+        assertThat(audit.find(new AuditFilter(null, "adoption.reported", String.valueOf(adoption), null, null),
+                new PageRequest(0, 10, "occurredAt", true))).extracting(AuditEntry::detail)
+                .anySatisfy(d -> assertThat(d).contains("report " + report.id()).contains("attachment 活动总结.pdf ("
+                        + pdf.length + " bytes)"));
+    }
+
+    @Test
+    void aRefusedFileLeavesNeitherReportNorFile() {
+        long method = ownPublishedMethod();
+        signInAs(users, securityContexts, "secretary2");
+        long adoption = adoptions.adopt(method, new NewAdoption(null, null)).id();
+        byte[] tooLarge = new byte[(int) adoptions.attachmentMaxSize() + 1];
+        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, tooLarge, 0, 8);
+        Arrays.fill(tooLarge, 8, tooLarge.length, (byte) ' ');
+        assertThat(adoptions.attachmentMaxSize()).as("portal.adoption.attachment-max-size by default")
+                .isEqualTo(10L * 1024 * 1024);
+
+        assertThatThrownBy(() -> adoptions.report(adoption, report(AdoptionStatus.TRIAL, 3),
+                new NewAttachment("总结.pdf", tooLarge)))
+                .isInstanceOfSatisfying(PortalException.class, e -> {
+                    assertThat(e.code()).isEqualTo("adoption.attachment-too-large");
+                    assertThat(e.args()).containsExactly("10 MB");
+                });
+        assertThatThrownBy(() -> adoptions.report(adoption, report(AdoptionStatus.TRIAL, 3),
+                new NewAttachment("setup.exe", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0})))
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.attachment-type"));
+        assertThatThrownBy(() -> adoptions.report(adoption, report(AdoptionStatus.STOPPED, 3),
+                new NewAttachment("照片.pdf", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0})))
+                .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("adoption.attachment-extension"));
+
+        assertThat(adoptions.reports(adoption)).isEmpty();
+        assertThat(adoptions.adoption(adoption).open()).as("the refused STOPPED report did not stop it").isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM adoption_report_attachment f JOIN adoption_report r"
+                + " ON r.id = f.report_id WHERE r.adoption_id = ?", Long.class, adoption)).isZero();
+    }
+
+    /** A published method of secretary2's own (农业部), so that a test may hide it again without touching the demo's. */
+    private long ownPublishedMethod() {
+        signInAs(users, securityContexts, "secretary2");
+        long id = methods.createDraft(new MethodContent("“田间档案”工作法 " + UUID.randomUUID(), null,
+                Category.MASS_LINE, "记录散落。", null, List.of("每月整理一次"), List.of(), null, null, List.of(), null),
+                null, null, null).id();
+        jdbc.update("UPDATE method SET status = 'PUBLISHED', published_revision_id = latest_revision_id WHERE id = ?", id);
+        return id;
     }
 
     private static NewAdoptionReport report(AdoptionStatus status, int rating) {

@@ -2,6 +2,7 @@ package org.methodportal.backup;
 
 import static org.methodportal.shared.TestUsers.signInAs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.methodportal.adoption.AdoptionService;
 import org.methodportal.adoption.AdoptionStatus;
 import org.methodportal.adoption.NewAdoption;
 import org.methodportal.adoption.NewAdoptionReport;
+import org.methodportal.adoption.NewAttachment;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.review.Decision;
@@ -40,8 +42,8 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 /**
  * Adds to the demo data the kinds of objects it has none of (a second factor with recovery codes,
  * an API token, comments edited, hidden and deleted with a reply that notifies, a kept local
- * wording, a merge approved, a department's own quorum, an adoption with a report), so that a
- * backup test sees every table in use.
+ * wording, a merge approved, a department's own quorum, an adoption with a report and its file),
+ * so that a backup test sees every table in use.
  */
 @TestComponent
 class EveryKindOfObject {
@@ -121,7 +123,8 @@ class EveryKindOfObject {
                     + " AND NOT EXISTS (SELECT 1 FROM adoption a WHERE a.method_id = m.id AND a.open_branch_id = ?)",
                     Long.class, adopter.branchId());
             long adoption = adoptions.adopt(notAdopted, new NewAdoption(null, "试行一季度")).id();
-            adoptions.report(adoption, new NewAdoptionReport(AdoptionStatus.EFFECTIVE, "见效", 4, 15));
+            adoptions.report(adoption, new NewAdoptionReport(AdoptionStatus.EFFECTIVE, "见效", 4, 15),
+                    new NewAttachment("记录.txt", "第一次试行：十五人参加".getBytes(StandardCharsets.UTF_8)));
 
             signInAs(users, securityContexts, "admin");
             quorum.setForDepartment(secretary.departmentId(), 2);

@@ -9,6 +9,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.jspecify.annotations.Nullable;
 import org.methodportal.adoption.Adoption;
+import org.methodportal.adoption.AdoptionAttachment;
 import org.methodportal.adoption.AdoptionReport;
 import org.methodportal.adoption.AdoptionStatus;
 import org.methodportal.adoption.AdoptionSummary;
@@ -66,6 +67,14 @@ public interface AdoptionMapper {
                       @Param("outcome") String outcome, @Param("rating") int rating,
                       @Param("participants") @Nullable Integer participants, @Param("reportedBy") long reportedBy,
                       @Param("reportedAt") Instant reportedAt, @Param("key") AdoptionKey key);
+
+    /** Stores the file of a report (one at most: pk_adoption_report_attachment). */
+    void insertAttachment(@Param("reportId") long reportId, @Param("fileName") String fileName,
+                          @Param("contentType") String contentType, @Param("size") long size,
+                          @Param("content") byte[] content);
+
+    /** The file of the report, if it has one and the report belongs to the adoption. */
+    Optional<AdoptionAttachment> findAttachment(@Param("adoptionId") long adoptionId, @Param("reportId") long reportId);
 
     /** The adoption's reports, newest first. */
     List<AdoptionReport> findReports(@Param("adoptionId") long adoptionId);

@@ -14,6 +14,7 @@ import org.methodportal.method.MethodDetail;
 import org.methodportal.method.Revision;
 import org.methodportal.shared.PageResult;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.PrefilledText;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,12 +23,16 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 
 /**
  * The discussion on the method page: a form for a new comment, the page-comment threads newest
- * activity first with their replies, an empty state, and "更多" for the next page of threads.
+ * activity first with their replies, an empty state, and "更多" for the next page of threads. A link
+ * with {@code ?prefill=} (e.g. from an adoption report, see {@link PrefilledText}) starts the form
+ * with that text; nothing is posted until the reader submits.
  */
-class DiscussionPanel extends Section {
+class DiscussionPanel extends Section implements AfterNavigationObserver {
 
     static final int PAGE_SIZE = 10;
 
@@ -37,6 +42,7 @@ class DiscussionPanel extends Section {
     private final Div threads = new Div();
     private final Paragraph count = new Paragraph();
     private final Button more = new Button();
+    final CommentForm form;
     private int pagesShown = 1;
 
     DiscussionPanel(CommentService comments, AccountService accounts, MethodDetail method, Revision revision) {
@@ -47,7 +53,7 @@ class DiscussionPanel extends Section {
         addClassNames("method-section", "comment-discussion");
         count.setId("comment-count");
         count.addClassName("comment-count");
-        CommentForm form = new CommentForm(accounts, "comment-form", "comment.form.submit", text -> CommentActions.run(
+        form = new CommentForm(accounts, "comment-form", "comment.form.submit", text -> CommentActions.run(
                 () -> comments.post(methodId, CommentDraft.page(text)), () -> {
                     Notifications.success(getTranslation("comment.form.posted"));
                     reload();
@@ -64,6 +70,16 @@ class DiscussionPanel extends Section {
         add(new H3(getTranslation("comment.discussion.title")), count, form, threads, more);
         reload();
         addUnplacedSectionComments(revision);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        PrefilledText.of(event.getLocation(), CommentService.TEXT_MAX).ifPresent(text -> {
+            if (form.text.isEmpty()) {
+                form.text.setValue(text);
+            }
+            getUI().ifPresent(ui -> PrefilledText.forget(ui, event.getLocation()));
+        });
     }
 
     /**

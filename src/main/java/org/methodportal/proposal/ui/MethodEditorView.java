@@ -29,6 +29,7 @@ import org.methodportal.proposal.ProposalService;
 import org.methodportal.shared.PortalException;
 import org.methodportal.ui.Confirmations;
 import org.methodportal.ui.Notifications;
+import org.methodportal.ui.PrefilledText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,8 +71,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Creates a method ("methods/new"), saves a new revision of a draft or change request
  * ("methods/{id}/edit") or opens a change request (修改提案) of a published method
- * ("methods/{id}/propose", prefilled with its published text; the working copy starts with the
- * first save, until then leaving asks first).
+ * ("methods/{id}/propose", prefilled with its published text and, given {@code ?prefill=}, with that
+ * text as the change note; the working copy starts with the first save, until then leaving asks first).
  * The open editor's state is autosaved as a working copy every 30 seconds
  * (portal.method.autosave-interval) and when leaving, and offered back on the next opening; a save
  * based on an outdated revision shows both versions and
@@ -186,6 +187,9 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
                 showOpenRequests(method.id());
                 heading.setText(getTranslation("method.editor.propose-heading", method.revision().content().title(),
                         method.revision().number()));
+                // e.g. an adoption report proposing a change: its text as the change note, for the user to edit
+                PrefilledText.of(event.getLocation(), MethodForm.CHANGE_NOTE_MAX)
+                        .ifPresent(text -> form.changeNote.setValue(text.replaceAll("\\s+", " ")));
                 form.setVisible(true);
                 helpers.forEach(helper -> helper.opened(method, true));
                 return;

@@ -2,9 +2,11 @@ package org.methodportal.adoption.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.methodportal.account.persistence.AccountMapper;
 import org.methodportal.account.persistence.BranchMapper;
 import org.methodportal.account.persistence.DepartmentMapper;
 import org.methodportal.adoption.Adoption;
+import org.methodportal.adoption.AdoptionAttachment;
 import org.methodportal.adoption.AdoptionReport;
 import org.methodportal.adoption.AdoptionStatus;
 import org.methodportal.adoption.AdoptionSummary;
@@ -178,13 +181,48 @@ class AdoptionMapperTest {
         return key.getId();
     }
 
+    @Test
+    void aReportsFileIsStoredBesideItAndReadBackByteForByteThroughItsOwnAdoptionOnly() {
+        long adoption = adopt(budget, T0);
+        long other = adopt(treasury, T0);
+        long withFile = report(adoption, AdoptionStatus.TRIAL, 3, T0.plusSeconds(1));
+        long withoutFile = report(adoption, AdoptionStatus.EFFECTIVE, 4, T0.plusSeconds(2));
+        // every byte value, and more than a page of H2's store: the large-object path, not an inline value
+        byte[] content = new byte[300_000];
+        new Random(7).nextBytes(content);
+        for (int i = 0; i < 256; i++) {
+            content[i] = (byte) i;
+        }
+        adoptions.insertAttachment(withFile, "活动照片.png", "image/png", content.length, content);
+
+        AdoptionAttachment file = adoptions.findAttachment(adoption, withFile).orElseThrow();
+        assertThat(file.content()).isEqualTo(content);
+        assertThat(file.fileName()).isEqualTo("活动照片.png");
+        assertThat(file.contentType()).isEqualTo("image/png");
+        assertThat(file.size()).isEqualTo(300_000);
+        assertThat(file.reportId()).isEqualTo(withFile);
+        assertThat(adoptions.findAttachment(other, withFile)).as("another adoption's report").isEmpty();
+        assertThat(adoptions.findAttachment(adoption, withoutFile)).isEmpty();
+
+        assertThat(adoptions.findReports(adoption)).extracting(AdoptionReport::id, AdoptionReport::attachmentName,
+                AdoptionReport::attachmentSize).containsExactly(tuple(withoutFile, null, null),
+                tuple(withFile, "活动照片.png", 300_000L));
+        assertThat(adoptions.findLatestReports(method, 5)).filteredOn(r -> r.id() == withFile)
+                .singleElement().satisfies(r -> assertThat(r.branchId()).isEqualTo(budget));
+        // last: on PostgreSQL a violated constraint ends the test's transaction
+        assertThatThrownBy(() -> adoptions.insertAttachment(withFile, "第二个.pdf", "application/pdf", 1, new byte[] {1}))
+                .as("one file per report").isInstanceOf(DuplicateKeyException.class);
+    }
+
     private long adopt(long branch, Instant at) {
         var key = new AdoptionKey();
         adoptions.insert(method, branch, li, START, "每月一次", at, key);
         return key.getId();
     }
 
-    private void report(long adoption, AdoptionStatus status, int rating, Instant at) {
-        adoptions.insertReport(adoption, status, "做法见效", rating, 12, li, at, new AdoptionKey());
+    private long report(long adoption, AdoptionStatus status, int rating, Instant at) {
+        var key = new AdoptionKey();
+        adoptions.insertReport(adoption, status, "做法见效", rating, 12, li, at, key);
+        return key.getId();
     }
 }
