@@ -38,7 +38,7 @@ class HomeViewTest extends SpringBrowserlessTest {
         HomeView home = navigate(HomeView.class);
 
         assertThat(items(home, "home-reviews")).anySatisfy(item -> assertThat(item).contains("预算绩效“三张清单”工作法", "已等待"));
-        assertThat(blockIds(home)).doesNotContain("home-adoptions");
+        assertThat(blockIds(home)).doesNotContain("home-adoptions").contains("home-rechecks");
     }
 
     @Test
@@ -46,7 +46,7 @@ class HomeViewTest extends SpringBrowserlessTest {
     void aMemberSeesWhatWasPublishedAndNoEmptyBlocksOfOtherRoles() {
         HomeView home = navigate(HomeView.class);
 
-        assertThat(blockIds(home)).doesNotContain("home-proposals", "home-reviews", "home-adoptions")
+        assertThat(blockIds(home)).doesNotContain("home-proposals", "home-reviews", "home-adoptions", "home-rechecks")
                 .contains("home-published", "home-notifications");
         assertThat(items(home, "home-published")).hasSizeBetween(1, HomeSection.ITEMS);
         // the demo branches use 三抓四比, 支点 and 五对接 (other tests may add adoptions)
