@@ -11,6 +11,7 @@ import org.methodportal.method.MethodDetail;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.InputText;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
 import org.methodportal.shared.PortalException;
@@ -136,7 +137,7 @@ public class AdoptionService {
         if (startedOn.isAfter(today.plusYears(1)) || startedOn.isBefore(today.minusYears(20))) {
             throw PortalException.invalid("adoption.start-out-of-range");
         }
-        String plan = text(request.plan(), PLAN_MAX, "adoption.plan-too-long");
+        String plan = InputText.optional(request.plan(), PLAN_MAX, "adoption.plan-too-long");
         if (adoptions.findOpen(methodId, user.branchId()).isPresent()) {
             throw PortalException.conflict("adoption.already-open");
         }
@@ -184,7 +185,7 @@ public class AdoptionService {
         if (participants != null && (participants < 0 || participants > PARTICIPANTS_MAX)) {
             throw PortalException.invalid("adoption.participants-invalid", PARTICIPANTS_MAX);
         }
-        String outcome = text(request.outcome(), OUTCOME_MAX, "adoption.outcome-too-long");
+        String outcome = InputText.optional(request.outcome(), OUTCOME_MAX, "adoption.outcome-too-long");
         if (outcome == null) {
             throw PortalException.invalid("adoption.outcome-required");
         }
@@ -239,17 +240,6 @@ public class AdoptionService {
             }
             throw e;
         }
-    }
-
-    private static @Nullable String text(@Nullable String value, int max, String tooLong) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw PortalException.invalid(tooLong, max);
-        }
-        return stripped;
     }
 
     private static PortalException notFound(long adoptionId) {

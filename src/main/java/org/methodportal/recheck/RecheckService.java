@@ -15,6 +15,7 @@ import org.methodportal.method.MethodService;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.recheck.persistence.RecheckMapper;
 import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.InputText;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
 import org.methodportal.shared.PortalException;
@@ -93,7 +94,7 @@ public class RecheckService {
         if (!mayRecheck(method.originDepartmentId())) {
             throw PortalException.forbidden("recheck.not-reviewer");
         }
-        String cleaned = text(note, NOTE_MAX, "recheck.note-too-long");
+        String cleaned = InputText.optional(note, NOTE_MAX, "recheck.note-too-long");
         LocalDate next = properties.dueOn(method.revision().content().category(), today());
         if (rechecks.confirm(methodId, next, user.id(), clock.instant(), cleaned) == 0) {
             // published before review-by dates existed and never since: the date starts now
@@ -116,7 +117,7 @@ public class RecheckService {
     @PreAuthorize("hasAnyRole('REVIEWER', 'ADMIN')")
     public int setDue(RecheckScope scope, String reason) {
         checkScope(scope);
-        String cleaned = text(reason, REASON_MAX, "recheck.reason-too-long");
+        String cleaned = InputText.optional(reason, REASON_MAX, "recheck.reason-too-long");
         if (cleaned == null) {
             throw PortalException.invalid("recheck.reason-required");
         }
@@ -156,16 +157,5 @@ public class RecheckService {
 
     private static @Nullable String tag(RecheckScope scope) {
         return scope.tag() == null || scope.tag().isBlank() ? null : scope.tag().strip();
-    }
-
-    private static @Nullable String text(@Nullable String value, int max, String tooLong) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw PortalException.invalid(tooLong, max);
-        }
-        return stripped;
     }
 }
