@@ -124,7 +124,7 @@ public class PromotionService {
         PortalUser user = currentUser.require();
         String message = InputText.optional(request.message(), MESSAGE_MAX, "promotion.message-too-long");
         Set<Long> departments = new LinkedHashSet<>(request.departmentIds() == null ? List.of() : request.departmentIds());
-        if (request.allBranches()) {
+        if (request.toAllBranches()) {
             if (!user.hasRole(Role.ADMIN)) {
                 throw PortalException.forbidden("promotion.all-admin-only");
             }
@@ -134,17 +134,17 @@ public class PromotionService {
         } else if (!user.hasRole(Role.ADMIN) && !user.reviewerDepartmentIds().containsAll(departments)) {
             throw PortalException.forbidden("promotion.department-not-reviewed");
         }
-        long branches = promotions.countBranches(request.allBranches(), departments);
+        long branches = promotions.countBranches(request.toAllBranches(), departments);
         if (branches == 0) {
             throw PortalException.invalid("promotion.no-branches");
         }
         PromotionKey key = new PromotionKey();
-        promotions.insert(method.id(), message, request.allBranches(), user.id(), clock.instant(), key);
+        promotions.insert(method.id(), message, request.toAllBranches(), user.id(), clock.instant(), key);
         if (!departments.isEmpty()) {
             promotions.insertDepartments(key.getId(), departments);
         }
         events.publishEvent(new PromotionEvent.Started(key.getId(), method.id(),
-                request.allBranches() ? "all" : "departments " + departments, branches));
+                request.toAllBranches() ? "all" : "departments " + departments, branches));
         return promotions.findById(key.getId()).orElseThrow();
     }
 

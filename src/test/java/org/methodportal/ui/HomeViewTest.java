@@ -29,7 +29,8 @@ class HomeViewTest extends SpringBrowserlessTest {
 
         assertThat(items(home, "home-proposals")).anySatisfy(item -> assertThat(item).contains("“田间课堂”工作法"));
         assertThat(items(home, "home-adoptions")).anySatisfy(item -> assertThat(item).contains("“三抓四比”工作法", "已报告 2 次"));
-        assertThat(blockIds(home)).contains("home-published", "home-notifications").doesNotContain("home-reviews");
+        assertThat(blockIds(home)).contains("home-published", "home-notifications", "home-promotions", "home-exemplars")
+                .doesNotContain("home-reviews");
     }
 
     @Test
@@ -46,7 +47,8 @@ class HomeViewTest extends SpringBrowserlessTest {
     void aMemberSeesWhatWasPublishedAndNoEmptyBlocksOfOtherRoles() {
         HomeView home = navigate(HomeView.class);
 
-        assertThat(blockIds(home)).doesNotContain("home-proposals", "home-reviews", "home-adoptions", "home-rechecks")
+        assertThat(blockIds(home)).doesNotContain("home-proposals", "home-reviews", "home-adoptions", "home-rechecks",
+                        "home-promotions")
                 .contains("home-published", "home-notifications");
         assertThat(items(home, "home-published")).hasSizeBetween(1, HomeSection.ITEMS);
         // the demo branches use 三抓四比, 支点 and 五对接 (other tests may add adoptions)
