@@ -20,11 +20,14 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 /**
  * 内容待复核 on a method past its review-by date, with why it was set due early; for the reviewers
- * of its department "确认仍然有效" (a new date, with an optional note) and, where they may propose
- * changes, "提出修改" (the change request editor with the reason filled in).
+ * of its department "确认仍然有效" (a new date, with an optional note) and "提出修改": the change
+ * request editor with the reason filled in where they may propose changes, else the method's comment
+ * form, asking its author (nothing is saved before they submit).
  */
 class RecheckBanner extends Div {
 
+    /** The comment form of the method page, where a reviewer who may not propose asks the author. */
+    private static final String COMMENT_FORM = "comment-form";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -47,13 +50,17 @@ class RecheckBanner extends Div {
             confirm.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             add(confirm);
         }
-        if (reviewer && mayProposeChange) {
-            String prefill = getTranslation("recheck.prefill", due.setReason() == null ? "" : due.setReason());
+        if (reviewer) {
+            String prefill = getTranslation(mayProposeChange ? "recheck.prefill" : "recheck.prefill-comment",
+                    due.setReason() == null ? "" : due.setReason());
             Button propose = new Button(getTranslation("recheck.propose"), VaadinIcon.EDIT.create(),
-                    e -> UI.getCurrent().navigate("methods/" + due.methodId() + "/propose",
-                            PrefilledText.query(null, prefill)));
+                    e -> UI.getCurrent().navigate(mayProposeChange ? "methods/" + due.methodId() + "/propose"
+                            : "methods/" + due.methodId(), PrefilledText.query(mayProposeChange ? null : COMMENT_FORM,
+                            prefill)));
             propose.setId("recheck-propose");
             propose.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            propose.setTooltipText(getTranslation(mayProposeChange ? "recheck.propose-tooltip"
+                    : "recheck.propose-comment-tooltip"));
             add(propose);
         }
     }

@@ -66,13 +66,13 @@ public class RecheckListView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("recheck-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(RecheckDue::title).setHeader(getTranslation("method.field.title")).setFlexGrow(4)
-                .setWidth("16em");
+        grid.addColumn(RecheckDue::title).setHeader(getTranslation("method.field.title")).setFlexGrow(3)
+                .setWidth("14em");
         grid.addColumn(RecheckDue::departmentName).setHeader(getTranslation("method.list.department")).setAutoWidth(true);
         grid.addColumn(d -> d.dueOn().toString()).setHeader(getTranslation("recheck.due-on")).setAutoWidth(true);
         grid.addColumn(d -> overdue(d)).setHeader(getTranslation("recheck.overdue")).setAutoWidth(true);
         grid.addColumn(d -> d.setReason() == null ? "" : d.setReason()).setHeader(getTranslation("recheck.reason"))
-                .setFlexGrow(2);
+                .setFlexGrow(3).setWidth("12em");
         grid.setEmptyStateText(getTranslation("recheck.empty"));
         grid.addItemClickListener(e -> UI.getCurrent().navigate("methods/" + e.getItem().methodId()));
         Grids.bindLazy(grid, page -> rechecks.due(page).content(),
@@ -111,12 +111,15 @@ public class RecheckListView extends VerticalLayout implements HasDynamicTitle {
         TextField tag = new TextField(getTranslation("method.list.tag"));
         tag.setId("recheck-tag");
         tag.setVisible(false);
+        tag.setWidthFull();
         tag.setValueChangeMode(ValueChangeMode.LAZY);
         TextArea reason = new TextArea(getTranslation("recheck.reason"));
         reason.setId("recheck-reason");
         reason.setMaxLength(RecheckService.REASON_MAX);
         reason.setPlaceholder(getTranslation("recheck.reason-placeholder"));
         reason.setWidthFull();
+        reason.setRequired(true);
+        reason.setValueChangeMode(ValueChangeMode.EAGER);
         Paragraph count = new Paragraph();
         count.setId("recheck-count");
         Button confirm = new Button(getTranslation("recheck.set-due-confirm"));
@@ -133,7 +136,7 @@ public class RecheckListView extends VerticalLayout implements HasDynamicTitle {
             }
             long n = rechecks.countSettable(scope);
             count.setText(getTranslation("recheck.will-set", n));
-            confirm.setEnabled(n > 0);
+            confirm.setEnabled(n > 0 && !reason.getValue().isBlank());
         };
         by.addValueChangeListener(e -> {
             category.setVisible("category".equals(e.getValue()));
@@ -142,6 +145,7 @@ public class RecheckListView extends VerticalLayout implements HasDynamicTitle {
         });
         category.addValueChangeListener(e -> preview.run());
         tag.addValueChangeListener(e -> preview.run());
+        reason.addValueChangeListener(e -> preview.run());
         confirm.addClickListener(e -> {
             RecheckScope scope = "tag".equals(by.getValue()) ? new RecheckScope(null, tag.getValue())
                     : new RecheckScope(category.getValue(), null);

@@ -66,10 +66,10 @@ class RecheckViewTest extends SpringBrowserlessTest {
         test($(RadioButtonGroup.class, dialog).id("recheck-scope")).selectItem("按标签");
         test($(TextField.class, dialog).id("recheck-tag")).setValue(tag);
         assertThat($(Paragraph.class, dialog).id("recheck-count").getText()).isEqualTo("将把 1 个已发布的工作法设为今天待复核。");
-        test(confirm).click();
-        assertThat(dialog.isOpened()).as("no reason: refused, nothing set").isTrue();
+        assertThat(confirm.isEnabled()).as("no reason yet").isFalse();
         assertThat(rechecks.of(id).orElseThrow().dueBy(rechecks.today())).isFalse();
         test($(TextArea.class, dialog).id("recheck-reason")).setValue("高标准农田建设新规出台");
+        assertThat(confirm.isEnabled()).isTrue();
         test(confirm).click();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(rechecks.due(new PageRequest(0, 500, "dueOn", true)).content()).extracting(RecheckDue::methodId)
@@ -78,6 +78,8 @@ class RecheckViewTest extends SpringBrowserlessTest {
         navigate("methods/" + id, MethodPageView.class);
         Div banner = $(Div.class).id(RecheckDue.ELEMENT_ID);
         assertThat($(Span.class, banner).id("recheck-banner-text").getText()).contains("高标准农田建设新规出台");
+        assertThat($(Button.class, banner).id("recheck-propose").getTooltip().getText())
+                .as("a reviewer who may not propose asks the author in a comment").contains("评论");
         test($(Button.class, banner).id("recheck-confirm")).click();
         Dialog confirmDialog = $(Dialog.class).id("recheck-confirm-dialog");
         test($(TextArea.class, confirmDialog).id("recheck-note")).setValue("对照新规核对，做法仍然适用");
