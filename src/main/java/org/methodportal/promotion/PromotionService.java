@@ -2,6 +2,7 @@ package org.methodportal.promotion;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.methodportal.shared.InputText;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.Pinyin;
 import org.methodportal.shared.PortalUser;
 import org.methodportal.shared.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -159,10 +161,11 @@ public class PromotionService {
         return promotion;
     }
 
-    /** The departments a promotion targets (empty: all branches). */
+    /** The departments a promotion targets (empty: all branches), in pinyin order. */
     public List<String> targetDepartments(long promotionId) {
         promotion(promotionId);
-        return promotions.findDepartmentNames(promotionId);
+        return promotions.findDepartmentNames(promotionId).stream().sorted(Comparator.comparing(PromotionService::pinyin))
+                .toList();
     }
 
     public List<Promotion> promotionsOf(long methodId) {
@@ -170,10 +173,14 @@ public class PromotionService {
         return promotions.findByMethod(methodId);
     }
 
-    /** How far the promotion reached, per department and in total (reviewers of the method's department, admin). */
+    /**
+     * How far the promotion reached, per department (in pinyin order, as readers look one up) and in
+     * total (reviewers of the method's department, admin, the promotion's author).
+     */
     public Coverage coverage(long promotionId) {
         Promotion promotion = overseen(promotionId);
-        List<Coverage.Row> rows = promotions.coverage(promotionId, promotion.methodId());
+        List<Coverage.Row> rows = promotions.coverage(promotionId, promotion.methodId()).stream()
+                .sorted(Comparator.comparing(r -> pinyin(r.departmentName()))).toList();
         var total = new Coverage.Row(0, "", rows.stream().mapToLong(Coverage.Row::targeted).sum(),
                 rows.stream().mapToLong(Coverage.Row::decided).sum(), rows.stream().mapToLong(Coverage.Row::adopted).sum(),
                 rows.stream().mapToLong(Coverage.Row::effective).sum());
@@ -273,6 +280,11 @@ public class PromotionService {
             throw PortalException.forbidden("promotion.not-reviewer");
         }
         return promotion;
+    }
+
+    /** A Chinese name's sort key: its syllables (财政部 "cai zheng bu" before 农业部 "nong ye bu"). */
+    private static String pinyin(String name) {
+        return String.join(" ", Pinyin.syllables(name));
     }
 
     private static PortalException notFound(long promotionId) {

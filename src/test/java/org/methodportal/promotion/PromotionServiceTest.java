@@ -101,7 +101,8 @@ class PromotionServiceTest {
 
         signInAs(users, securityContexts, "reviewer");
         Coverage after = promotions.coverage(promotion.id());
-        assertThat(after.departments()).extracting(Coverage.Row::departmentName).containsExactly("农业部", "财政部");
+        assertThat(after.departments()).extracting(Coverage.Row::departmentName).as("in pinyin order")
+                .containsExactly("财政部", "农业部");
         Coverage.Row financeRow = row(after, "财政部");
         assertThat(financeRow.decided()).isEqualTo(1);
         assertThat(financeRow.adopted()).isZero();

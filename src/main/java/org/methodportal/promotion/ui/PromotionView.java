@@ -155,7 +155,7 @@ public class PromotionView extends VerticalLayout implements BeforeEnterObserver
         summary.setId("promotion-coverage-total");
         coverage.setId("promotion-coverage");
         coverage.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        coverage.addColumn(Coverage.Row::departmentName).setHeader(getTranslation("method.list.department")).setFlexGrow(2);
+        coverage.addColumn(Coverage.Row::departmentName).setHeader(getTranslation("promotion.col.department")).setFlexGrow(2);
         coverage.addColumn(Coverage.Row::targeted).setHeader(getTranslation("promotion.col.targeted")).setAutoWidth(true);
         coverage.addColumn(Coverage.Row::decided).setHeader(getTranslation("promotion.col.decided")).setAutoWidth(true);
         coverage.addColumn(r -> percent(r.decided(), r.targeted())).setHeader(getTranslation("promotion.col.rate"))
@@ -171,9 +171,14 @@ public class PromotionView extends VerticalLayout implements BeforeEnterObserver
         pendingTitle.setId("promotion-pending-title");
         pending.setId("promotion-pending");
         pending.addColumn(PendingBranch::branchName).setHeader(getTranslation("promotion.col.branch")).setFlexGrow(2);
-        pending.addColumn(PendingBranch::departmentName).setHeader(getTranslation("method.list.department")).setFlexGrow(1);
+        pending.addColumn(PendingBranch::departmentName).setHeader(getTranslation("promotion.col.department")).setFlexGrow(1);
         pending.setEmptyStateText(getTranslation("promotion.pending-none"));
-        pending.setHeight("20rem");
+        // a few rows show whole; many scroll inside the grid, fetched a page at a time
+        if (waiting <= 10) {
+            pending.setAllRowsVisible(true);
+        } else {
+            pending.setHeight("24rem");
+        }
         Grids.bindLazy(pending, page -> promotions.pending(p.id(), page).content(),
                 ignored -> promotions.pending(p.id(), PageRequest.ofPage(0, 1, "name", true)).total());
 
