@@ -116,11 +116,16 @@ class DemoDataTest {
     void namedMethodsAreAdoptedByTheSecretariesBranchesWithReports() {
         signInAs(users, securityContexts, "member");
         AdoptionSummary sanzhuasibi = adoptions.summary(mapper.findIdByExternalId("seed-mlr-sanzhuasibi").orElseThrow());
-        assertThat(sanzhuasibi.adoptingBranches()).isEqualTo(1);
-        assertThat(sanzhuasibi.averageRating()).as("its latest report").isEqualTo(5.0);
+        assertThat(sanzhuasibi.adoptingBranches()).isEqualTo(2);
+        assertThat(sanzhuasibi.averageRating()).as("of each branch's latest report: (5 + 3) / 2").isEqualTo(4.0);
+        assertThat(sanzhuasibi.byDepartment()).containsExactlyInAnyOrder(new AdoptionSummary.DepartmentCount("农业部", 1),
+                new AdoptionSummary.DepartmentCount("审计署", 1));
         assertThat(sanzhuasibi.latestReports()).extracting(AdoptionReport::branchName, AdoptionReport::status)
-                .containsExactly(tuple("种植业管理司党支部", AdoptionStatus.EFFECTIVE),
-                        tuple("种植业管理司党支部", AdoptionStatus.TRIAL));
+                .contains(tuple("种植业管理司党支部", AdoptionStatus.EFFECTIVE),
+                        tuple("种植业管理司党支部", AdoptionStatus.TRIAL), tuple("经济责任审计司党支部", AdoptionStatus.TRIAL));
+        assertThat(adoptions.summary(mapper.findIdByExternalId("seed-cdb-sanrongru").orElseThrow()).byDepartment())
+                .as("adopted by two other departments").containsExactlyInAnyOrder(
+                        new AdoptionSummary.DepartmentCount("审计署", 1), new AdoptionSummary.DepartmentCount("民政部", 1));
         assertThat(adoptions.summary(mapper.findIdByExternalId("seed-cnao-zhidian").orElseThrow()).byDepartment())
                 .containsExactly(new AdoptionSummary.DepartmentCount("财政部", 1));
     }
