@@ -89,6 +89,13 @@ public class AdoptionService {
                 adoptions.countOpenByBranch(user.branchId()), 0, limit);
     }
 
+    /** All the caller's branch's adoptions, open ones first (the longest without a report first), then those stopped. */
+    public PageResult<Adoption> ownBranchAll(PageRequest page) {
+        long branch = currentUser.require().branchId();
+        return new PageResult<>(adoptions.findByBranch(branch, page.offset(), page.limit()),
+                adoptions.countByBranch(branch), page.page(), page.limit());
+    }
+
     /** How many of the caller's branch's open adoptions are due for a report. */
     public long ownBranchDue() {
         ReportCutoff cutoff = ReportCutoff.of(clock, properties.reportAfterDays());

@@ -37,6 +37,11 @@ public interface AdoptionMapper {
 
     long countOpenByBranch(@Param("branchId") long branchId);
 
+    /** All the branch's adoptions: open ones first, the longest without a report first, then those stopped. */
+    List<Adoption> findByBranch(@Param("branchId") long branchId, @Param("offset") int offset, @Param("limit") int limit);
+
+    long countByBranch(@Param("branchId") long branchId);
+
     /**
      * Open adoptions due for a report and not yet reminded of it: started on or before
      * {@code cutoffDate} without a report, or last reported before {@code cutoffInstant}.

@@ -121,6 +121,13 @@ class AdoptionPanel extends Section {
             body.add(departments);
         }
         ownBranch(summary);
+        if (summary.adoptionsEver() > 0) {
+            Anchor all = new Anchor("methods/" + method.id() + "/adoptions",
+                    getTranslation("adoption.list.all", summary.adoptionsEver()));
+            all.setId("adoption-all");
+            all.addClassName("adoption-all");
+            body.add(new Div(all));
+        }
         if (!summary.latestReports().isEmpty()) {
             Div reports = new Div();
             reports.setId("adoption-reports");

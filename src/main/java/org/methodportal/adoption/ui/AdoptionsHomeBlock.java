@@ -44,7 +44,7 @@ class AdoptionsHomeBlock implements HomeBlock {
         String title = due == 0 ? ui.getTranslation("home.adoptions.title", open.total())
                 : ui.getTranslation("home.adoptions.title-due", open.total(), due);
         return Optional.of(new HomeSection("home-adoptions", title, items, ui.getTranslation("home.adoptions.empty"),
-                null, null));
+                BranchAdoptionsView.ROUTE, ui.getTranslation("home.adoptions.more")));
     }
 
     /** The method, since when, how often reported; marked when a report is due (the longest unreported come first). */

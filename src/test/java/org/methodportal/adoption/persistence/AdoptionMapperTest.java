@@ -168,6 +168,18 @@ class AdoptionMapperTest {
                 .containsExactly(reportedLongAgo, neverReported, recentlyReported);
     }
 
+    @Test
+    void aBranchsAdoptionsListOpenOnesFirstThenStoppedOnes() {
+        long second = insertMethod();
+        long stopped = adopt(budget, T0);
+        long open = adopt(second, budget, LocalDate.of(2026, 2, 1), T0);
+        adopt(treasury, T0);
+        adoptions.stop(stopped, T0.plusSeconds(1));
+        assertThat(adoptions.findByBranch(budget, 0, 10)).extracting(Adoption::id).containsExactly(open, stopped);
+        assertThat(adoptions.findByBranch(budget, 1, 10)).extracting(Adoption::id).containsExactly(stopped);
+        assertThat(adoptions.countByBranch(budget)).isEqualTo(2);
+    }
+
     private long insertMethod() {
         var key = new GeneratedKey();
         methods.insert(new NewMethod(null, Category.COHESION, finance, budget, li,
