@@ -20,3 +20,7 @@ INSERT INTO adoption (id, method_id, branch_id, open_branch_id, adopted_by, star
     VALUES (990001, 990001, 990001, 990001, 990001, CURRENT_DATE, CURRENT_TIMESTAMP);
 INSERT INTO adoption_report (id, adoption_id, status, outcome, rating, participants, reported_by, reported_at)
     VALUES (990001, 990001, 'TRIAL', 'ck-outcome', 4, 12, 990001, CURRENT_TIMESTAMP);
+INSERT INTO promotion (id, method_id, message, all_branches, created_by, created_at)
+    VALUES (990001, 990001, 'ck-message', FALSE, 990001, CURRENT_TIMESTAMP);
+INSERT INTO promotion_decision (promotion_id, branch_id, decision, reason, decided_by, decided_at)
+    VALUES (990001, 990001, 'DECLINE', 'ck-reason', 990001, CURRENT_TIMESTAMP);

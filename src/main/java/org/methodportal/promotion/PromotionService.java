@@ -168,6 +168,12 @@ public class PromotionService {
                 .toList();
     }
 
+    /** Promotions of published methods (readable by everyone), newest first. */
+    public List<Promotion> recent(int limit) {
+        currentUser.require();
+        return promotions.findRecent(Math.clamp(limit, 1, 200));
+    }
+
     public List<Promotion> promotionsOf(long methodId) {
         methods.get(methodId);
         return promotions.findByMethod(methodId);

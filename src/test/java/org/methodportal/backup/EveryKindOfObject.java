@@ -23,6 +23,9 @@ import org.methodportal.adoption.AdoptionStatus;
 import org.methodportal.adoption.NewAdoption;
 import org.methodportal.adoption.NewAdoptionReport;
 import org.methodportal.adoption.NewAttachment;
+import org.methodportal.promotion.NewPromotion;
+import org.methodportal.promotion.PromotionDecision;
+import org.methodportal.promotion.PromotionService;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodService;
 import org.methodportal.review.Decision;
@@ -42,7 +45,8 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 /**
  * Adds to the demo data the kinds of objects it has none of (a second factor with recovery codes,
  * an API token, comments edited, hidden and deleted with a reply that notifies, a kept local
- * wording, a merge approved, a department's own quorum, an adoption with a report and its file),
+ * wording, a merge approved, a department's own quorum, an adoption with a report and its file, a 典型工作法
+ * promoted to a department with a branch's decision),
  * so that a backup test sees every table in use.
  */
 @TestComponent
@@ -59,13 +63,15 @@ class EveryKindOfObject {
     private final ReviewService reviews;
     private final ReviewQuorumService quorum;
     private final AdoptionService adoptions;
+    private final PromotionService promotions;
     private final JdbcTemplate jdbc;
 
     EveryKindOfObject(UserDetailsService users, SecurityContextHolderStrategy securityContexts, MfaService mfa,
                       ApiTokenService tokens, MethodService methods, CommentService comments, GlossaryService glossary,
                       MergeService merges, ReviewService reviews, ReviewQuorumService quorum, AdoptionService adoptions,
-                      JdbcTemplate jdbc) {
+                      PromotionService promotions, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.promotions = promotions;
         this.adoptions = adoptions;
         this.users = users;
         this.securityContexts = securityContexts;
@@ -128,6 +134,12 @@ class EveryKindOfObject {
 
             signInAs(users, securityContexts, "admin");
             quorum.setForDepartment(secretary.departmentId(), 2);
+            // a 典型工作法 promoted to the adopter's department, on which their branch decided
+            promotions.designate(notAdopted, "备份样板");
+            long promotion = promotions.start(notAdopted, new NewPromotion("请学习", false,
+                    List.of(adopter.departmentId()))).id();
+            signInAs(users, securityContexts, "secretary2");
+            promotions.decide(promotion, PromotionDecision.DECLINE, "本季度任务重");
             awaitNotifications();
         } finally {
             TestUsers.signOut(securityContexts);

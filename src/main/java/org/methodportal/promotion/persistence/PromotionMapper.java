@@ -43,6 +43,9 @@ public interface PromotionMapper {
     /** The method's promotions, newest first. */
     List<Promotion> findByMethod(@Param("methodId") long methodId);
 
+    /** Promotions of published methods, newest first. */
+    List<Promotion> findRecent(@Param("limit") int limit);
+
     /** Names of the departments a promotion targets (empty when it targets all branches). */
     List<String> findDepartmentNames(@Param("promotionId") long promotionId);
 

@@ -33,6 +33,6 @@ class ExemplarsHomeBlock implements HomeBlock {
                 new Anchor("methods/" + e.methodId() + "?" + PageFocus.PARAMETER + "=" + PromotionPanel.ELEMENT_ID, e.methodTitle()),
                 new Span(" · " + e.reason()))).toList();
         return Optional.of(new HomeSection("home-exemplars", ui.getTranslation("home.exemplars.title"), items,
-                ui.getTranslation("home.exemplars.empty"), null, null));
+                ui.getTranslation("home.exemplars.empty"), PromotionsView.ROUTE, ui.getTranslation("home.exemplars.more")));
     }
 }

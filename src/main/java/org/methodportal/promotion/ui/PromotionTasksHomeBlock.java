@@ -38,6 +38,6 @@ class PromotionTasksHomeBlock implements HomeBlock {
         List<Span> items = tasks.content().stream().map(p -> new Span(new Anchor("promotions/" + p.id(), p.methodTitle()),
                 new Span(" · " + ui.getTranslation("home.promotions.by", p.createdByName())))).toList();
         return Optional.of(new HomeSection("home-promotions", ui.getTranslation("home.promotions.title", tasks.total()),
-                items, ui.getTranslation("home.promotions.empty"), null, null));
+                items, ui.getTranslation("home.promotions.empty"), PromotionsView.ROUTE, ui.getTranslation("home.promotions.more")));
     }
 }

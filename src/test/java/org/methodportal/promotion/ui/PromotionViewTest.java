@@ -113,6 +113,23 @@ class PromotionViewTest extends SpringBrowserlessTest {
                 .satisfies(d -> assertThat(d.decision()).isEqualTo(PromotionDecision.DECLINE));
     }
 
+    @Test
+    @WithUserDetails("reviewer")
+    void theOverviewListsExemplarsAndTheLatestPromotions() {
+        long method = published("“支点”工作法");
+        promotions.designate(method, "临时党支部建在审计一线");
+        long audit = organisation.enabledDepartments().stream().filter(d -> d.name().equals("审计署")).findFirst()
+                .orElseThrow().id();
+        Promotion promotion = promotions.start(method, new NewPromotion("请学习", false, List.of(audit)));
+
+        navigate(PromotionsView.class);
+        assertThat($(com.vaadin.flow.component.html.UnorderedList.class).id("promotions-exemplars").getElement()
+                .getTextRecursively()).contains("“支点”工作法", "临时党支部建在审计一线");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).all()).extracting(a -> a.getHref())
+                .contains("promotions/" + promotion.id());
+        promotions.withdraw(method);
+    }
+
     private long published(String title) {
         return methods.find(new MethodFilter(null, null, MethodStatus.PUBLISHED, null, null, false, title),
                 new PageRequest(0, 5, "updatedAt", false)).stream().filter(m -> m.title().equals(title)).findFirst()

@@ -26,11 +26,12 @@ class RecheckApiTest {
 
     @Test
     void everyoneReadsTheDateReviewersConfirmAndNoOneElseMay() {
-        long method = publishedId("“五对接”工作法");
+        // 审计署's, which reviewer reviews
+        long method = publishedId("“支点”工作法");
         MvcTestResult date = as("member", mvc.get().uri("/api/v1/methods/" + method + "/recheck")).exchange();
         assertThat(date).hasStatusOk();
         assertThat(date).bodyJson().extractingPath("$.dueOn").isNotNull();
-        assertThat(date).bodyJson().extractingPath("$.departmentName").isEqualTo("财政部");
+        assertThat(date).bodyJson().extractingPath("$.departmentName").isEqualTo("审计署");
 
         assertThat(as("member", mvc.get().uri("/api/v1/rechecks")).exchange()).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(as("member", json(mvc.post().uri("/api/v1/methods/" + method + "/recheck"), "{}")).exchange())
@@ -46,9 +47,9 @@ class RecheckApiTest {
         assertThat(none).bodyJson().extractingPath("$.methods").isEqualTo(0);
 
         MvcTestResult confirmed = as("reviewer", json(mvc.post().uri("/api/v1/methods/" + method + "/recheck"), """
-                {"note": "对照今年的预算绩效管理办法核对，仍然适用"}""")).exchange();
+                {"note": "对照今年的审计现场管理办法核对，仍然适用"}""")).exchange();
         assertThat(confirmed).hasStatusOk();
-        assertThat(confirmed).bodyJson().extractingPath("$.confirmNote").isEqualTo("对照今年的预算绩效管理办法核对，仍然适用");
+        assertThat(confirmed).bodyJson().extractingPath("$.confirmNote").isEqualTo("对照今年的审计现场管理办法核对，仍然适用");
         assertThat(confirmed).bodyJson().extractingPath("$.confirmedByName").isNotNull();
         MvcTestResult due = as("reviewer", mvc.get().uri("/api/v1/rechecks")).exchange();
         assertThat(due).hasStatusOk();
@@ -61,7 +62,9 @@ class RecheckApiTest {
     private long publishedId(String title) {
         MvcTestResult found = as("member", mvc.get().uri("/api/v1/methods?status=PUBLISHED&size=100")).exchange();
         assertThat(found).hasStatusOk();
-        List<Number> ids = JsonPath.read(body(found), "$.content[?(@.title == '" + title + "')].id");
+        // the demo's entry: another test of this context imports a second method of the same title
+        List<Number> ids = JsonPath.read(body(found),
+                "$.content[?(@.title == '" + title + "' && @.externalId =~ /seed-.*/)].id");
         assertThat(ids).as(title).hasSize(1);
         return ids.getFirst().longValue();
     }
