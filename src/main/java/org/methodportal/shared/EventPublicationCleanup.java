@@ -1,8 +1,7 @@
 package org.methodportal.shared;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import java.time.Duration;
+
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +12,13 @@ import org.springframework.stereotype.Component;
  * instance may run it; deleting the same old rows twice is harmless.
  */
 @Component
-class EventPublicationCleanup implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(EventPublicationCleanup.class);
+class EventPublicationCleanup extends PeriodicTask {
 
     private final CompletedEventPublications completed;
     private final EventPublicationProperties properties;
-    private volatile Thread thread;
 
     EventPublicationCleanup(CompletedEventPublications completed, EventPublicationProperties properties) {
+        super("event-publication-cleanup");
         this.completed = completed;
         this.properties = properties;
     }
@@ -32,33 +29,17 @@ class EventPublicationCleanup implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofVirtual().name("event-publication-cleanup").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(properties.cleanupInterval());
-                    cleanUp();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    log.warn("event publication clean-up failed, tried again in {}: {}", properties.cleanupInterval(),
-                            e.toString());
-                }
-            }
-        });
+    protected Duration firstDelay() {
+        return properties.cleanupInterval();
     }
 
     @Override
-    public void stop() {
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
-        }
-        thread = null;
+    protected Duration interval() {
+        return properties.cleanupInterval();
     }
 
     @Override
-    public boolean isRunning() {
-        return thread != null;
+    protected void runOnce() {
+        cleanUp();
     }
 }

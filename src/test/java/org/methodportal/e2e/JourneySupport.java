@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -185,5 +186,22 @@ abstract class JourneySupport {
                 System.err.println("no screenshot: " + e);
             }
         }
+    }
+
+    /** The text of each rendered body row of the grid, its cells joined with " | ". */
+    @SuppressWarnings("unchecked")
+    List<String> rowsOf(String gridId) {
+        browser.waitForVaadin();
+        return (List<String>) browser.js("""
+                const grid = arguments[0];
+                return Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
+                    .filter(tr => !tr.hidden && tr.offsetParent !== null)
+                    .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
+                        const slot = td.querySelector('slot');
+                        const content = slot && slot.assignedElements()[0];
+                        return content ? content.innerText.trim() : '';
+                    }).join(' | '))
+                    .filter(text => text.replace(/[ |]/g, '') !== '');
+                """, present(By.id(gridId)));
     }
 }

@@ -322,21 +322,4 @@ class PromotionJourneyIT extends JourneySupport {
     private void scrollTo(By by) {
         browser.js("arguments[0].scrollIntoView({block: 'start'});", present(by));
     }
-
-    /** The text of each rendered body row of the grid, its cells joined with " | ". */
-    @SuppressWarnings("unchecked")
-    private List<String> rowsOf(String gridId) {
-        browser.waitForVaadin();
-        return (List<String>) browser.js("""
-                const grid = arguments[0];
-                return Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
-                    .filter(tr => !tr.hidden && tr.offsetParent !== null)
-                    .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
-                        const slot = td.querySelector('slot');
-                        const content = slot && slot.assignedElements()[0];
-                        return content ? content.innerText.trim() : '';
-                    }).join(' | '))
-                    .filter(text => text.replace(/[ |]/g, '') !== '');
-                """, present(By.id(gridId)));
-    }
 }

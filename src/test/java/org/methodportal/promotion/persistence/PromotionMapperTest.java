@@ -125,6 +125,7 @@ class PromotionMapperTest {
                 .mapToLong(Coverage.Row::targeted).sum());
         assertThat(promotions.findById(all)).map(Promotion::allBranches).contains(true);
         assertThat(promotions.findByMethod(method)).extracting(Promotion::id).containsExactly(all);
+        assertThat(promotions.findRecent(5)).extracting(Promotion::id).first().isEqualTo(all);
 
         promotions.insertExemplar(method, "落实到每个机关支部的样板", li, T0);
         Exemplar exemplar = promotions.findExemplar(method).orElseThrow();
