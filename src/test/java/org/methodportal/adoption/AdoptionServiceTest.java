@@ -86,6 +86,7 @@ class AdoptionServiceTest {
     void aBranchAdoptsOnceAtATimeReportsAndAStoppedAdoptionCanBeTakenUpAgain() {
         long method = published("“铸魂”工作法");
         int adoptingBefore = methods.get(method).adoptingBranches();
+        int adoptionsBefore = adoptions.summary(method).adoptionsEver();
         signInAs(users, securityContexts, "secretary2");
         Adoption adoption = adoptions.adopt(method, new NewAdoption(LocalDate.now().minusDays(30), "  每月一次讲述  "));
         assertThat(adoption.open()).isTrue();
@@ -114,9 +115,9 @@ class AdoptionServiceTest {
 
         signInAs(users, securityContexts, "member");
         AdoptionSummary summary = adoptions.summary(method);
-        assertThat(summary.adoptingBranches()).isEqualTo(1);
+        assertThat(summary.adoptingBranches()).isEqualTo(adoptingBefore + 1);
         assertThat(summary.averageRating()).as("the latest rating of each adoption").isEqualTo(5.0);
-        assertThat(summary.byDepartment()).extracting(AdoptionSummary.DepartmentCount::department).containsExactly("农业部");
+        assertThat(summary.byDepartment()).extracting(AdoptionSummary.DepartmentCount::department).contains("农业部");
         assertThat(summary.latestReports()).first().extracting(AdoptionReport::outcome).isEqualTo("结合案例讲，大家更愿意参加");
         assertThat(summary.ownBranch()).as("member's branch did not adopt it").isNull();
 
@@ -129,7 +130,7 @@ class AdoptionServiceTest {
         Adoption again = adoptions.adopt(method, new NewAdoption(null, null));
         assertThat(again.id()).isNotEqualTo(adoption.id());
         assertThat(methods.get(method).adoptingBranches()).isEqualTo(adoptingBefore + 1);
-        assertThat(adoptions.summary(method).adoptionsEver()).isEqualTo(2);
+        assertThat(adoptions.summary(method).adoptionsEver()).isEqualTo(adoptionsBefore + 2);
 
         // The method's author (the demo administrator imported it) hears of the reports.
         AfterCommitListeners.awaitCompleted(registry, AdoptionEvent.Reported.class::isInstance);

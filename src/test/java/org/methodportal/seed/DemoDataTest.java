@@ -126,6 +126,11 @@ class DemoDataTest {
         assertThat(adoptions.summary(mapper.findIdByExternalId("seed-cdb-sanrongru").orElseThrow()).byDepartment())
                 .as("adopted by two other departments").containsExactlyInAnyOrder(
                         new AdoptionSummary.DepartmentCount("审计署", 1), new AdoptionSummary.DepartmentCount("民政部", 1));
+        // every named method but the archived 育人 has been taken up somewhere, with reports
+        for (String id : List.of("seed-mof-wuduijie", "seed-mlr-sanzhuasibi", "seed-cdb-sanrongru", "seed-moa-jiediqi",
+                "seed-cnao-zhidian", "seed-npfpc-gongjiangongxiang", "seed-mfa-zhuhun")) {
+            assertThat(adoptions.summary(mapper.findIdByExternalId(id).orElseThrow()).latestReports()).as(id).isNotEmpty();
+        }
         assertThat(adoptions.summary(mapper.findIdByExternalId("seed-cnao-zhidian").orElseThrow()).byDepartment())
                 .containsExactly(new AdoptionSummary.DepartmentCount("财政部", 1));
     }
