@@ -11,6 +11,7 @@ import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.SystemAuthentication;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -85,11 +86,12 @@ class AdminJourneyIT extends JourneySupport {
         waitForGridText("liuxin");
         // The filtered grid re-renders its rows: look the button up again if a re-render replaced it.
         By toggle = By.id("account-toggle-" + accountId("liuxin"));
-        // A click that lands while the row is being replaced is lost: click again until the dialog opens.
+        // A click that lands while the row is being replaced (or not yet laid out) is lost: click again
+        // until the dialog opens.
         By confirm = By.xpath("//vaadin-confirm-dialog//vaadin-button[@slot='confirm-button'] | "
                 + "//vaadin-button[@slot='confirm-button']");
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class)
                 .until(d -> {
                     if (d.findElements(confirm).stream().noneMatch(WebElement::isDisplayed)) {
                         d.findElement(toggle).click();
