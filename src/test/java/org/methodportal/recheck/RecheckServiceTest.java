@@ -8,10 +8,13 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.methodportal.account.AccountForm;
+import org.methodportal.account.AccountService;
 import org.methodportal.audit.AuditEntry;
 import org.methodportal.audit.AuditFilter;
 import org.methodportal.audit.AuditService;
@@ -28,6 +31,7 @@ import org.methodportal.review.ReviewService;
 import org.methodportal.review.Scores;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
+import org.methodportal.shared.Role;
 import org.methodportal.shared.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -53,6 +57,8 @@ class RecheckServiceTest {
     ReviewService reviews;
     @Autowired
     AuditService audit;
+    @Autowired
+    AccountService accounts;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -120,6 +126,16 @@ class RecheckServiceTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("recheck.set-due", "1 methods: 农业补贴政策调整"),
                         org.assertj.core.groups.Tuple.tuple("recheck.confirmed",
                                 "next review by " + rechecks.today().plusYears(1) + ": 对照新政策核对，内容仍然适用"));
+    }
+
+    @Test
+    void aReviewerOfNoDepartmentYetHasNothingDue() {
+        signInAs(users, securityContexts, "admin");
+        String login = "rc" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new AccountForm(login, "新审核员", 1, Set.of(Role.REVIEWER), Set.of()), "portal-demo-2026");
+        signInAs(users, securityContexts, login);
+        assertThat(rechecks.due(ALL).total()).isZero();
+        assertThat(rechecks.countSettable(new RecheckScope(Category.MASS_LINE, null))).isZero();
     }
 
     @Test

@@ -77,6 +77,9 @@ class RecheckMapperTest {
         assertThat(rechecks.findDue(DAY.plusYears(1), List.of(finance), 0, 10)).extracting(RecheckDue::methodId)
                 .containsExactly(massLine, cohesion);
         assertThat(rechecks.countDue(DAY.plusYears(1), List.of(agriculture))).isEqualTo(1);
+        assertThat(rechecks.findDue(DAY.plusYears(1), List.of(), 0, 10)).as("a reviewer of no department").isEmpty();
+        assertThat(rechecks.countDue(DAY.plusYears(1), List.of())).isZero();
+        assertThat(rechecks.countSettable(Category.COHESION, null, List.of(), DAY)).isZero();
         RecheckDue due = rechecks.findByMethod(massLine).orElseThrow();
         assertThat(due.title()).isEqualTo("甲");
         assertThat(due.departmentName()).isEqualTo("rc-finance");
