@@ -105,8 +105,9 @@ class RecheckJourneyIT extends JourneySupport {
         browser.waitForTextContaining(By.tagName("vaadin-notification-card"), "已确认，下次复核日期为 ");
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.id("method-recheck-banner")));
-        assertThat(browser.isPresent(By.id("recheck-confirm-dialog"))
-                && browser.driver.findElement(By.id("recheck-confirm-dialog")).isDisplayed()).as("dialog closed").isFalse();
+        // the dialog closes with an animation: wait for it rather than look at once
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("recheck-confirm-dialog")));
         browser.screenshot("recheck-confirmed");
         browser.open(url("methods/" + id));
         browser.waitFor(By.id("method-page"));
