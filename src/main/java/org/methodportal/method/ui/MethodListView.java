@@ -133,7 +133,8 @@ public class MethodListView extends VerticalLayout implements HasDynamicTitle, B
                 .setHeader(getTranslation("method.list.status")).setSortProperty("status").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(m -> m.adoptingBranches() == 0 ? "" : String.valueOf(m.adoptingBranches()))
-                .setHeader(getTranslation("method.list.adoptions")).setSortProperty("adoptions").setAutoWidth(true)
+                // wide enough for its header and sort arrow: the counts alone would size it to one digit
+                .setHeader(getTranslation("method.list.adoptions")).setSortProperty("adoptions").setWidth("7.5em")
                 .setFlexGrow(0).setTooltipGenerator(m -> getTranslation("method.list.adoptions-tooltip",
                         m.adoptingBranches()));
         var updated = grid.addColumn(m -> MethodLabels.time(m.updatedAt()))
