@@ -3,7 +3,11 @@ package org.methodportal.importexport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.jsoup.nodes.Document;
 
 import org.jspecify.annotations.Nullable;
 import org.methodportal.adoption.AdoptionService;
@@ -16,10 +20,17 @@ import org.methodportal.importexport.document.MethodDossier;
 import org.methodportal.importexport.document.WordDraftReader;
 import org.methodportal.method.Category;
 import org.methodportal.method.MethodDetail;
+import org.methodportal.method.MethodFilter;
+import org.methodportal.method.MethodStatus;
+import org.methodportal.method.MethodSummary;
 import org.methodportal.method.MethodService;
 import org.methodportal.method.ProvenanceSource;
 import org.methodportal.review.ReviewService;
+import org.methodportal.search.SearchHit;
+import org.methodportal.search.SearchRequest;
+import org.methodportal.search.SearchService;
 import org.methodportal.shared.CurrentUser;
+import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.PortalUser;
 import org.slf4j.Logger;
@@ -42,11 +53,14 @@ public class MethodFileService {
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static final Logger log = LoggerFactory.getLogger(MethodFileService.class);
+    /** Methods in one exported category or search result: a document to read, not a backup (that is the export). */
+    public static final int COLLECTION_MAX = 100;
     private static final int FILE_NAME_MAX = 80;
     /** The start of every ZIP file, hence of every .docx. */
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
     private final MethodService methods;
+    private final SearchService search;
     private final ReviewService reviews;
     private final ProvenanceSource provenance;
     private final AdoptionService adoptions;
@@ -55,10 +69,11 @@ public class MethodFileService {
     private final DocumentProperties properties;
     private final Clock clock;
 
-    MethodFileService(MethodService methods, ReviewService reviews, ProvenanceSource provenance,
+    MethodFileService(MethodService methods, SearchService search, ReviewService reviews, ProvenanceSource provenance,
                       AdoptionService adoptions, CurrentUser currentUser, MessageSource messages,
                       DocumentProperties properties, Clock clock) {
         this.methods = methods;
+        this.search = search;
         this.reviews = reviews;
         this.provenance = provenance;
         this.adoptions = adoptions;
@@ -70,28 +85,69 @@ public class MethodFileService {
 
     /** The method as the caller sees it, as a PDF with the Chinese font embedded. */
     public MethodFile pdf(long methodId, Locale locale) {
+        return method(methodId, DocumentFormat.PDF, locale);
+    }
+
+    /** The method as the caller sees it, as a Word file in the template {@link #readWord} reads. */
+    public MethodFile word(long methodId, Locale locale) {
+        return method(methodId, DocumentFormat.WORD, locale);
+    }
+
+    public MethodFile method(long methodId, DocumentFormat format, Locale locale) {
         MethodDossier dossier = dossier(methodId);
-        CjkFont font = CjkFont.find(properties.font()).orElseThrow(() -> {
-            log.error("PDF export needs a TrueType font with Chinese glyphs: set portal.documents.font or install "
-                    + "fonts-wqy-zenhei");
-            return new PortalException(PortalException.Kind.UNAVAILABLE, "document.pdf-font-missing");
-        });
+        Labels labels = labels(locale);
+        return render(fileName(dossier.method().revision().content().title(), dossier.method().id()), format,
+                () -> DossierHtml.of(dossier, labels), () -> DossierDocx.of(dossier, labels));
+    }
+
+    /**
+     * The published methods of a category, by title, in one document with a table of contents (the
+     * first {@value #COLLECTION_MAX}).
+     */
+    public MethodFile category(Category category, DocumentFormat format, Locale locale) {
+        List<Long> ids = methods.browse(new MethodFilter(category, null, MethodStatus.PUBLISHED, null, null, false, null),
+                new PageRequest(0, COLLECTION_MAX, "title", true)).content().stream().map(MethodSummary::id).toList();
+        Labels labels = labels(locale);
+        String title = labels.get("importexport.document.category-title", labels.get("method.category." + category.name()));
+        return collection(title, ids, format, labels);
+    }
+
+    /** The hits of a search in their order, the first {@value #COLLECTION_MAX}, in one document. */
+    public MethodFile searchResult(SearchRequest request, DocumentFormat format, Locale locale) {
+        var all = new SearchRequest(request.text(), request.category(), request.departmentId(), request.status(),
+                request.tag(), request.year(), request.sort(), 0, COLLECTION_MAX, request.adopted());
+        List<Long> ids = search.search(all).hits().stream().map(SearchHit::id).toList();
+        Labels labels = labels(locale);
+        String title = request.text().isBlank() ? labels.get("importexport.document.search-title-all")
+                : labels.get("importexport.document.search-title", request.text());
+        return collection(title, ids, format, labels);
+    }
+
+    private MethodFile collection(String title, List<Long> ids, DocumentFormat format, Labels labels) {
+        List<MethodDossier> dossiers = ids.stream().map(this::dossier).toList();
+        return render(fileName(title, 0), format, () -> DossierHtml.collection(title, dossiers, labels),
+                () -> DossierDocx.collection(title, dossiers, labels));
+    }
+
+    private MethodFile render(String name, DocumentFormat format, Supplier<Document> html, WordWriter word) {
         try {
-            byte[] pdf = DossierPdf.render(DossierHtml.of(dossier, labels(locale)), font);
-            return new MethodFile(fileName(dossier, ".pdf"), PDF, pdf);
+            if (format == DocumentFormat.WORD) {
+                return new MethodFile(name + format.extension(), format.contentType(), word.write());
+            }
+            CjkFont font = CjkFont.find(properties.font()).orElseThrow(() -> {
+                log.error("PDF export needs a TrueType font with Chinese glyphs: set portal.documents.font or install "
+                        + "fonts-wqy-zenhei");
+                return new PortalException(PortalException.Kind.UNAVAILABLE, "document.pdf-font-missing");
+            });
+            return new MethodFile(name + format.extension(), format.contentType(), DossierPdf.render(html.get(), font));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The method as the caller sees it, as a Word file in the template {@link #readWord} reads. */
-    public MethodFile word(long methodId, Locale locale) {
-        MethodDossier dossier = dossier(methodId);
-        try {
-            return new MethodFile(fileName(dossier, ".docx"), DOCX, DossierDocx.of(dossier, labels(locale)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @FunctionalInterface
+    private interface WordWriter {
+        byte[] write() throws IOException;
     }
 
     /** The largest Word file {@link #readWord} takes. */
@@ -150,13 +206,12 @@ public class MethodFileService {
         };
     }
 
-    /** The title as a file name every system accepts: no path or reserved characters, not too long. */
-    static String fileName(MethodDossier dossier, String extension) {
-        String title = dossier.method().revision().content().title()
-                .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
-        if (title.isEmpty()) {
-            title = "method-" + dossier.method().id();
+    /** A title as a file name every system accepts: no path or reserved characters, not too long. */
+    static String fileName(String title, long methodId) {
+        String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
+        if (name.isEmpty()) {
+            name = "method-" + methodId;
         }
-        return (title.length() > FILE_NAME_MAX ? title.substring(0, FILE_NAME_MAX) : title) + extension;
+        return name.length() > FILE_NAME_MAX ? name.substring(0, FILE_NAME_MAX) : name;
     }
 }
