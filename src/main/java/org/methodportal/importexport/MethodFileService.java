@@ -150,6 +150,11 @@ public class MethodFileService {
         byte[] write() throws IOException;
     }
 
+    /** Whether PDFs can be made here: a font with Chinese glyphs is installed or configured. */
+    public boolean pdfAvailable() {
+        return CjkFont.find(properties.font()).isPresent();
+    }
+
     /** The largest Word file {@link #readWord} takes. */
     public long wordMaxSize() {
         return properties.wordMaxSize().toBytes();

@@ -35,7 +35,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -85,7 +84,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, service.maxSize()));
         upload.setAcceptedFileTypes(".jsonl", ".ndjson", ".json", ".txt");
-        upload.setI18n(uploadTexts());
+        upload.setI18n(UploadTexts.of(this, "importexport.upload.wrong-type"));
         upload.setUploadHandler(UploadHandler.toTempFile(this::uploaded));
         upload.addFileRejectedListener(e -> Notifications.error(getTranslation("importexport.import.rejected")));
 
@@ -221,35 +220,6 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         Paragraph hint = new Paragraph(text);
         hint.addClassName("import-hint");
         return hint;
-    }
-
-    private UploadI18N uploadTexts() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("importexport.upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("importexport.upload.drop")));
-        i18n.setError(new UploadI18N.Error()
-                .setTooManyFiles(getTranslation("importexport.upload.too-many"))
-                .setFileIsTooBig(getTranslation("importexport.upload.too-big"))
-                .setIncorrectFileType(getTranslation("importexport.upload.wrong-type")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status()
-                        .setConnecting(getTranslation("importexport.upload.connecting"))
-                        .setStalled(getTranslation("importexport.upload.stalled"))
-                        .setProcessing(getTranslation("importexport.upload.processing"))
-                        .setHeld(getTranslation("importexport.upload.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime()
-                        .setPrefix(getTranslation("importexport.upload.remaining"))
-                        .setUnknown(getTranslation("importexport.upload.remaining-unknown")))
-                .setError(new UploadI18N.Uploading.Error()
-                        .setServerUnavailable(getTranslation("importexport.upload.server-unavailable"))
-                        .setUnexpectedServerError(getTranslation("importexport.upload.server-error"))
-                        .setForbidden(getTranslation("importexport.upload.forbidden"))
-                        .setFileTooLarge(getTranslation("importexport.upload.too-big"))));
-        i18n.setFile(new UploadI18N.File()
-                .setRetry(getTranslation("importexport.upload.retry"))
-                .setStart(getTranslation("importexport.upload.start"))
-                .setRemove(getTranslation("importexport.upload.remove")));
-        return i18n;
     }
 
     /** A size limit as people write it: whole gigabytes in GB (the default is 1 GB), otherwise megabytes. */

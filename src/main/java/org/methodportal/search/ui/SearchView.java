@@ -18,6 +18,7 @@ import org.methodportal.search.SearchProperties;
 import org.methodportal.search.SearchService;
 import org.methodportal.search.SearchSort;
 import org.methodportal.search.SearchUnavailableException;
+import org.springframework.beans.factory.ObjectProvider;
 
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
@@ -85,9 +86,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
     private final LinkedHashSet<Long> mergeSelection = new LinkedHashSet<>();
     private final boolean mayMerge;
     final Button mergeSelected = new Button();
+    final HorizontalLayout resultActions = new HorizontalLayout();
+    private final transient List<SearchResultAction> resultActionSources;
 
-    SearchView(SearchService search, AuthenticationContext authentication, SearchProperties properties) {
+    SearchView(SearchService search, AuthenticationContext authentication, SearchProperties properties,
+               ObjectProvider<SearchResultAction> actions) {
         this.search = search;
+        this.resultActionSources = actions.orderedStream().toList();
         this.facetSample = properties.facetSample();
         this.mayMerge = authentication.hasAnyRole("REVIEWER", "ADMIN");
         addClassName("search-page");
@@ -133,7 +138,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         updateMergeButton();
         HorizontalLayout order = new HorizontalLayout(adopted, sort);
         order.setAlignItems(FlexComponent.Alignment.CENTER);
-        HorizontalLayout bar = new HorizontalLayout(total, mergeSelected, order);
+        resultActions.setId("search-result-actions");
+        resultActions.setSpacing(false);
+        resultActions.addClassName("search-result-actions");
+        HorizontalLayout bar = new HorizontalLayout(total, resultActions, mergeSelected, order);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -165,6 +173,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         facets.removeAll();
         results.removeAll();
         paging.removeAll();
+        resultActions.removeAll();
         total.setText("");
         SearchRequest request = request();
         if (request == null) {
@@ -199,6 +208,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         result.hits().forEach(hit -> results.add(hitCard(hit)));
+        resultActionSources.forEach(action -> action.create(request).ifPresent(resultActions::add));
         // the words found nothing, the hits are only near in meaning: a mistyped name's correction comes first
         if (result.didYouMean() != null) {
             showDidYouMean(result.didYouMean());
