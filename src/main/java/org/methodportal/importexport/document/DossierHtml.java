@@ -40,6 +40,9 @@ public final class DossierHtml {
             th { background: #f3f4f6; font-weight: normal; }
             .meta th { width: 22%; }
             .toc a { color: #1a1a1a; text-decoration: none; }
+            .toc a::after { content: leader('.') target-counter(attr(href), page); }
+            table.record th, table.record td { font-size: 9pt; white-space: nowrap; }
+            table.record td.comment { white-space: normal; }
             .method { page-break-before: always; }
             .method.first { page-break-before: auto; }
             .note { color: #555; font-size: 9pt; }
@@ -65,9 +68,12 @@ public final class DossierHtml {
                         : dossiers.getFirst().generatedAt())));
         body.appendElement("h2").text(labels.get("importexport.document.contents"));
         Element toc = body.appendElement("ol").addClass("toc");
+        // the PDF's outline (bookmarks) lists the methods as the contents do
+        Element bookmarks = document.head().appendElement("bookmarks");
         for (MethodDossier d : dossiers) {
-            toc.appendElement("li").appendElement("a").attr("href", "#method-" + d.method().id())
-                    .text(d.method().revision().content().title());
+            String name = d.method().revision().content().title();
+            toc.appendElement("li").appendElement("a").attr("href", "#method-" + d.method().id()).text(name);
+            bookmarks.appendElement("bookmark").attr("name", name).attr("href", "#method-" + d.method().id());
         }
         for (MethodDossier d : dossiers) {
             append(body, d, labels, false);
@@ -177,7 +183,7 @@ public final class DossierHtml {
             section.appendElement("p").text(labels.get("importexport.document.no-reviews"));
             return;
         }
-        Element table = section.appendElement("table");
+        Element table = section.appendElement("table").addClass("record");
         Element head = table.appendElement("tr");
         head.appendElement("th").text(labels.get("importexport.document.round"));
         head.appendElement("th").text(labels.get("importexport.document.reviewer"));
@@ -196,7 +202,7 @@ public final class DossierHtml {
             }
             row.appendElement("td").text(labels.time(e.createdAt()));
             if (present(e.comment())) {
-                Element comment = table.appendElement("tr").appendElement("td")
+                Element comment = table.appendElement("tr").appendElement("td").addClass("comment")
                         .attr("colspan", String.valueOf(Quality.values().length + 4));
                 comment.text(labels.get("importexport.document.comment", e.comment()));
             }

@@ -72,7 +72,7 @@ public class WordImportView extends VerticalLayout implements HasDynamicTitle {
                 ImportView.sizeLabel(files.wordMaxSize()))));
 
         preview.setId("word-import-preview");
-        preview.addClassName("word-import-preview");
+        preview.addClassNames("portal-card", "word-import-preview");
         preview.setVisible(false);
         category.setId("word-import-category");
         category.setLabel(getTranslation("method.field.category"));
