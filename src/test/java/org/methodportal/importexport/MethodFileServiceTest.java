@@ -23,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.method.Category;
+import org.methodportal.method.MarkdownRenderer;
 import org.methodportal.method.MethodContent;
 import org.methodportal.method.MethodDetail;
 import org.methodportal.method.MethodService;
@@ -112,6 +113,8 @@ class MethodFileServiceTest {
         assertThat(draft.title()).isEqualTo(content.title());
         assertThat(draft.category()).isEqualTo(Category.BUSINESS_PROBLEMS);
         assertThat(draft.content(null)).usingRecursiveComparison().ignoringFields("body").isEqualTo(content);
+        assertThat(draft.body()).as("the body as its text: Word keeps no Markdown")
+                .isEqualTo(MarkdownRenderer.plainText(content.body()));
         assertThat(draft.unmapped()).as("the record is shown as not taken").contains("审核记录", "推广采用");
 
         MethodDetail created = files.createDraft(draft, null);
