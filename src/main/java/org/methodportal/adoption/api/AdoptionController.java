@@ -2,7 +2,6 @@ package org.methodportal.adoption.api;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,11 +15,9 @@ import org.methodportal.adoption.AttachmentFiles;
 import org.methodportal.adoption.NewAdoption;
 import org.methodportal.adoption.NewAdoptionReport;
 import org.methodportal.adoption.NewAttachment;
+import org.methodportal.shared.AttachmentResponse;
 import org.methodportal.shared.PageRequest;
 import org.methodportal.shared.PageResult;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,13 +113,6 @@ class AdoptionController {
         // Served only as a type of the allow-list, never sniffed, never shown inline: the bytes come from users.
         MediaType type = AttachmentFiles.CONTENT_TYPES.contains(file.contentType())
                 ? MediaType.parseMediaType(file.contentType()) : MediaType.APPLICATION_OCTET_STREAM;
-        return ResponseEntity.ok()
-                .contentType(type)
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(file.content());
+        return AttachmentResponse.of(file.fileName(), type, file.content());
     }
 }

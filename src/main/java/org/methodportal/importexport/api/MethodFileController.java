@@ -1,7 +1,6 @@
 package org.methodportal.importexport.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,10 +14,8 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.api.MethodJson;
 import org.methodportal.search.SearchRequest;
 import org.methodportal.search.SearchSort;
+import org.methodportal.shared.AttachmentResponse;
 import org.methodportal.shared.PortalException;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -122,14 +119,7 @@ class MethodFileController {
     }
 
     private static ResponseEntity<byte[]> download(MethodFile file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(file.content());
+        return AttachmentResponse.of(file.fileName(), MediaType.parseMediaType(file.contentType()), file.content());
     }
 
     /** The draft made (null on a dry run), the fields read, and what was not taken. */

@@ -9,6 +9,7 @@ import static org.methodportal.shared.api.Api.json;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.methodportal.shared.api.Api;
 import org.methodportal.shared.api.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -60,12 +61,6 @@ class RecheckApiTest {
     }
 
     private long publishedId(String title) {
-        MvcTestResult found = as("member", mvc.get().uri("/api/v1/methods?status=PUBLISHED&size=100")).exchange();
-        assertThat(found).hasStatusOk();
-        // the demo's entry: another test of this context imports a second method of the same title
-        List<Number> ids = JsonPath.read(body(found),
-                "$.content[?(@.title == '" + title + "' && @.externalId =~ /seed-.*/)].id");
-        assertThat(ids).as(title).hasSize(1);
-        return ids.getFirst().longValue();
+        return Api.publishedDemoId(mvc, title);
     }
 }

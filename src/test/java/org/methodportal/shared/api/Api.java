@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,6 +36,20 @@ public final class Api {
 
     public static long id(MvcTestResult result) {
         return ((Number) JsonPath.read(body(result), "$.id")).longValue();
+    }
+
+    /**
+     * The id of a published demo method by its title, read through the API as a member. Another test
+     * of the same context imports a second method of the same title, so only the demo's (its source
+     * id starts with "seed-") counts.
+     */
+    public static long publishedDemoId(MockMvcTester mvc, String title) {
+        MvcTestResult found = as("member", mvc.get().uri("/api/v1/methods?status=PUBLISHED&size=100")).exchange();
+        assertThat(found).hasStatusOk();
+        List<Number> ids = JsonPath.read(body(found),
+                "$.content[?(@.title == '" + title + "' && @.externalId =~ /seed-.*/)].id");
+        assertThat(ids).as(title).hasSize(1);
+        return ids.getFirst().longValue();
     }
 
     public static String eTag(MvcTestResult result) {
