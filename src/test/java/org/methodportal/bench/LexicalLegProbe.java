@@ -41,6 +41,7 @@ class LexicalLegProbe {
 
     @Test
     void probe() throws Exception {
+        Timings.requireAssertionsOff();
         String given = System.getProperty("portal.bench.index");
         if (given == null || !Files.isRegularFile(Path.of(given, "current"))) {
             throw new IllegalStateException("No index at -Dportal.bench.index=" + given

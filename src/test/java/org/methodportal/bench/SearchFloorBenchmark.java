@@ -110,6 +110,7 @@ class SearchFloorBenchmark {
 
     @BeforeAll
     void loadCorpus() throws SQLException, InterruptedException {
+        Timings.requireAssertionsOff();
         MethodCorpusLoader.loadWithOrganisation(dataSource, MethodScaleBenchmark.DATA,
                 passwordEncoder.encode("benchmark-password"), TestDatabase.isPostgres() ? "PostgreSQL" : "H2 file");
         // With -Dportal.search.semantic.enabled=false the search is lexical only: no embeddings to restore or compute.

@@ -99,6 +99,7 @@ class SearchScaleBenchmark {
 
     @BeforeAll
     void loadCorpus() throws SQLException {
+        Timings.requireAssertionsOff();
         MethodCorpusLoader.loadWithOrganisation(dataSource, MethodScaleBenchmark.DATA,
                 passwordEncoder.encode("benchmark-password"), TestDatabase.isPostgres() ? "PostgreSQL" : "H2 file");
     }

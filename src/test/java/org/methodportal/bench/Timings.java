@@ -24,6 +24,20 @@ final class Timings {
         return sorted(ms)[(int) Math.ceil(0.99 * ms.length) - 1];
     }
 
+    /**
+     * Refuses to time code with Java assertions on: production runs without them, and those of the
+     * libraries (Lucene checks every block of postings it skips in) would be timed as the portal's.
+     * The benchmark profile of the pom turns them off whenever -Dgroups=benchmark is given.
+     */
+    static void requireAssertionsOff() {
+        boolean on = false;
+        assert on = true;
+        if (on) {
+            throw new IllegalStateException("benchmarks run without assertions: -Dgroups=benchmark (the pom's "
+                    + "benchmark profile) or -DenableAssertions=false");
+        }
+    }
+
     private static double[] sorted(double[] ms) {
         double[] copy = ms.clone();
         Arrays.sort(copy);
