@@ -41,9 +41,9 @@ public final class SvgCharts {
     /** The portal's red (bars, the first series) and the light track colour of grid lines. */
     public static final Color RED = new Color(0xb7, 0x1c, 0x1c);
     public static final Color TRACK = new Color(0xe8, 0xec, 0xf2);
-    /** Further series, after the red: slate blue-grey, amber, green. */
+    /** Further series, after the red: slate blue-grey, amber, green, teal, purple. */
     private static final Color[] SERIES = {RED, new Color(0x45, 0x5a, 0x64), new Color(0xe0, 0x8e, 0x0b),
-            new Color(0x2e, 0x7d, 0x32)};
+            new Color(0x2e, 0x7d, 0x32), new Color(0x00, 0x83, 0x8f), new Color(0x6a, 0x1b, 0x9a)};
     /** The family every text of a chart gets in the SVG: what the browser renders Chinese with. */
     public static final String FONT_FAMILY = "WenQuanYi Zen Hei, Noto Sans CJK SC, Microsoft YaHei, sans-serif";
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
