@@ -4,18 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.methodportal.shared.TestUsers.signInAs;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.methodportal.account.OrganisationService;
 import org.methodportal.method.Category;
+import org.methodportal.method.MethodContent;
+import org.methodportal.method.MethodService;
+import org.methodportal.proposal.ProposalService;
+import org.methodportal.review.Decision;
+import org.methodportal.review.ReviewRequest;
+import org.methodportal.review.ReviewService;
+import org.methodportal.review.Scores;
+import org.methodportal.shared.MutableClock;
 import org.methodportal.shared.PortalException;
 import org.methodportal.shared.ServiceTest;
 import org.methodportal.statistics.Statistics.Count;
 import org.methodportal.statistics.Statistics.Scope;
 import org.methodportal.statistics.StatisticsFilter.Period;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,6 +52,16 @@ class StatisticsServiceTest {
     UserDetailsService users;
     @Autowired
     SecurityContextHolderStrategy securityContexts;
+    @Autowired
+    MethodService methods;
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -141,6 +166,33 @@ class StatisticsServiceTest {
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("statistics.category-invalid"));
         assertThatThrownBy(() -> StatisticsFilter.parse(null, null, null, null, "5y"))
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("statistics.period-invalid"));
+    }
+
+    @Test
+    void eachSubmittedRoundIsRecordedSoThatTheWaitUntilTheDecisionCounts() {
+        signInAs(users, securityContexts, "secretary");
+        long id = methods.createDraft(new MethodContent("统计等待 " + UUID.randomUUID().toString().substring(0, 6), "摘要",
+                Category.MASS_LINE, "基层需求与机关服务脱节", "服务基层", List.of("对接需求"), List.of("调研"), "满意度提高",
+                "各部委机关", List.of("对接"), null), null, null, null).id();
+        proposals.submit(id, 1);
+        Instant start = clock.instant();
+        try {
+            clock.advance(Duration.ofHours(36));
+            signInAs(users, securityContexts, "reviewer");
+            reviews.review(id, new ReviewRequest(1, Decision.REQUEST_CHANGES, new Scores(3, 3, 3, 3, 3, 3), "请补充案例"));
+
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM review_submission WHERE method_id = ? AND review_round = 1",
+                    Long.class, id)).isEqualTo(1);
+            YearMonth now = YearMonth.now(clock.withZone(ZoneId.systemDefault()));
+            Statistics figures = statistics.dashboard(ALL_TIME.withDepartment(department("财政部")));
+            assertThat(figures.detail().reviews()).filteredOn(r -> r.month().equals(now)).singleElement()
+                    .satisfies(month -> {
+                        assertThat(month.changesRequested()).isPositive();
+                        assertThat(month.medianDays()).isNotNull();
+                    });
+        } finally {
+            clock.set(start);
+        }
     }
 
     @Test
