@@ -12,9 +12,12 @@ import java.util.SequencedMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -24,6 +27,7 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
@@ -73,6 +77,8 @@ public final class SvgCharts {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format(valueFormat)));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(FONT);
+        // the value right after the end of its bar (the default puts it above, over the bar before)
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         NumberAxis axis = valueAxis(valueFormat);
         if (max != null) {
             axis.setRange(0, max);
@@ -83,6 +89,7 @@ public final class SvgCharts {
         CategoryPlot plot = plot(data, axis, renderer, PlotOrientation.HORIZONTAL);
         // long titles and department names get a third of the width, then an ellipsis (the table has them whole)
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         return render(new JFreeChart(null, FONT, plot, false), WIDTH, 40 + 30 * Math.max(1, labels.size()), title);
     }
 
@@ -92,6 +99,12 @@ public final class SvgCharts {
      */
     public static String series(String title, List<String> labels, SequencedMap<String, List<? extends Number>> series,
                                 String valueFormat, boolean lines) {
+        return series(title, labels, series, valueFormat, lines, null);
+    }
+
+    /** {@link #series} on a value axis from 0 to {@code max} (e.g. 5 for scores). */
+    public static String series(String title, List<String> labels, SequencedMap<String, List<? extends Number>> series,
+                                String valueFormat, boolean lines, @Nullable Double max) {
         var data = new DefaultCategoryDataset();
         series.forEach((name, values) -> {
             for (int i = 0; i < labels.size(); i++) {
@@ -117,7 +130,11 @@ public final class SvgCharts {
         for (int i = 0; i < series.size(); i++) {
             renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
         }
-        CategoryPlot plot = plot(data, valueAxis(valueFormat), renderer, PlotOrientation.VERTICAL);
+        NumberAxis axis = valueAxis(valueFormat);
+        if (max != null) {
+            axis.setRange(0, max);
+        }
+        CategoryPlot plot = plot(data, axis, renderer, PlotOrientation.VERTICAL);
         if (labels.size() > 8) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

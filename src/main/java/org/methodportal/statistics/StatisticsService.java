@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +22,7 @@ import org.methodportal.statistics.Statistics.RubricRow;
 import org.methodportal.statistics.Statistics.Scope;
 import org.methodportal.statistics.Statistics.Summary;
 import org.methodportal.statistics.persistence.MonthValue;
+import org.methodportal.statistics.persistence.MonthWaiting;
 import org.methodportal.statistics.persistence.StatisticsMapper;
 import org.methodportal.statistics.persistence.StatisticsQuery;
 import org.methodportal.shared.CurrentUser;
@@ -103,7 +103,7 @@ public class StatisticsService {
         Map<Integer, Long> created = byMonth(statistics.countCreatedPerMonth(q));
         Map<Integer, Long> published = byMonth(statistics.countFirstPublishedPerMonth(q));
         List<MonthValue> decisions = statistics.countReviewsPerMonth(q);
-        List<MonthValue> waiting = statistics.countReviewWaitingHours(q);
+        List<MonthWaiting> waiting = statistics.findReviewWaiting(q);
         YearMonth start = first != null ? first : earliestMonth(Stream.of(created.keySet(), published.keySet(),
                 decisions.stream().map(MonthValue::yearMonth).toList()).flatMap(Collection::stream).toList(), last);
 
@@ -123,49 +123,28 @@ public class StatisticsService {
                 averageRating);
     }
 
-    private static List<ReviewMonth> reviewMonths(List<MonthValue> decisions, List<MonthValue> waiting, YearMonth start,
-                                                  YearMonth last) {
+    private static List<ReviewMonth> reviewMonths(List<MonthValue> decisions, List<MonthWaiting> waiting,
+                                                  YearMonth start, YearMonth last) {
         Map<Integer, Map<String, Long>> perDecision = new HashMap<>();
         decisions.forEach(v -> perDecision.computeIfAbsent(v.yearMonth(), k -> new HashMap<>()).put(v.bucket(), v.total()));
-        // hours waited -> reviews, per month, in ascending hours
-        Map<Integer, TreeMap<Long, Long>> hours = new HashMap<>();
-        waiting.forEach(v -> hours.computeIfAbsent(v.yearMonth(), k -> new TreeMap<>())
-                .merge(Math.max(0, Long.parseLong(v.bucket())), v.total(), Long::sum));
+        Map<Integer, MonthWaiting> waits = new HashMap<>();
+        waiting.forEach(w -> waits.put(w.yearMonth(), w));
         List<ReviewMonth> months = new ArrayList<>();
         for (YearMonth m = start; !m.isAfter(last); m = m.plusMonths(1)) {
             Map<String, Long> counts = perDecision.getOrDefault(key(m), Map.of());
             long approved = counts.getOrDefault("APPROVE", 0L);
             long changes = counts.getOrDefault("REQUEST_CHANGES", 0L);
             long rejected = counts.getOrDefault("REJECT", 0L);
-            TreeMap<Long, Long> histogram = hours.get(key(m));
+            MonthWaiting wait = waits.get(key(m));
             months.add(new ReviewMonth(m, approved + changes + rejected, approved, changes, rejected,
-                    days(percentile(histogram, 0.5)), days(percentile(histogram, 0.9))));
+                    wait == null ? null : days(wait.medianHours()), wait == null ? null : days(wait.p90Hours())));
         }
         return months;
     }
 
-    /**
-     * The nearest-rank percentile of a histogram (value → how often): the smallest value with at
-     * least {@code p} of all observations at or below it.
-     */
-    static @Nullable Long percentile(@Nullable TreeMap<Long, Long> histogram, double p) {
-        if (histogram == null || histogram.isEmpty()) {
-            return null;
-        }
-        long total = histogram.values().stream().mapToLong(Long::longValue).sum();
-        long rank = Math.max(1, (long) Math.ceil(p * total));
-        long seen = 0;
-        for (var entry : histogram.entrySet()) {
-            seen += entry.getValue();
-            if (seen >= rank) {
-                return entry.getKey();
-            }
-        }
-        return histogram.lastKey();
-    }
-
-    private static @Nullable Double days(@Nullable Long hours) {
-        return hours == null ? null : Math.round(hours / 2.4) / 10.0;
+    /** Hours as days with one decimal; a negative wait (clock skew) counts as none. */
+    private static double days(long hours) {
+        return Math.round(Math.max(0, hours) / 2.4) / 10.0;
     }
 
     private static RubricRow rounded(RubricRow r) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -193,20 +192,6 @@ class StatisticsServiceTest {
         } finally {
             clock.set(start);
         }
-    }
-
-    @Test
-    void percentilesAreTheNearestRankOfTheHistogram() {
-        var hours = new TreeMap<Long, Long>();
-        hours.put(24L, 1L);
-        hours.put(48L, 1L);
-        hours.put(72L, 1L);
-        assertThat(StatisticsService.percentile(hours, 0.5)).isEqualTo(48L);
-        assertThat(StatisticsService.percentile(hours, 0.9)).isEqualTo(72L);
-        hours.put(2L, 7L);
-        assertThat(StatisticsService.percentile(hours, 0.5)).isEqualTo(2L);
-        assertThat(StatisticsService.percentile(hours, 0.9)).isEqualTo(48L);
-        assertThat(StatisticsService.percentile(new TreeMap<>(), 0.5)).isNull();
     }
 
     private long department(String name) {

@@ -33,10 +33,10 @@ public interface StatisticsMapper {
     List<MonthValue> countReviewsPerMonth(@Param("q") StatisticsQuery query);
 
     /**
-     * Reviews per month of decision and whole hours waited since their round's submission (key: the
-     * hours); reviews of rounds without a recorded submission are left out.
+     * Per month of decision, the median and 90th percentile of the whole hours waited since the
+     * round's submission; reviews of rounds without a recorded submission are left out.
      */
-    List<MonthValue> countReviewWaitingHours(@Param("q") StatisticsQuery query);
+    List<MonthWaiting> findReviewWaiting(@Param("q") StatisticsQuery query);
 
     /** Average rubric scores of the reviews made in the period, per category of the reviewed method. */
     List<Statistics.RubricRow> rubricByCategory(@Param("q") StatisticsQuery query);

@@ -54,7 +54,7 @@ final class FigureCharts {
                 for (int q = 0; q < QUALITIES.size(); q++) {
                     qualities.put(t.apply("statistics.column." + QUALITIES.get(q)), numbers(rows, q + 2));
                 }
-                yield List.of(SvgCharts.series(title, labels(rows, 0, cell), qualities, "0.0", false));
+                yield List.of(SvgCharts.series(title, labels(rows, 0, cell), qualities, "0.0", false, 5.0));
             }
         };
     }

@@ -151,9 +151,24 @@ class StatisticsMapperTest {
         assertThat(statistics.countReviewsPerMonth(year)).as("change requests' reviews count too").containsExactly(
                 new MonthValue(202504, "REQUEST_CHANGES", 1), new MonthValue(202505, "APPROVE", 1),
                 new MonthValue(202506, "APPROVE", 1));
-        assertThat(statistics.countReviewWaitingHours(year)).containsExactly(
-                new MonthValue(202504, "24", 1), new MonthValue(202505, "72", 1), new MonthValue(202506, "48", 1));
-        assertThat(statistics.countReviewWaitingHours(query("PARTY_BUILDING", Y2025, Y2026))).isEmpty();
+        assertThat(statistics.findReviewWaiting(year)).containsExactly(new MonthWaiting(202504, 24, 24),
+                new MonthWaiting(202505, 72, 72), new MonthWaiting(202506, 48, 48));
+        assertThat(statistics.findReviewWaiting(query("PARTY_BUILDING", Y2025, Y2026))).isEmpty();
+    }
+
+    @Test
+    void theWaitingTimesMedianAndNinetiethPercentileAreNearestRanks() {
+        // June's waits: 48 hours (the change request's), then 1, 2.5 (counted as 2) and 100 hours
+        long other = new OrganisationRows(departments, branches, accounts, at("2024-01-10"))
+                .account("sm-other", "另一位审核人", b1);
+        submit(m3, 1, "2025-06-10");
+        reviewBy(m3, 1, other, "2025-06-10T13:00:00Z");
+        reviewBy(m3, 1, user, "2025-06-10T14:30:00Z");
+        submit(m4, 1, "2025-06-11");
+        reviewBy(m4, 1, user, "2025-06-15T16:00:00Z");
+
+        assertThat(statistics.findReviewWaiting(query(null, Instant.parse("2025-06-01T00:00:00Z"), Y2026)))
+                .containsExactly(new MonthWaiting(202506, 2, 100));
     }
 
     @Test
@@ -242,6 +257,13 @@ class StatisticsMapperTest {
                 + "pertinence, operability, adaptability, exemplarity, creativity, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", method, revision(method), round, user, decision,
                 scores[0], scores[1], scores[2], scores[3], scores[4], scores[5], ts(day));
+    }
+
+    private void reviewBy(long method, int round, long reviewer, String at) {
+        jdbc.update("INSERT INTO review (method_id, revision_id, review_round, reviewer_id, decision, regularity, "
+                + "pertinence, operability, adaptability, exemplarity, creativity, created_at) "
+                + "VALUES (?, ?, ?, ?, 'APPROVE', 4, 4, 4, 4, 4, 4, ?)", method, revision(method), round, reviewer,
+                Instant.parse(at).atOffset(ZoneOffset.UTC));
     }
 
     private long adopt(long method, long branch, String day) {
