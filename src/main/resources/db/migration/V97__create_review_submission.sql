@@ -12,5 +12,7 @@ CREATE TABLE review_submission (
 INSERT INTO review_submission (method_id, review_round, submitted_at)
 SELECT id, review_round, submitted_at FROM method WHERE submitted_at IS NOT NULL AND review_round > 0;
 
--- Reviews per month of decision (methods of a period use V88's ix_method_created_at).
+-- Reviews per month of decision, and the publications of a period (methods of a period use V88's
+-- ix_method_created_at).
 CREATE INDEX ix_review_created_at ON review (created_at, method_id);
+CREATE INDEX ix_method_publication_published_at ON method_publication (published_at, method_id);

@@ -154,6 +154,11 @@ class StatisticsMapperTest {
         assertThat(statistics.findReviewWaiting(year)).containsExactly(new MonthWaiting(202504, 24, 24),
                 new MonthWaiting(202505, 72, 72), new MonthWaiting(202506, 48, 48));
         assertThat(statistics.findReviewWaiting(query("PARTY_BUILDING", Y2025, Y2026))).isEmpty();
+        // without a department or category filter the reviews are read without their methods
+        var everyone = new StatisticsQuery(null, null, Y2025, Y2026);
+        assertThat(statistics.countReviewsPerMonth(everyone)).contains(new MonthValue(202504, "REQUEST_CHANGES", 1),
+                new MonthValue(202506, "APPROVE", 1));
+        assertThat(statistics.findReviewWaiting(everyone)).contains(new MonthWaiting(202505, 72, 72));
     }
 
     @Test
@@ -197,6 +202,10 @@ class StatisticsMapperTest {
                 new DepartmentAdoption(deptA, "sm-甲部", 2, 2, 2, 2), new DepartmentAdoption(deptB, "sm-乙部", 1, 0, 1, 1));
         assertThat(statistics.adoptionByDepartment(query("PARTY_BUILDING", Y2025, Y2026)))
                 .containsExactly(new DepartmentAdoption(deptA, "sm-甲部", 1, 1, 1, 1));
+        var everyone = new StatisticsQuery(null, null, Y2025, Y2026);
+        assertThat(statistics.adoptionByDepartment(everyone)).contains(
+                new DepartmentAdoption(deptB, "sm-乙部", 1, 0, 1, 1));
+        assertThat(statistics.countRatings(everyone)).isNotEmpty();
         assertThat(statistics.countRatings(year)).containsExactly(
                 new RatingCount(2, 1), new RatingCount(4, 1), new RatingCount(5, 1));
         assertThat(statistics.countRatings(new StatisticsQuery(List.of(deptA), null, Y2025,
