@@ -63,7 +63,9 @@ public class StatisticsService {
         @Nullable YearMonth first = filter.firstMonth(now);
         YearMonth last = filter.lastMonth(now);
         Instant from = first == null ? null : first.atDay(1).atStartOfDay(zone()).toInstant();
-        Instant to = last.plusMonths(1).atDay(1).atStartOfDay(zone()).toInstant();
+        // Up to the current month means up to now: no bound, so that an all-time or a preset period
+        // does not make the engine walk a created_at index across (nearly) every row.
+        Instant to = last.isBefore(now) ? last.plusMonths(1).atDay(1).atStartOfDay(zone()).toInstant() : null;
         String category = filter.category() == null ? null : filter.category().name();
         List<Long> asked = filter.departmentId() == null ? null : List.of(filter.departmentId());
 

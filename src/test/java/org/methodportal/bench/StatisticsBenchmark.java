@@ -38,6 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How fast the statistics dashboards answer with the 100,000 generated methods
@@ -73,6 +75,8 @@ class StatisticsBenchmark {
     StatisticsService statistics;
     @Autowired
     StatisticsMapper mapper;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     JdbcTemplate jdbc;
     PortalUser reviewer;
@@ -171,6 +175,23 @@ class StatisticsBenchmark {
                 measure(() -> mapper.adoptionByDepartment(all)), ref));
         table.append(row("outcome ratings", 5, measure(() -> mapper.countRatings(all)), ref));
 
+        // the same twelve queries, one after the other in one read-only transaction, as the service runs them
+        var readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        table.append(row("all twelve queries in one read-only transaction", 12, measure(() -> readOnly.execute(t -> {
+            mapper.countByCategory(all, true);
+            mapper.findMostAdopted(all, 10);
+            mapper.countByCategory(all, false);
+            mapper.countCreatedPerMonth(all);
+            mapper.countFirstPublishedPerMonth(all);
+            mapper.countReviewsPerMonth(all);
+            mapper.findReviewWaiting(all);
+            mapper.rubricByCategory(all);
+            mapper.countRatings(all);
+            mapper.countByDepartment(all);
+            mapper.countByStatus(all);
+            return mapper.adoptionByDepartment(all);
+        })), ref));
         var allTime = new StatisticsFilter(null, null, Period.ALL, null, null);
         var year = StatisticsFilter.parse(null, null, "2025-01", "2025-12", null);
         Statistics admin = system.callAsSystem(() -> statistics.dashboard(allTime));
