@@ -25,6 +25,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
@@ -54,6 +55,12 @@ public final class SvgCharts {
     private static final int WIDTH = 640;
     /** Element ids (clip paths) unique per chart: several charts share one page. */
     private static final AtomicLong CHARTS = new AtomicLong();
+
+    static {
+        // JFreeChart draws rotated text (month labels at 45°) through TextLayout by default, which
+        // JFreeSVG can only write as glyph outlines in the JVM's font: no CJK glyphs, not selectable.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private SvgCharts() {
     }
@@ -106,9 +113,11 @@ public final class SvgCharts {
     public static String series(String title, List<String> labels, SequencedMap<String, List<? extends Number>> series,
                                 String valueFormat, boolean lines, @Nullable Double max) {
         var data = new DefaultCategoryDataset();
+        // at most about 24 labels under the axis (every 7th month over 14 years); the table has them all
+        int every = Math.max(1, (labels.size() + 23) / 24);
         series.forEach((name, values) -> {
             for (int i = 0; i < labels.size(); i++) {
-                data.addValue(values.get(i), name, new Label(i, labels.get(i)));
+                data.addValue(values.get(i), name, new Label(i, i % every == 0 ? labels.get(i) : ""));
             }
         });
         CategoryItemRenderer renderer;

@@ -33,6 +33,11 @@ class SvgChartsTest {
         String second = SvgCharts.series("每月", List.of("2026-01", "2026-02", "2026-03"), series, "#,##0", false);
 
         assertThat(first).contains(">新建<", ">发布<", ">2026-02<");
+        List<String> months = java.util.stream.IntStream.range(0, 48).mapToObj(i -> "m" + i).toList();
+        SequencedMap<String, List<? extends Number>> fourYears = new LinkedHashMap<>();
+        fourYears.put("新建", java.util.Collections.nCopies(48, 1));
+        assertThat(SvgCharts.series("四年", months, fourYears, "#,##0", true)).as("every second month labelled, as text though rotated")
+                .contains(">m0<", ">m2<", ">m46<").doesNotContain(">m1<", ">m47<");
         String firstClip = first.replaceAll("(?s).*?clip-path=\"url\\(#([^)]+)\\)\".*", "$1");
         assertThat(second).doesNotContain("\"" + firstClip + "\"");
     }
