@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -15,7 +14,6 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,19 +73,6 @@ class DocumentJourneyIT extends JourneySupport {
         browser.waitForTextContaining(By.tagName("vaadin-notification-card"), "已保存草稿");
         browser.screenshot("document-word-draft");
         Files.deleteIfExists(file);
-    }
-
-    /** The file behind a download link, fetched by the page with its session. */
-    private byte[] download(String linkId) {
-        Object base64 = ((JavascriptExecutor) browser.driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(document.getElementById(arguments[0]).href)
-                    .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
-                    .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
-                    .catch(e => done('failed ' + e));
-                """, linkId);
-        assertThat((String) base64).doesNotStartWith("failed");
-        return Base64.getDecoder().decode((String) base64);
     }
 
     private static String text(byte[] docx) throws IOException {

@@ -151,6 +151,19 @@ abstract class JourneySupport {
         return Long.parseLong(matcher.group(1));
     }
 
+    /** The file behind a download link, fetched by the page with its session (the browser saves nothing). */
+    byte[] download(String linkId) {
+        Object base64 = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById(arguments[0]).href)
+                    .then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))
+                    .then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })
+                    .catch(e => done('failed ' + e));
+                """, linkId);
+        assertThat((String) base64).as("download of " + linkId).doesNotStartWith("failed");
+        return java.util.Base64.getDecoder().decode((String) base64);
+    }
+
     /** Opens a select and clicks the item with this label. */
     void chooseItem(By select, String label) {
         browser.waitFor(select).click();

@@ -155,8 +155,8 @@ public class StatisticsView extends VerticalLayout implements BeforeEnterObserve
         published.setId("statistics-published");
         content.add(published);
         Paragraph scope = new Paragraph(getTranslation(switch (figures.scope()) {
-            case ALL -> "statistics.scope.all";
-            case REVIEWED_DEPARTMENTS -> "statistics.scope.reviewed";
+            case ALL -> departmentId != null ? "statistics.scope.department" : "statistics.scope.all";
+            case REVIEWED_DEPARTMENTS -> departmentId != null ? "statistics.scope.department" : "statistics.scope.reviewed";
             case SUMMARY -> departmentId != null && statistics.seesDetail(null) ? "statistics.summary-only.department"
                     : "statistics.summary-only.member";
         }));
@@ -201,9 +201,16 @@ public class StatisticsView extends VerticalLayout implements BeforeEnterObserve
         NativeTableBody body = new NativeTableBody();
         for (List<@Nullable Object> row : table.rows()) {
             NativeTableRow tr = new NativeTableRow();
+            int idColumn = columnIndex(table, "methodId");
             for (int i = 0; i < row.size(); i++) {
                 Figure.Column column = table.columns().get(i);
-                NativeTableCell cell = new NativeTableCell(text(column, row.get(i)));
+                NativeTableCell cell = new NativeTableCell();
+                if ("title".equals(column.name()) && idColumn >= 0 && row.get(idColumn) != null) {
+                    // a method named in a table opens at its page (its route is the method module's address)
+                    cell.add(new Anchor("methods/" + row.get(idColumn), text(column, row.get(i))));
+                } else {
+                    cell.setText(text(column, row.get(i)));
+                }
                 if (column.kind() == Figure.Kind.NUMBER) {
                     cell.addClassName("number");
                 }
@@ -216,6 +223,15 @@ public class StatisticsView extends VerticalLayout implements BeforeEnterObserve
         html.addClassName("statistics-table");
         html.add(head, body);
         return html;
+    }
+
+    private static int columnIndex(Figure.Table table, String name) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A cell as the reader sees it: categories and statuses translated, no value as a dash. */
