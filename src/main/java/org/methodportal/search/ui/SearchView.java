@@ -141,7 +141,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, H
         resultActions.setId("search-result-actions");
         resultActions.setSpacing(false);
         resultActions.addClassName("search-result-actions");
-        HorizontalLayout bar = new HorizontalLayout(total, resultActions, mergeSelected, order);
+        HorizontalLayout counted = new HorizontalLayout(total, resultActions);
+        counted.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout bar = new HorizontalLayout(counted, mergeSelected, order);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
