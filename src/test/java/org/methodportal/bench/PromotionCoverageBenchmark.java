@@ -70,6 +70,7 @@ class PromotionCoverageBenchmark {
 
     @BeforeAll
     void load() {
+        Timings.requireAssertionsOff();
         jdbc = new JdbcTemplate(dataSource);
         long start = System.nanoTime();
         Timestamp at = Timestamp.from(T0);
@@ -158,38 +159,24 @@ class PromotionCoverageBenchmark {
         double[] reference = measure(() -> jdbc.queryForList(
                 "SELECT b.department_id, COUNT(*) FROM branch b WHERE b.enabled = TRUE GROUP BY b.department_id"));
         double referenceMedian = Timings.median(reference);
-        table += row("reference: enabled branches per department", DEPARTMENTS, reference, referenceMedian);
-        table += row("coverage per department and total", coverage.departments().size(),
+        table += Timings.row("reference: enabled branches per department", DEPARTMENTS, reference, referenceMedian);
+        table += Timings.row("coverage per department and total", coverage.departments().size(),
                 measure(() -> system.callAsSystem(() -> promotions.coverage(promotion).departments())), referenceMedian);
-        table += row("branches not responded: first page of 50 + count", 50, measure(() -> system.callAsSystem(
+        table += Timings.row("branches not responded: first page of 50 + count", 50, measure(() -> system.callAsSystem(
                 () -> promotions.pending(promotion, new PageRequest(0, 50, "name", true)).content())), referenceMedian);
-        table += row("branches not responded: page at offset 5,000", 50, measure(() -> system.callAsSystem(
+        table += Timings.row("branches not responded: page at offset 5,000", 50, measure(() -> system.callAsSystem(
                 () -> promotions.pending(promotion, new PageRequest(5_000, 50, "name", true)).content())), referenceMedian);
-        table += row("a secretary's to-do: open promotions + count", 1, measure(() -> {
+        table += Timings.row("a secretary's to-do: open promotions + count", 1, measure(() -> {
             mapper.countOpenTasks(lastBranch, lastDepartment);
             return mapper.findOpenTasks(lastBranch, lastDepartment, 5);
         }), referenceMedian);
-        table += row("reach of a promotion to all branches", 1,
+        table += Timings.row("reach of a promotion to all branches", 1,
                 measure(() -> List.of(mapper.countBranches(true, null))), referenceMedian);
         System.out.printf("%n%d runs after %d warm-up runs, times in ms:%n%n%s%n", REPETITIONS, WARM_UP, table);
     }
 
-    private static String row(String name, int rows, double[] ms, double referenceMedian) {
-        return "| %s | %d | %.1f | %.1f | %.1f× |%n".formatted(name, rows, Timings.median(ms), Timings.p95(ms),
-                Timings.median(ms) / referenceMedian);
-    }
-
     private static double[] measure(Supplier<List<?>> run) {
-        for (int i = 0; i < WARM_UP; i++) {
-            assertThat(run.get()).isNotEmpty();
-        }
-        double[] ms = new double[REPETITIONS];
-        for (int i = 0; i < REPETITIONS; i++) {
-            long start = System.nanoTime();
-            run.get();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        return ms;
+        return Timings.measure(run, WARM_UP, REPETITIONS);
     }
 
     private static String database() {

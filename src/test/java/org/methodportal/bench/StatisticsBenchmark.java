@@ -85,6 +85,7 @@ class StatisticsBenchmark {
 
     @BeforeAll
     void load() throws SQLException {
+        Timings.requireAssertionsOff();
         MethodCorpusLoader.loadWithOrganisation(dataSource, DATA, passwordEncoder.encode("benchmark-password"),
                 database());
         jdbc = new JdbcTemplate(dataSource);
@@ -153,32 +154,32 @@ class StatisticsBenchmark {
         double[] reference = measure(() -> jdbc.queryForList(
                 "SELECT COUNT(*) FROM method WHERE change_of_method_id IS NULL"));
         double ref = Timings.median(reference);
-        table.append(row("reference: COUNT(*) of the methods (a scan)", 1, reference, ref));
-        table.append(row("published per category", mapper.countByCategory(all, true).size(),
+        table.append(Timings.row("reference: COUNT(*) of the methods (a scan)", 1, reference, ref));
+        table.append(Timings.row("published per category", mapper.countByCategory(all, true).size(),
                 measure(() -> mapper.countByCategory(all, true)), ref));
-        table.append(row("most adopted (top 10)", 10, measure(() -> mapper.findMostAdopted(all, 10)), ref));
-        table.append(row("methods per category", 6, measure(() -> mapper.countByCategory(all, false)), ref));
-        table.append(row("methods per department", mapper.countByDepartment(all).size(),
+        table.append(Timings.row("most adopted (top 10)", 10, measure(() -> mapper.findMostAdopted(all, 10)), ref));
+        table.append(Timings.row("methods per category", 6, measure(() -> mapper.countByCategory(all, false)), ref));
+        table.append(Timings.row("methods per department", mapper.countByDepartment(all).size(),
                 measure(() -> mapper.countByDepartment(all)), ref));
-        table.append(row("methods per status", mapper.countByStatus(all).size(),
+        table.append(Timings.row("methods per status", mapper.countByStatus(all).size(),
                 measure(() -> mapper.countByStatus(all)), ref));
-        table.append(row("created per month", mapper.countCreatedPerMonth(all).size(),
+        table.append(Timings.row("created per month", mapper.countCreatedPerMonth(all).size(),
                 measure(() -> mapper.countCreatedPerMonth(all)), ref));
-        table.append(row("first published per month", mapper.countFirstPublishedPerMonth(all).size(),
+        table.append(Timings.row("first published per month", mapper.countFirstPublishedPerMonth(all).size(),
                 measure(() -> mapper.countFirstPublishedPerMonth(all)), ref));
-        table.append(row("reviews per month and decision", mapper.countReviewsPerMonth(all).size(),
+        table.append(Timings.row("reviews per month and decision", mapper.countReviewsPerMonth(all).size(),
                 measure(() -> mapper.countReviewsPerMonth(all)), ref));
-        table.append(row("review waiting time per month (median, p90)", mapper.findReviewWaiting(all).size(),
+        table.append(Timings.row("review waiting time per month (median, p90)", mapper.findReviewWaiting(all).size(),
                 measure(() -> mapper.findReviewWaiting(all)), ref));
-        table.append(row("rubric averages per category", 6, measure(() -> mapper.rubricByCategory(all)), ref));
-        table.append(row("adoption per department", mapper.adoptionByDepartment(all).size(),
+        table.append(Timings.row("rubric averages per category", 6, measure(() -> mapper.rubricByCategory(all)), ref));
+        table.append(Timings.row("adoption per department", mapper.adoptionByDepartment(all).size(),
                 measure(() -> mapper.adoptionByDepartment(all)), ref));
-        table.append(row("outcome ratings", 5, measure(() -> mapper.countRatings(all)), ref));
+        table.append(Timings.row("outcome ratings", 5, measure(() -> mapper.countRatings(all)), ref));
 
         // the same twelve queries, one after the other in one read-only transaction, as the service runs them
         var readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        table.append(row("all twelve queries in one read-only transaction", 12, measure(() -> readOnly.execute(t -> {
+        table.append(Timings.row("all twelve queries in one read-only transaction", 12, measure(() -> readOnly.execute(t -> {
             mapper.countByCategory(all, true);
             mapper.findMostAdopted(all, 10);
             mapper.countByCategory(all, false);
@@ -198,17 +199,17 @@ class StatisticsBenchmark {
         assertThat(admin.detail()).isNotNull();
         assertThat(admin.detail().methods()).isEqualTo(100_000);
         assertThat(admin.detail().reviews().stream().mapToLong(Statistics.ReviewMonth::decided).sum()).isEqualTo(reviews);
-        table.append(row("whole dashboard, administrator, all time", admin.detail().months().size(),
+        table.append(Timings.row("whole dashboard, administrator, all time", admin.detail().months().size(),
                 measure(() -> List.of(system.callAsSystem(() -> statistics.dashboard(allTime)))), ref));
-        table.append(row("whole dashboard, administrator, 2025", 12,
+        table.append(Timings.row("whole dashboard, administrator, 2025", 12,
                 measure(() -> List.of(system.callAsSystem(() -> statistics.dashboard(year)))), ref));
         Statistics five = system.callAs(reviewer, () -> statistics.dashboard(allTime));
         assertThat(five.scope()).isEqualTo(Statistics.Scope.REVIEWED_DEPARTMENTS);
-        table.append(row("whole dashboard, reviewer of 5 departments, all time", five.detail().months().size(),
+        table.append(Timings.row("whole dashboard, reviewer of 5 departments, all time", five.detail().months().size(),
                 measure(() -> List.of(system.callAs(reviewer, () -> statistics.dashboard(allTime)))), ref));
         PortalUser member = new PortalUser(reviewer.id(), "bench-member", "党员", null, true, reviewer.branchId(),
                 reviewer.departmentId(), Set.of(Role.MEMBER), Set.of(), Locale.SIMPLIFIED_CHINESE);
-        table.append(row("summary, member, all time", 1,
+        table.append(Timings.row("summary, member, all time", 1,
                 measure(() -> List.of(system.callAs(member, () -> statistics.dashboard(allTime)))), ref));
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("%n%d reviews, %d adoptions; %d runs after %d warm-up runs, times in ms; load average %.1f → %.1f:"
@@ -221,22 +222,8 @@ class StatisticsBenchmark {
         }
     }
 
-    private static String row(String name, int rows, double[] ms, double referenceMedian) {
-        return "| %s | %d | %.1f | %.1f | %.1f× |%n".formatted(name, rows, Timings.median(ms), Timings.p95(ms),
-                Timings.median(ms) / referenceMedian);
-    }
-
     private static double[] measure(Supplier<List<?>> run) {
-        for (int i = 0; i < WARM_UP; i++) {
-            assertThat(run.get()).isNotEmpty();
-        }
-        double[] ms = new double[REPETITIONS];
-        for (int i = 0; i < REPETITIONS; i++) {
-            long start = System.nanoTime();
-            run.get();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        return ms;
+        return Timings.measure(run, WARM_UP, REPETITIONS);
     }
 
     private static String database() {
