@@ -18,12 +18,15 @@ import org.methodportal.shared.PortalException;
 public record StatisticsFilter(@Nullable Long departmentId, @Nullable Category category, Period period,
                                @Nullable YearMonth from, @Nullable YearMonth to) {
 
-    /** The default: all departments and categories, the last 12 months. */
-    public static final StatisticsFilter DEFAULT = new StatisticsFilter(null, null, Period.LAST_12_MONTHS, null, null);
+    /**
+     * The default: all departments and categories over all time, so the first view shows how the
+     * library grew (a library filled years ago would show nearly nothing for the last 12 months).
+     */
+    public static final StatisticsFilter DEFAULT = new StatisticsFilter(null, null, Period.ALL, null, null);
 
     /** A period preset, or {@code CUSTOM} with from/to months. */
     public enum Period {
-        LAST_12_MONTHS("12m", 12), LAST_24_MONTHS("24m", 24), LAST_36_MONTHS("36m", 36), ALL("all", 0),
+        ALL("all", 0), LAST_12_MONTHS("12m", 12), LAST_24_MONTHS("24m", 24), LAST_36_MONTHS("36m", 36),
         CUSTOM("custom", 0);
 
         private final String param;
@@ -71,7 +74,7 @@ public record StatisticsFilter(@Nullable Long departmentId, @Nullable Category c
         if (first != null || last != null) {
             return new StatisticsFilter(departmentId, cat, Period.CUSTOM, first, last);
         }
-        Period preset = blank(period) ? Period.LAST_12_MONTHS : Period.fromParam(period.strip());
+        Period preset = blank(period) ? DEFAULT.period() : Period.fromParam(period.strip());
         if (preset == null || preset == Period.CUSTOM) {
             throw PortalException.invalid("statistics.period-invalid", period);
         }
@@ -112,7 +115,7 @@ public record StatisticsFilter(@Nullable Long departmentId, @Nullable Category c
             if (to != null) {
                 query.put("to", to.toString());
             }
-        } else if (period != Period.LAST_12_MONTHS) {
+        } else if (period != DEFAULT.period()) {
             query.put("period", period.param());
         }
         return query;

@@ -129,7 +129,7 @@ class StatisticsServiceTest {
         assertThat(cohesion.summary().publishedByCategory()).extracting(Count::code).containsOnly("COHESION");
 
         signInAs(users, securityContexts, "admin");
-        Statistics year = statistics.dashboard(StatisticsFilter.DEFAULT);
+        Statistics year = statistics.dashboard(StatisticsFilter.parse(null, null, null, null, "12m"));
         assertThat(year.detail().months()).hasSize(12);
         assertThat(year.detail().reviews()).hasSize(12);
         assertThat(year.firstMonth().plusMonths(11)).isEqualTo(year.lastMonth());
@@ -153,6 +153,9 @@ class StatisticsServiceTest {
         assertThat(StatisticsFilter.parse(q.get("department"), q.get("category"), q.get("from"), q.get("to"), null))
                 .isEqualTo(filter);
         assertThat(StatisticsFilter.parse(null, null, null, null, "24m").toQuery()).containsEntry("period", "24m");
+        assertThat(StatisticsFilter.parse(null, null, null, null, "12m").toQuery()).containsEntry("period", "12m");
+        assertThat(StatisticsFilter.DEFAULT.period()).as("a fresh view shows the whole library").isEqualTo(Period.ALL);
+        assertThat(StatisticsFilter.DEFAULT.toQuery()).isEmpty();
         assertThat(StatisticsFilter.parse("", " ", null, null, null)).isEqualTo(StatisticsFilter.DEFAULT);
         assertThatThrownBy(() -> StatisticsFilter.parse(null, null, "2025-13", null, null))
                 .isInstanceOfSatisfying(PortalException.class, e -> assertThat(e.code()).isEqualTo("statistics.month-invalid"));

@@ -134,7 +134,8 @@ public interface MethodMapper {
 
     /**
      * Publishes a revision: status PUBLISHED, the published and latest pointers and the list category
-     * follow it. Callers also record the publication ({@link #insertPublication}).
+     * follow it, and the first publication's time is kept. Callers also record the publication
+     * ({@link #insertPublication}).
      */
     int updatePublishedRevision(@Param("id") long id, @Param("revisionId") long revisionId,
                                 @Param("updatedAt") Instant updatedAt, @Param("version") int version);

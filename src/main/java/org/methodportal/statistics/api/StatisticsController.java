@@ -41,7 +41,7 @@ class StatisticsController {
 
     @GetMapping
     @Operation(summary = "The figures of a department (id) and category, from/to months (yyyy-MM) or a period "
-            + "(12m, 24m, 36m, all; default 12m); detail is null for callers who see the summary only")
+            + "(12m, 24m, 36m, all; default all); detail is null for callers who see the summary only")
     Statistics figures(@RequestParam(required = false) @Nullable String department,
                        @RequestParam(required = false) @Nullable String category,
                        @RequestParam(required = false) @Nullable String from,

@@ -267,7 +267,7 @@ public class StatisticsView extends VerticalLayout implements BeforeEnterObserve
         try {
             Department chosen = department.getValue();
             Category cat = category.getValue();
-            Period chosenPeriod = Objects.requireNonNullElse(period.getValue(), Period.LAST_12_MONTHS);
+            Period chosenPeriod = Objects.requireNonNullElse(period.getValue(), StatisticsFilter.DEFAULT.period());
             filter = StatisticsFilter.parse(chosen == null ? null : String.valueOf(chosen.id()),
                     cat == null ? null : cat.name(), chosenPeriod == Period.CUSTOM ? from.getValue() : null,
                     chosenPeriod == Period.CUSTOM ? to.getValue() : null,

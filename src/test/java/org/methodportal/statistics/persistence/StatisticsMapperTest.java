@@ -244,10 +244,12 @@ class StatisticsMapperTest {
         return key.getId();
     }
 
+    /** Publishes the latest revision as the proposal service does (which keeps the first publication's time). */
     private void publish(long method, String day) {
         long revision = revision(method);
-        jdbc.update("INSERT INTO method_publication (method_id, revision_id, published_at, published_by, "
-                + "source_method_id, source_round) VALUES (?, ?, ?, ?, ?, 1)", method, revision, ts(day), user, method);
+        int version = jdbc.queryForObject("SELECT version FROM method WHERE id = ?", Integer.class, method);
+        assertThat(methods.updatePublishedRevision(method, revision, at(day), version)).isOne();
+        methods.insertPublication(method, revision, at(day), user, method, 1);
         // a second publication of the same revision is not possible (primary key): give it a new one
         jdbc.update("INSERT INTO method_revision (method_id, n, title, category, problem, author_id, created_at, "
                 + "status_at_creation) SELECT method_id, n + 1, title, category, problem, author_id, created_at, "

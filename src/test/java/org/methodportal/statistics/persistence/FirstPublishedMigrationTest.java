@@ -1,0 +1,74 @@
+package org.methodportal.statistics.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.methodportal.shared.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Migration V98 fills the new first-publication column of methods published before it from their
+ * publications: the earliest one, and nothing for a method never published. On H2 a database of its
+ * own; on PostgreSQL ({@code -Dportal.test.db=postgres}) a schema of its own in the throwaway database.
+ */
+@Tag("mapper")
+@ExtendWith(TestDatabase.Availability.class)
+class FirstPublishedMigrationTest {
+
+    private static final OffsetDateTime FIRST = OffsetDateTime.of(2024, 3, 5, 9, 0, 0, 0, ZoneOffset.UTC);
+
+    @Test
+    void methodsPublishedBeforeTheMigrationGetTheirEarliestPublication() {
+        String schema = "v98_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String pg = TestDatabase.isPostgres() ? TestDatabase.reachablePostgres() : null;
+        DataSource dataSource = pg != null
+                ? new DriverManagerDataSource(pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                        TestDatabase.postgresUser(), "")
+                : new DriverManagerDataSource("jdbc:h2:mem:" + schema
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (pg != null) {
+            flyway.schemas(schema).defaultSchema(schema);
+        }
+        flyway.target("97").load().migrate();
+        var jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO department (id, name, created_at) VALUES (1, 'm-department', CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO branch (id, department_id, name, created_at) VALUES (1, 1, 'm-branch', CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO account (id, login, display_name, display_name_pinyin, password_hash, branch_id, created_at) "
+                + "VALUES (1, 'm-account', 'm-account', 'm-account', '{noop}x', 1, CURRENT_TIMESTAMP)");
+        for (long id = 1; id <= 2; id++) {
+            jdbc.update("INSERT INTO method (id, category, origin_department_id, origin_branch_id, owner_id, status, "
+                    + "created_at, updated_at) VALUES (?, 'PARTY_BUILDING', 1, 1, 1, 'PUBLISHED', ?, ?)", id, FIRST, FIRST);
+            for (int n = 1; n <= 2; n++) {
+                jdbc.update("INSERT INTO method_revision (id, method_id, n, title, category, problem, author_id, "
+                        + "created_at, status_at_creation) VALUES (?, ?, ?, 'm-title', 'PARTY_BUILDING', 'm-problem', 1, ?, "
+                        + "'DRAFT')", id * 10 + n, id, n, FIRST);
+            }
+        }
+        // method 1 published twice, the later revision first in the table; method 2 never
+        jdbc.update("INSERT INTO method_publication (method_id, revision_id, published_at, published_by, "
+                + "source_method_id, source_round) VALUES (1, 12, ?, 1, 1, 2)", FIRST.plusMonths(4));
+        jdbc.update("INSERT INTO method_publication (method_id, revision_id, published_at, published_by, "
+                + "source_method_id, source_round) VALUES (1, 11, ?, 1, 1, 1)", FIRST);
+
+        flyway.target("98").load().migrate();
+
+        assertThat(jdbc.queryForObject("SELECT first_published_at FROM method WHERE id = 1", OffsetDateTime.class))
+                .isAtSameInstantAs(FIRST);
+        assertThat(jdbc.queryForObject("SELECT first_published_at FROM method WHERE id = 2", OffsetDateTime.class))
+                .isNull();
+        if (pg != null) {
+            jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+}
