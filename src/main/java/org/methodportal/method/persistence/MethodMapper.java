@@ -97,14 +97,20 @@ public interface MethodMapper {
      */
     int updateImportedRevisions(@Param("methodIds") Collection<Long> methodIds, @Param("updatedAt") Instant updatedAt);
 
+    /** Records publications of a batch, and the first publication of each method published for the first time. */
     default void insertPublications(List<NewPublication> publications) {
-        insertPublicationColumns(publications.stream().map(NewPublication::methodId).toArray(Long[]::new),
+        Long[] methodIds = publications.stream().map(NewPublication::methodId).toArray(Long[]::new);
+        insertPublicationColumns(methodIds,
                 publications.stream().map(NewPublication::revisionId).toArray(Long[]::new),
                 publications.stream().map(p -> p.publishedAt().toString()).toArray(String[]::new),
                 publications.stream().map(NewPublication::publishedBy).toArray(Long[]::new),
                 publications.stream().map(NewPublication::sourceMethodId).toArray(Long[]::new),
                 publications.stream().map(NewPublication::sourceRound).toArray(Integer[]::new));
+        insertFirstPublications(methodIds);
     }
+
+    /** The earliest publication of each of these methods that has none recorded yet (statistics read it). */
+    void insertFirstPublications(@Param("methodIds") Long[] methodIds);
 
     void insertPublicationColumns(@Param("methodIds") Long[] methodIds, @Param("revisionIds") Long[] revisionIds,
                                   @Param("publishedAts") String[] publishedAts,
@@ -134,8 +140,7 @@ public interface MethodMapper {
 
     /**
      * Publishes a revision: status PUBLISHED, the published and latest pointers and the list category
-     * follow it, and the first publication's time is kept. Callers also record the publication
-     * ({@link #insertPublication}).
+     * follow it. Callers also record the publication ({@link #insertPublication}).
      */
     int updatePublishedRevision(@Param("id") long id, @Param("revisionId") long revisionId,
                                 @Param("updatedAt") Instant updatedAt, @Param("version") int version);
@@ -151,9 +156,16 @@ public interface MethodMapper {
                       @Param("status") MethodStatus status, @Param("category") Category category,
                       @Param("updatedAt") Instant updatedAt, @Param("version") int version);
 
-    void insertPublication(@Param("methodId") long methodId, @Param("revisionId") long revisionId,
-                           @Param("publishedAt") Instant publishedAt, @Param("publishedBy") long publishedBy,
-                           @Param("sourceMethodId") long sourceMethodId, @Param("sourceRound") int sourceRound);
+    /** Records which proposal and round produced a published revision, and the method's first publication. */
+    default void insertPublication(long methodId, long revisionId, Instant publishedAt, long publishedBy,
+                                   long sourceMethodId, int sourceRound) {
+        insertPublicationRow(methodId, revisionId, publishedAt, publishedBy, sourceMethodId, sourceRound);
+        insertFirstPublications(new Long[] {methodId});
+    }
+
+    void insertPublicationRow(@Param("methodId") long methodId, @Param("revisionId") long revisionId,
+                              @Param("publishedAt") Instant publishedAt, @Param("publishedBy") long publishedBy,
+                              @Param("sourceMethodId") long sourceMethodId, @Param("sourceRound") int sourceRound);
 
     Optional<RevisionRow> findRevision(@Param("methodId") long methodId, @Param("number") int number);
 

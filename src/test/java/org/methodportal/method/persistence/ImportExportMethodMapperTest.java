@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.methodportal.method.MethodRow;
 import org.methodportal.method.MethodStatus;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.OrganisationRows;
+import org.methodportal.statistics.persistence.MonthValue;
+import org.methodportal.statistics.persistence.StatisticsMapper;
+import org.methodportal.statistics.persistence.StatisticsQuery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 
@@ -38,6 +42,8 @@ class ImportExportMethodMapperTest {
     AccountMapper accounts;
     @Autowired
     MethodMapper methods;
+    @Autowired
+    StatisticsMapper statistics;
 
     long finance;
     long agriculture;
@@ -130,6 +136,9 @@ class ImportExportMethodMapperTest {
         assertThat(methods.updateImportedRevisions(List.of(one, two), T0)).isEqualTo(2);
         assertThat(methods.updateImportedRevisions(List.of(one, two), T0)).as("only once").isZero();
         methods.insertPublications(List.of(new NewPublication(one, revisions.get(one), T0, admin, one, 0)));
+        var financeAllTime = new StatisticsQuery(List.of(finance), null, null, null);
+        assertThat(statistics.countFirstPublishedPerMonth(financeAllTime)).as("the first publication is recorded")
+                .containsExactly(new MonthValue(202603, "", 1));
 
         MethodRow published = methods.findById(one).orElseThrow();
         assertThat(published.status()).isEqualTo(MethodStatus.PUBLISHED);
@@ -161,6 +170,10 @@ class ImportExportMethodMapperTest {
         assertThat(methods.findImportStates(List.of("ie-b1"))).singleElement()
                 .satisfies(s -> assertThat(s.latestShown()).isFalse())
                 .satisfies(s -> assertThat(s.latestPublished()).isFalse());
+        methods.insertPublications(List.of(new NewPublication(one, newer.getId(), T0.plus(Duration.ofDays(40)), admin,
+                one, 0)));
+        assertThat(statistics.countFirstPublishedPerMonth(financeAllTime)).as("a later publication is not the first")
+                .containsExactly(new MonthValue(202603, "", 1));
     }
 
     /** A method with one revision, version 1 as after its first revision. */
