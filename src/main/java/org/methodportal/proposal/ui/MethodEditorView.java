@@ -125,8 +125,7 @@ public class MethodEditorView extends VerticalLayout implements BeforeEnterObser
         });
         form.addSaveListener(e -> save());
         autosaveStatus.setId("method-autosave-status");
-        autosaveStatus.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size",
-                "var(--lumo-font-size-s)");
+        autosaveStatus.addClassName("method-autosave-status");
         heading.setId("method-editor-heading");
         helpers = extensions.orderedStream().map(extension -> extension.create(form)).toList();
         openRequests.setId("method-editor-open-requests");
