@@ -6,10 +6,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,7 @@ import org.methodportal.statistics.Statistics.ReviewMonth;
 import org.methodportal.statistics.Statistics.RubricRow;
 import org.methodportal.statistics.Statistics.Scope;
 import org.methodportal.statistics.Statistics.Summary;
+import org.methodportal.statistics.persistence.MethodCount;
 import org.methodportal.statistics.persistence.MonthValue;
 import org.methodportal.statistics.persistence.MonthWaiting;
 import org.methodportal.statistics.persistence.StatisticsMapper;
@@ -46,6 +49,13 @@ public class StatisticsService {
     /** How many methods the "most adopted" list shows. */
     public static final int MOST_ADOPTED = 10;
 
+    private static final String PUBLISHED = "PUBLISHED";
+    /** Categories and statuses by their code, as the SQL of the summary orders them. */
+    private static final Comparator<Count> BY_CODE = Comparator.comparing(Count::code);
+    /** Departments with the most methods first, then by name. */
+    private static final Comparator<Count> MOST_FIRST = Comparator.comparingLong(Count::total).reversed()
+            .thenComparing(Count::label).thenComparing(Count::code);
+
     private final StatisticsMapper statistics;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -70,16 +80,24 @@ public class StatisticsService {
         List<Long> asked = filter.departmentId() == null ? null : List.of(filter.departmentId());
 
         var publicQuery = new StatisticsQuery(asked, category, from, to);
-        List<Count> published = statistics.countByCategory(publicQuery, true);
-        var summary = new Summary(published.stream().mapToLong(Count::total).sum(), published,
-                statistics.findMostAdopted(publicQuery, MOST_ADOPTED));
-
         Scope scope = scope(user, filter.departmentId());
         Detail detail = null;
-        if (scope != Scope.SUMMARY) {
+        List<Count> published;
+        if (scope == Scope.SUMMARY) {
+            published = statistics.countPublishedByCategory(publicQuery);
+        } else {
             Collection<Long> departments = scope == Scope.ALL || asked != null ? asked : user.reviewerDepartmentIds();
-            detail = detail(new StatisticsQuery(departments, category, from, to), first, last);
+            var query = new StatisticsQuery(departments, category, from, to);
+            List<MethodCount> methods = statistics.countMethods(query);
+            detail = detail(query, methods, first, last);
+            // the summary is of the same methods unless a reviewer's detail is narrowed to their departments
+            published = query.equals(publicQuery)
+                    ? sum(methods.stream().filter(m -> PUBLISHED.equals(m.status())).toList(), MethodCount::category,
+                            MethodCount::category, BY_CODE)
+                    : statistics.countPublishedByCategory(publicQuery);
         }
+        var summary = new Summary(published.stream().mapToLong(Count::total).sum(), published,
+                statistics.findMostAdopted(publicQuery, MOST_ADOPTED));
         YearMonth firstMonth = first != null ? first : earliest(detail, last);
         return new Statistics(filter, scope, firstMonth, last, summary, detail);
     }
@@ -100,8 +118,8 @@ public class StatisticsService {
         return Scope.REVIEWED_DEPARTMENTS;
     }
 
-    private Detail detail(StatisticsQuery q, @Nullable YearMonth first, YearMonth last) {
-        List<Count> byCategory = statistics.countByCategory(q, false);
+    private Detail detail(StatisticsQuery q, List<MethodCount> methods, @Nullable YearMonth first, YearMonth last) {
+        List<Count> byCategory = sum(methods, MethodCount::category, MethodCount::category, BY_CODE);
         Map<Integer, Long> created = byMonth(statistics.countCreatedPerMonth(q));
         Map<Integer, Long> published = byMonth(statistics.countFirstPublishedPerMonth(q));
         List<MonthValue> decisions = statistics.countReviewsPerMonth(q);
@@ -120,9 +138,21 @@ public class StatisticsService {
         long reports = ratings.stream().mapToLong(RatingCount::reports).sum();
         Double averageRating = reports == 0 ? null
                 : round2(ratings.stream().mapToDouble(r -> (double) r.rating() * r.reports()).sum() / reports);
-        return new Detail(byCategory.stream().mapToLong(Count::total).sum(), byCategory, statistics.countByDepartment(q),
-                statistics.countByStatus(q), months, reviews, rubric, statistics.adoptionByDepartment(q), ratings,
-                averageRating);
+        return new Detail(byCategory.stream().mapToLong(Count::total).sum(), byCategory,
+                sum(methods, m -> String.valueOf(m.departmentId()), MethodCount::departmentName, MOST_FIRST),
+                sum(methods, MethodCount::status, MethodCount::status, BY_CODE), months, reviews, rubric,
+                statistics.adoptionByDepartment(q), ratings, averageRating);
+    }
+
+    /** The counts summed per code (with its label), in the given order. */
+    private static List<Count> sum(List<MethodCount> methods, Function<MethodCount, String> code,
+                                   Function<MethodCount, String> label, Comparator<Count> order) {
+        Map<String, Count> sums = new HashMap<>();
+        for (MethodCount m : methods) {
+            sums.merge(code.apply(m), new Count(code.apply(m), label.apply(m), m.total()),
+                    (a, b) -> new Count(a.code(), a.label(), a.total() + b.total()));
+        }
+        return sums.values().stream().sorted(order).toList();
     }
 
     private static List<ReviewMonth> reviewMonths(List<MonthValue> decisions, List<MonthWaiting> waiting,

@@ -7,6 +7,7 @@ import static org.methodportal.shared.TestUsers.signInAs;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,6 +121,15 @@ class StatisticsServiceTest {
         assertThat(customs.detail().byDepartment()).extracting(Count::label).containsOnly("海关总署");
         assertThat(all.firstMonth()).isBeforeOrEqualTo(all.lastMonth());
         assertThat(all.detail().months()).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(all.detail().byStatus().stream().mapToLong(Count::total).sum()).isEqualTo(all.detail().methods());
+        assertThat(all.detail().byDepartment()).extracting(Count::total).isSortedAccordingTo(Comparator.reverseOrder());
+
+        // the administrator's summary is summed from the detail's counts, a member's counted apart: the same
+        signInAs(users, securityContexts, "member");
+        Statistics member = statistics.dashboard(ALL_TIME);
+        assertThat(all.summary().publishedByCategory()).isNotEmpty()
+                .isEqualTo(member.summary().publishedByCategory());
+        assertThat(all.summary().published()).isEqualTo(member.summary().published());
     }
 
     @Test

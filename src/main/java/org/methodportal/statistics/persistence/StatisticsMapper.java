@@ -14,14 +14,11 @@ import org.methodportal.statistics.Statistics;
 @Mapper
 public interface StatisticsMapper {
 
-    /** Methods created in the period, per category (published ones only when {@code publishedOnly}). */
-    List<Statistics.Count> countByCategory(@Param("q") StatisticsQuery query, @Param("publishedOnly") boolean publishedOnly);
+    /** Published methods created in the period, per category. */
+    List<Statistics.Count> countPublishedByCategory(@Param("q") StatisticsQuery query);
 
-    /** Methods created in the period, per origin department (id and name), the most first. */
-    List<Statistics.Count> countByDepartment(@Param("q") StatisticsQuery query);
-
-    /** Methods created in the period, per status. */
-    List<Statistics.Count> countByStatus(@Param("q") StatisticsQuery query);
+    /** Methods created in the period, per category, status and origin department (with its name). */
+    List<MethodCount> countMethods(@Param("q") StatisticsQuery query);
 
     /** Methods created per month of the period (key empty). */
     List<MonthValue> countCreatedPerMonth(@Param("q") StatisticsQuery query);

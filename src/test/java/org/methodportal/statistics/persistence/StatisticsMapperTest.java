@@ -116,20 +116,21 @@ class StatisticsMapperTest {
     void methodsPerCategoryDepartmentAndStatusCountMethodsCreatedInThePeriodWithoutChangeRequests() {
         var year = query(null, Y2025, Y2026);
 
-        assertThat(statistics.countByCategory(year, false)).containsExactly(
-                new Count("COHESION", "COHESION", 2), new Count("PARTY_BUILDING", "PARTY_BUILDING", 1));
-        assertThat(statistics.countByCategory(year, true)).containsExactly(
+        assertThat(statistics.countMethods(year)).containsExactly(
+                new MethodCount("COHESION", "IN_REVIEW", deptA, "sm-甲部", 1),
+                new MethodCount("COHESION", "PUBLISHED", deptA, "sm-甲部", 1),
+                new MethodCount("PARTY_BUILDING", "PUBLISHED", deptB, "sm-乙部", 1));
+        assertThat(statistics.countPublishedByCategory(year)).containsExactly(
                 new Count("COHESION", "COHESION", 1), new Count("PARTY_BUILDING", "PARTY_BUILDING", 1));
-        assertThat(statistics.countByDepartment(year)).containsExactly(
-                new Count(String.valueOf(deptA), "sm-甲部", 2), new Count(String.valueOf(deptB), "sm-乙部", 1));
-        assertThat(statistics.countByStatus(year)).containsExactly(
-                new Count("IN_REVIEW", "IN_REVIEW", 1), new Count("PUBLISHED", "PUBLISHED", 2));
-        assertThat(statistics.countByCategory(new StatisticsQuery(List.of(deptA, deptB), null, null, null), false))
-                .as("all time: the draft of 2024 too").contains(new Count("URGENT_TASKS", "URGENT_TASKS", 1));
-        assertThat(statistics.countByStatus(query("PARTY_BUILDING", Y2025, Y2026)))
-                .containsExactly(new Count("PUBLISHED", "PUBLISHED", 1));
-        assertThat(statistics.countByDepartment(new StatisticsQuery(List.of(deptB), null, Y2025, Y2026)))
-                .containsExactly(new Count(String.valueOf(deptB), "sm-乙部", 1));
+        assertThat(statistics.countMethods(new StatisticsQuery(List.of(deptA, deptB), null, null, null)))
+                .as("all time: the draft of 2024 too")
+                .contains(new MethodCount("URGENT_TASKS", "DRAFT", deptA, "sm-甲部", 1));
+        assertThat(statistics.countMethods(query("PARTY_BUILDING", Y2025, Y2026)))
+                .containsExactly(new MethodCount("PARTY_BUILDING", "PUBLISHED", deptB, "sm-乙部", 1));
+        assertThat(statistics.countMethods(new StatisticsQuery(List.of(deptB), null, Y2025, Y2026)))
+                .extracting(MethodCount::departmentId).containsOnly(deptB);
+        assertThat(statistics.countPublishedByCategory(new StatisticsQuery(List.of(deptA), "PARTY_BUILDING", null, null)))
+                .isEmpty();
     }
 
     @Test
@@ -205,7 +206,10 @@ class StatisticsMapperTest {
         var everyone = new StatisticsQuery(null, null, Y2025, Y2026);
         assertThat(statistics.adoptionByDepartment(everyone)).contains(
                 new DepartmentAdoption(deptB, "sm-乙部", 1, 0, 1, 1));
-        assertThat(statistics.countRatings(everyone)).isNotEmpty();
+        List<Long> allDepartments = jdbc.queryForList("SELECT id FROM department", Long.class);
+        assertThat(statistics.countRatings(everyone)).as("without a filter, the reports alone are read")
+                .isNotEmpty()
+                .isEqualTo(statistics.countRatings(new StatisticsQuery(allDepartments, null, Y2025, Y2026)));
         assertThat(statistics.countRatings(year)).containsExactly(
                 new RatingCount(2, 1), new RatingCount(4, 1), new RatingCount(5, 1));
         assertThat(statistics.countRatings(new StatisticsQuery(List.of(deptA), null, Y2025,
