@@ -93,7 +93,6 @@ class StatisticsBenchmark {
         long reviewerId = jdbc.queryForObject("SELECT MIN(id) FROM account", Long.class);
         List<Long> branches = jdbc.queryForList("SELECT id FROM branch ORDER BY id", Long.class);
         List<Object[]> reviewRows = new ArrayList<>();
-        List<Object[]> submissionRows = new ArrayList<>();
         List<Object[]> adoptionRows = new ArrayList<>();
         String[] decisions = {"APPROVE", "APPROVE", "REQUEST_CHANGES", "REJECT"};
         jdbc.query("SELECT id, latest_revision_id, status, created_at, origin_branch_id FROM method "
@@ -105,8 +104,7 @@ class StatisticsBenchmark {
             OffsetDateTime decided = submitted.plusHours(1 + (id * 37) % 1_000);
             reviewRows.add(new Object[] {id, rs.getLong(2), reviewerId, decisions[(int) (id % 4)],
                     1 + (int) (id % 5), 1 + (int) (id / 5 % 5), 1 + (int) (id / 25 % 5), 1 + (int) (id / 7 % 5),
-                    1 + (int) (id / 11 % 5), 1 + (int) (id / 13 % 5), decided});
-            submissionRows.add(new Object[] {id, submitted});
+                    1 + (int) (id / 11 % 5), 1 + (int) (id / 13 % 5), decided, submitted});
             if ("PUBLISHED".equals(rs.getString(3)) && id % 5 == 0) {
                 for (int n = 0; n <= id % 3; n++) {
                     long branch = branches.get((int) ((id * 7 + n * 4_001) % branches.size()));
@@ -116,9 +114,8 @@ class StatisticsBenchmark {
             }
         });
         batches("INSERT INTO review (method_id, revision_id, review_round, reviewer_id, decision, regularity, pertinence, "
-                + "operability, adaptability, exemplarity, creativity, created_at) "
-                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reviewRows);
-        batches("INSERT INTO review_submission (method_id, review_round, submitted_at) VALUES (?, 1, ?)", submissionRows);
+                + "operability, adaptability, exemplarity, creativity, created_at, submitted_at) "
+                + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reviewRows);
         batches("INSERT INTO adoption (method_id, branch_id, open_branch_id, adopted_by, started_on, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", adoptionRows);
         jdbc.update("INSERT INTO adoption_report (adoption_id, status, outcome, rating, reported_by, reported_at) "

@@ -31,7 +31,7 @@ public interface StatisticsMapper {
 
     /**
      * Per month of decision, the median and 90th percentile of the whole hours waited since the
-     * round's submission; reviews of rounds without a recorded submission are left out.
+     * round's submission (kept on the review); reviews without one are left out.
      */
     List<MonthWaiting> findReviewWaiting(@Param("q") StatisticsQuery query);
 
@@ -46,10 +46,4 @@ public interface StatisticsMapper {
 
     /** Adoption reports of the period per rating (by the adopting branches' departments). */
     List<Statistics.RatingCount> countRatings(@Param("q") StatisticsQuery query);
-
-    /**
-     * Records when the proposal's current review round was submitted, from its row (once per
-     * round: a repeated call changes nothing).
-     */
-    void insertSubmission(@Param("methodId") long methodId);
 }

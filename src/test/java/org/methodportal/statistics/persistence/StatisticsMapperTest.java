@@ -24,6 +24,11 @@ import org.methodportal.method.MethodStatus;
 import org.methodportal.method.persistence.GeneratedKey;
 import org.methodportal.method.persistence.MethodMapper;
 import org.methodportal.method.persistence.NewMethod;
+import org.methodportal.review.Decision;
+import org.methodportal.review.Scores;
+import org.methodportal.review.persistence.NewReview;
+import org.methodportal.review.persistence.ReviewKey;
+import org.methodportal.review.persistence.ReviewMapper;
 import org.methodportal.shared.MapperSlice;
 import org.methodportal.shared.OrganisationRows;
 import org.methodportal.statistics.Statistics;
@@ -57,6 +62,8 @@ class StatisticsMapperTest {
     AdoptionMapper adoptions;
     @Autowired
     StatisticsMapper statistics;
+    @Autowired
+    ReviewMapper reviews;
     @Autowired
     DataSource dataSource;
     JdbcTemplate jdbc;
@@ -217,16 +224,16 @@ class StatisticsMapperTest {
     }
 
     @Test
-    void aRoundsSubmissionIsRecordedOnce() {
-        long before = submissions(m2);
-        statistics.insertSubmission(m2);
-        assertThat(submissions(m2)).isEqualTo(before);
-        jdbc.update("UPDATE method SET review_round = 3, submitted_at = ? WHERE id = ?", ts("2025-09-01"), m2);
-        statistics.insertSubmission(m2);
-        statistics.insertSubmission(m2);
-        assertThat(submissions(m2)).isEqualTo(before + 1);
-        statistics.insertSubmission(m4);
-        assertThat(submissions(m4)).as("never submitted").isZero();
+    void aReviewKeepsTheSubmissionOfItsRound() {
+        assertThat(submittedAt(m2, 1)).isEqualTo(at("2025-04-01"));
+        assertThat(submittedAt(m2, 2)).isEqualTo(at("2025-05-01"));
+        // a late review of a round the proposal has left knows no submission, and no wait is counted
+        reviewBy(m2, 1, new OrganisationRows(departments, branches, accounts, at("2024-01-10"))
+                .account("sm-late", "迟到的审核人", a2), "2025-05-20T12:00:00Z");
+        assertThat(jdbc.queryForList("SELECT submitted_at FROM review WHERE method_id = ? AND review_round = 1",
+                OffsetDateTime.class, m2)).hasSize(2).containsOnlyOnce((OffsetDateTime) null);
+        assertThat(statistics.findReviewWaiting(query(null, Y2025, Y2026)))
+                .contains(new MonthWaiting(202505, 72, 72));
     }
 
     // ---- rows
@@ -262,21 +269,18 @@ class StatisticsMapperTest {
 
     private void submit(long method, int round, String day) {
         jdbc.update("UPDATE method SET review_round = ?, submitted_at = ? WHERE id = ?", round, ts(day), method);
-        statistics.insertSubmission(method);
     }
 
+    /** A review as the review service records it (which keeps the round's submission). */
     private void review(long method, int round, String decision, String day, int... scores) {
-        jdbc.update("INSERT INTO review (method_id, revision_id, review_round, reviewer_id, decision, regularity, "
-                + "pertinence, operability, adaptability, exemplarity, creativity, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", method, revision(method), round, user, decision,
-                scores[0], scores[1], scores[2], scores[3], scores[4], scores[5], ts(day));
+        reviews.insert(new NewReview(method, revision(method), round, user, Decision.valueOf(decision),
+                new Scores(scores[0], scores[1], scores[2], scores[3], scores[4], scores[5]), null, at(day)),
+                new ReviewKey());
     }
 
     private void reviewBy(long method, int round, long reviewer, String at) {
-        jdbc.update("INSERT INTO review (method_id, revision_id, review_round, reviewer_id, decision, regularity, "
-                + "pertinence, operability, adaptability, exemplarity, creativity, created_at) "
-                + "VALUES (?, ?, ?, ?, 'APPROVE', 4, 4, 4, 4, 4, 4, ?)", method, revision(method), round, reviewer,
-                Instant.parse(at).atOffset(ZoneOffset.UTC));
+        reviews.insert(new NewReview(method, revision(method), round, reviewer, Decision.APPROVE,
+                new Scores(4, 4, 4, 4, 4, 4), null, Instant.parse(at)), new ReviewKey());
     }
 
     private long adopt(long method, long branch, String day) {
@@ -293,8 +297,9 @@ class StatisticsMapperTest {
         return jdbc.queryForObject("SELECT latest_revision_id FROM method WHERE id = ?", Long.class, method);
     }
 
-    private long submissions(long method) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM review_submission WHERE method_id = ?", Long.class, method);
+    private Instant submittedAt(long method, int round) {
+        return jdbc.queryForObject("SELECT submitted_at FROM review WHERE method_id = ? AND review_round = ?",
+                OffsetDateTime.class, method, round).toInstant();
     }
 
     private static Instant at(String day) {

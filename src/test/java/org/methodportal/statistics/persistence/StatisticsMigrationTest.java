@@ -17,18 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Migration V98 records the first publication of each method published before it: the earliest of
- * its publications, and nothing for a method never published. On H2 a database of its
+ * The statistics' migrations on rows written before them: V98 records the first publication of each
+ * method published before it (the earliest of its publications, nothing for a method never
+ * published); V99 gives each review the submission of its round, which V97 kept in a table of its own. On H2 a database of its
  * own; on PostgreSQL ({@code -Dportal.test.db=postgres}) a schema of its own in the throwaway database.
  */
 @Tag("mapper")
 @ExtendWith(TestDatabase.Availability.class)
-class FirstPublishedMigrationTest {
+class StatisticsMigrationTest {
 
     private static final OffsetDateTime FIRST = OffsetDateTime.of(2024, 3, 5, 9, 0, 0, 0, ZoneOffset.UTC);
 
     @Test
-    void methodsPublishedBeforeTheMigrationGetTheirEarliestPublication() {
+    void publicationsAndReviewsWrittenBeforeTheMigrationsKeepTheirTimes() {
         String schema = "v98_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String pg = TestDatabase.isPostgres() ? TestDatabase.reachablePostgres() : null;
         DataSource dataSource = pg != null
@@ -61,12 +62,27 @@ class FirstPublishedMigrationTest {
         jdbc.update("INSERT INTO method_publication (method_id, revision_id, published_at, published_by, "
                 + "source_method_id, source_round) VALUES (1, 11, ?, 1, 1, 1)", FIRST);
 
-        flyway.target("98").load().migrate();
+        jdbc.update("INSERT INTO review (id, method_id, revision_id, review_round, reviewer_id, decision, regularity, "
+                + "pertinence, operability, adaptability, exemplarity, creativity, created_at) "
+                + "VALUES (?, 1, 11, ?, 1, 'APPROVE', 4, 4, 4, 4, 4, 4, ?)", 1, 1, FIRST);
+        jdbc.update("INSERT INTO review (id, method_id, revision_id, review_round, reviewer_id, decision, regularity, "
+                + "pertinence, operability, adaptability, exemplarity, creativity, created_at) "
+                + "VALUES (?, 1, 12, ?, 1, 'APPROVE', 4, 4, 4, 4, 4, 4, ?)", 2, 2, FIRST.plusMonths(4));
+        // V97 knew the submission of the first round only
+        jdbc.update("INSERT INTO review_submission (method_id, review_round, submitted_at) VALUES (1, 1, ?)",
+                FIRST.minusDays(2));
+
+        flyway.target("99").load().migrate();
 
         assertThat(jdbc.queryForList("SELECT method_id FROM method_first_publication", Long.class))
                 .as("one row per published method").containsExactly(1L);
         assertThat(jdbc.queryForObject("SELECT published_at FROM method_first_publication WHERE method_id = 1",
                 OffsetDateTime.class)).isAtSameInstantAs(FIRST);
+        assertThat(jdbc.queryForObject("SELECT submitted_at FROM review WHERE id = 1", OffsetDateTime.class))
+                .isAtSameInstantAs(FIRST.minusDays(2));
+        assertThat(jdbc.queryForObject("SELECT submitted_at FROM review WHERE id = 2", OffsetDateTime.class)).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = "
+                + "'review_submission'", Long.class)).as("replaced by the review's column").isZero();
         if (pg != null) {
             jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
         }
