@@ -29,6 +29,7 @@ import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
@@ -174,6 +175,10 @@ public final class SvgCharts {
         axis.setTickLabelFont(FONT);
         axis.setNumberFormatOverride(format(valueFormat));
         axis.setAxisLineVisible(false);
+        // every value charted is a count, days or a score: from 0, and at least 1 wide, so that a
+        // chart of zeros (reviews decided the day they were submitted) reads 0 to 1, not ±0.00001
+        axis.setRangeType(RangeType.POSITIVE);
+        axis.setAutoRangeMinimumSize(1);
         if (!valueFormat.contains(".")) {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }

@@ -38,6 +38,10 @@ class SvgChartsTest {
         fourYears.put("新建", java.util.Collections.nCopies(48, 1));
         assertThat(SvgCharts.series("四年", months, fourYears, "#,##0", true)).as("every second month labelled, as text though rotated")
                 .contains(">m0<", ">m2<", ">m46<").doesNotContain(">m1<", ">m47<");
+        SequencedMap<String, List<? extends Number>> zeros = new LinkedHashMap<>();
+        zeros.put("等待天数", List.of(0.0, 0.0, 0.0));
+        assertThat(SvgCharts.series("等待", List.of("2026-01", "2026-02", "2026-03"), zeros, "#,##0.#", true))
+                .as("a chart of zeros runs from 0 to 1").contains(">0<", ">1<").doesNotContain(">-0<");
         String firstClip = first.replaceAll("(?s).*?clip-path=\"url\\(#([^)]+)\\)\".*", "$1");
         assertThat(second).doesNotContain("\"" + firstClip + "\"");
     }
