@@ -146,8 +146,10 @@ public class StatisticsView extends VerticalLayout implements BeforeEnterObserve
             Notifications.error(getTranslation(e.messageKey(), e.args()));
             return;
         }
-        Paragraph range = new Paragraph(getTranslation("statistics.range", figures.firstMonth().toString(),
-                figures.lastMonth().toString()));
+        // The summary carries no months: over all time it can only say up to when, not from when.
+        Paragraph range = new Paragraph(filter.period() == StatisticsFilter.Period.ALL && figures.detail() == null
+                ? getTranslation("statistics.range-all", figures.lastMonth().toString())
+                : getTranslation("statistics.range", figures.firstMonth().toString(), figures.lastMonth().toString()));
         range.setId("statistics-range");
         content.add(range);
         content.add(new H3(getTranslation("statistics.summary.title")));

@@ -28,6 +28,8 @@ class StatisticsViewTest extends SpringBrowserlessTest {
     @WithUserDetails("member")
     void aMemberSeesTheSummaryWithChartTableAndDownload() {
         open("period=all");
+        assertThat($(Paragraph.class).id("statistics-range").getText()).as("the summary has no months to start from")
+                .startsWith("统计时段：全部时间（截至 ");
 
         assertThat($(Div.class).withId("statistics-published-by-category").exists()).isTrue();
         assertThat($(Div.class).withId("statistics-by-department").exists()).as("detail is for reviewers").isFalse();
